@@ -1,0 +1,23 @@
+/** Unit tests (pure engines, node logic with mocks) and end-to-end tests in a real n8n. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
+			globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.ts',
+			testTimeout: 180000,
+		},
+	],
+};
