@@ -3,14 +3,20 @@ const { task, src, dest } = require('gulp');
 
 task('build:icons', copyIcons);
 
+/** Copies svg/png icons and other assets next to the compiled nodes and credentials in dist/. */
 function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+	const copies = [
+		['nodes', 'dist/nodes'],
+		['credentials', 'dist/credentials'],
+		['icons', 'dist/icons'],
+	].map(
+		([from, to]) =>
+			new Promise((resolve, reject) => {
+				src(path.resolve(from, '**', '*.{png,svg}'), { encoding: false, allowEmpty: true })
+					.pipe(dest(path.resolve(to)))
+					.on('finish', resolve)
+					.on('error', reject);
+			}),
+	);
+	return Promise.all(copies);
 }

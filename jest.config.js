@@ -1,11 +1,12 @@
 /** Unit tests (pure engines, node logic with mocks) and end-to-end tests in a real n8n. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 module.exports = {
 	projects: [
 		{
 			displayName: 'unit',
 			testEnvironment: 'node',
+			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/cli/dist/'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
 			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
@@ -13,6 +14,7 @@ module.exports = {
 		{
 			displayName: 'e2e',
 			testEnvironment: 'node',
+			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/cli/dist/'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',

@@ -1,0 +1,3 @@
+// Public API of the pure engines. n8n finds the nodes and credentials through package.json, not through this file.
+export * from './lib/errors/governance-error';
+export * from './lib/environment';

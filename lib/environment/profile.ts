@@ -1,0 +1,149 @@
+import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
+
+/** The environments a Governance Profile can name; `custom` takes a free name. */
+export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
+
+export const DATA_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export type DataClassification = (typeof DATA_CLASSIFICATIONS)[number];
+
+/** What a Governance Profile credential holds, after normalisation. */
+export interface GovernanceProfile {
+	/** Lower-case environment name: development, staging, production or a custom name. */
+	environment: string;
+	/** Expected instance base URL, normalised (no trailing slash), or '' when not set. */
+	expectedBaseUrl: string;
+	owner: string;
+	deputy: string;
+	sponsor: string;
+	dataClassification: DataClassification;
+	signingSecret: string;
+	scope: string;
+}
+
+export interface ProfileProblem {
+	field: string;
+	message: string;
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const CUSTOM_ENVIRONMENT = /^[a-z][a-z0-9_-]{0,39}$/;
+/** 32 bytes of entropy, the strength of an HMAC-SHA256 key. */
+export const MIN_SECRET_ENTROPY_BITS = 256;
+
+export function isEmail(value: string): boolean {
+	return value.length <= 254 && EMAIL.test(value);
+}
+
+/** Normalises a base URL for comparison: lower-case scheme and host, default port dropped, no trailing slash. */
+export function normaliseBaseUrl(value: string): string {
+	const trimmed = value.trim();
+	if (trimmed === '') return '';
+	let url: URL;
+	try {
+		url = new URL(trimmed);
+	} catch {
+		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `"${trimmed}" is not a URL`, {
+			hint: 'Write the full base URL including the scheme, e.g. https://n8n.example.com',
+		});
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new GovernanceError(
+			GovernanceErrorCode.InvalidConfiguration,
+			`"${trimmed}" is not an http(s) URL`,
+			{ hint: 'Use an http:// or https:// base URL' },
+		);
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	return `${url.protocol}//${url.host}${path}`.toLowerCase();
+}
+
+/**
+ * Estimated entropy of a secret in bits: length × log2(alphabet), where the alphabet is the union of the
+ * character classes the secret uses, capped at twice the number of distinct characters present, so
+ * repetitive secrets ("aaaa…", "abab…") score low while random hex or base64 of 32 bytes passes.
+ */
+export function estimateSecretEntropyBits(secret: string): number {
+	if (secret.length === 0) return 0;
+	const classes: Array<[RegExp, number]> = [
+		[/[a-z]/, 26],
+		[/[A-Z]/, 26],
+		[/[0-9]/, 10],
+		[/[^a-zA-Z0-9]/, 33],
+	];
+	const alphabet = classes.reduce((sum, [re, size]) => (re.test(secret) ? sum + size : sum), 0);
+	const distinct = new Set(secret).size;
+	const effective = Math.max(2, Math.min(alphabet, distinct * 2));
+	return secret.length * Math.log2(effective);
+}
+
+/** Every problem with a profile's raw values, each naming its field. An empty list means the profile is usable. */
+export function checkProfile(raw: Record<string, unknown>): ProfileProblem[] {
+	const problems: ProfileProblem[] = [];
+	const environment = resolveEnvironment(raw);
+	if (!CUSTOM_ENVIRONMENT.test(environment)) {
+		problems.push({
+			field: 'customEnvironment',
+			message: `Environment name "${environment}" must start with a letter and use only a-z, 0-9, "-" or "_" (at most 40 characters)`,
+		});
+	}
+	const baseUrl = String(raw.expectedBaseUrl ?? '');
+	try {
+		normaliseBaseUrl(baseUrl);
+	} catch (error) {
+		problems.push({ field: 'expectedBaseUrl', message: (error as Error).message });
+	}
+	for (const field of ['owner', 'deputy', 'sponsor']) {
+		const value = String(raw[field] ?? '').trim();
+		const required = field === 'owner';
+		if (value === '' && !required) continue;
+		if (!isEmail(value)) {
+			problems.push({ field, message: `${field} "${value}" is not a valid email address` });
+		}
+	}
+	const classification = String(raw.dataClassification ?? '');
+	if (!(DATA_CLASSIFICATIONS as readonly string[]).includes(classification)) {
+		problems.push({
+			field: 'dataClassification',
+			message: `Data classification "${classification}" must be one of ${DATA_CLASSIFICATIONS.join(', ')}`,
+		});
+	}
+	const secret = String(raw.signingSecret ?? '');
+	const bits = estimateSecretEntropyBits(secret);
+	if (bits < MIN_SECRET_ENTROPY_BITS) {
+		problems.push({
+			field: 'signingSecret',
+			message: `Signing secret is too weak (about ${Math.floor(bits)} bits of entropy; at least ${MIN_SECRET_ENTROPY_BITS} needed). Use 43 or more random characters, e.g. the output of "openssl rand -base64 48"`,
+		});
+	}
+	return problems;
+}
+
+function resolveEnvironment(raw: Record<string, unknown>): string {
+	const environment = String(raw.environment ?? '').trim().toLowerCase();
+	return environment === 'custom' ? String(raw.customEnvironment ?? '').trim().toLowerCase() : environment;
+}
+
+/** Builds a profile from a credential's raw values, or throws naming every problem at once. */
+export function parseProfile(raw: Record<string, unknown>): GovernanceProfile {
+	const problems = checkProfile(raw);
+	if (problems.length > 0) {
+		throw new GovernanceError(
+			GovernanceErrorCode.InvalidConfiguration,
+			`The Governance Profile credential is not usable: ${problems.map((p) => p.message).join('; ')}`,
+			{
+				hint: 'Open the Governance Profile credential, correct the fields named above and save it',
+				details: { problems },
+			},
+		);
+	}
+	return {
+		environment: resolveEnvironment(raw),
+		expectedBaseUrl: normaliseBaseUrl(String(raw.expectedBaseUrl ?? '')),
+		owner: String(raw.owner).trim().toLowerCase(),
+		deputy: String(raw.deputy ?? '').trim().toLowerCase(),
+		sponsor: String(raw.sponsor ?? '').trim().toLowerCase(),
+		dataClassification: raw.dataClassification as DataClassification,
+		signingSecret: String(raw.signingSecret),
+		scope: String(raw.scope ?? ''),
+	};
+}

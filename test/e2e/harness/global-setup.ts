@@ -1,0 +1,35 @@
+import * as net from 'node:net';
+import { createApiKey, ensureOwner } from '../../../scripts/lib/n8n-api';
+import { startN8n } from '../../../scripts/lib/n8n-host';
+import { OWNER } from './owner';
+
+async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Starts one real n8n for the whole e2e run; tests read its address and API key from the environment. */
+export default async function globalSetup(): Promise<void> {
+	const port = await freePort();
+	const brokerPort = await freePort();
+	const n8n = await startN8n({ port, brokerPort });
+	process.env.NGOV_E2E_PID = String(n8n.pid);
+	const cookie = await ensureOwner(n8n.baseUrl, OWNER);
+	const apiKey = await createApiKey(n8n.baseUrl, cookie);
+	process.env.NGOV_E2E = JSON.stringify({
+		baseUrl: n8n.baseUrl,
+		apiKey,
+		cookie,
+		pid: n8n.pid,
+		userFolder: n8n.userFolder,
+		logFile: n8n.logFile,
+		readyMs: n8n.readyMs,
+	});
+	process.stderr.write(`\n[e2e] n8n ready at ${n8n.baseUrl} in ${n8n.readyMs} ms (pid ${n8n.pid})\n`);
+}

@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { createCredential } from './client';
+
+/** Creates a Governance Profile credential in the running n8n. */
+export async function createProfile(overrides: Record<string, unknown> = {}) {
+	return await createCredential('governanceProfileApi', {
+		environment: 'production',
+		customEnvironment: '',
+		expectedBaseUrl: '',
+		owner: 'owner@governance.test',
+		deputy: 'deputy@governance.test',
+		sponsor: 'sponsor@governance.test',
+		dataClassification: 'confidential',
+		signingSecret: randomBytes(48).toString('base64'),
+		scope: 'End-to-end test profile',
+		...overrides,
+	});
+}
