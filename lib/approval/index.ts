@@ -1,0 +1,7 @@
+export * from './approval-request';
+export * from './link';
+export * from './link-preview';
+export * from './totp';
+export * from './decision';
+export * from './page';
+export * from './notification';
