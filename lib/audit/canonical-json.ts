@@ -1,0 +1,108 @@
+import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
+
+/** A value that survives a JSON round trip unchanged. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+const MAX_DEPTH = 256;
+/** Matches a lone surrogate only: with the `u` flag a valid pair is one code point. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function fail(message: string, path: string): never {
+	throw new GovernanceError(GovernanceErrorCode.InvalidInput, `${message} at ${path || '(root)'}`, {
+		hint: 'Audit events must be I-JSON (RFC 7493): finite numbers, well-formed strings, no cycles.',
+	});
+}
+
+function serializeString(value: string, path: string): string {
+	const out = JSON.stringify(value);
+	// JSON.stringify escapes lone surrogates as \udXXX; I-JSON (required by RFC 8785) forbids them.
+	if (out.indexOf('\\ud') !== -1 && LONE_SURROGATE.test(value)) fail('Lone surrogate in string', path);
+	return out;
+}
+
+function serialize(value: unknown, depth: number, path: string): string | undefined {
+	switch (typeof value) {
+		case 'string':
+			return serializeString(value, path);
+		case 'number':
+			if (!Number.isFinite(value)) fail('Non-finite number', path);
+			// ECMAScript Number::toString is exactly the RFC 8785 number format (and -0 becomes "0").
+			return String(value);
+		case 'boolean':
+			return value ? 'true' : 'false';
+		case 'undefined':
+		case 'function':
+		case 'symbol':
+			return undefined;
+		case 'bigint':
+			return fail('BigInt is not JSON', path);
+		default:
+			break;
+	}
+	if (value === null) return 'null';
+	if (depth > MAX_DEPTH) fail('Nesting too deep (or cyclic)', path);
+	const obj = value as { toJSON?: () => unknown };
+	if (typeof obj.toJSON === 'function') return serialize(obj.toJSON(), depth + 1, path);
+	if (Array.isArray(value)) {
+		let out = '[';
+		for (let i = 0; i < value.length; i++) {
+			if (i > 0) out += ',';
+			out += serialize(value[i], depth + 1, `${path}[${i}]`) ?? 'null';
+		}
+		return out + ']';
+	}
+	const record = value as Record<string, unknown>;
+	// Default sort compares UTF-16 code units, which is what RFC 8785 section 3.2.3 requires.
+	const keys = Object.keys(record).sort();
+	let out = '{';
+	let first = true;
+	for (const key of keys) {
+		const member = serialize(record[key], depth + 1, `${path}.${key}`);
+		if (member === undefined) continue;
+		if (!first) out += ',';
+		first = false;
+		out += serializeString(key, path) + ':' + member;
+	}
+	return out + '}';
+}
+
+/**
+ * Serialises a JSON value per RFC 8785 (JSON Canonicalization Scheme): members sorted by UTF-16 code
+ * units, ECMAScript number formatting, minimal string escaping, no whitespace. Like JSON.stringify,
+ * object members whose value is undefined, a function or a symbol are left out (null in arrays), so
+ * `canonicalize(x) === canonicalize(JSON.parse(JSON.stringify(x)))`.
+ * @throws GovernanceError (INVALID_INPUT) on NaN/Infinity, BigInt, lone surrogates or nesting deeper than 256.
+ */
+export function canonicalize(value: unknown): string {
+	const out = serialize(value, 0, '');
+	if (out === undefined) fail('Value is not JSON', '');
+	return out;
+}
+
+/**
+ * Canonical form of each top-level member of a plain object, keyed by member name, in canonical
+ * order. Lets a caller build the canonical form of the object with and without some members
+ * without serialising the rest twice.
+ */
+export function canonicalMembers(value: Record<string, unknown>): Array<[string, string]> {
+	const keys = Object.keys(value).sort();
+	const members: Array<[string, string]> = [];
+	for (const key of keys) {
+		const member = serialize(value[key], 1, `.${key}`);
+		if (member !== undefined) members.push([key, serializeString(key, '') + ':' + member]);
+	}
+	return members;
+}
+
+/** Joins members from {@link canonicalMembers}, leaving out the one named `skip`. */
+export function joinCanonicalMembers(members: Array<[string, string]>, skip?: string): string {
+	let out = '{';
+	let first = true;
+	for (const [key, text] of members) {
+		if (key === skip) continue;
+		if (!first) out += ',';
+		first = false;
+		out += text;
+	}
+	return out + '}';
+}

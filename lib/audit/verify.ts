@@ -1,0 +1,173 @@
+import { canonicalMembers, joinCanonicalMembers } from './canonical-json';
+import { hmacSha256Hex, sha256Hex } from './crypto';
+import type { AuditKey } from './crypto';
+import { AUDIT_ANCHOR_PREFIX } from './chain';
+import { AUDIT_CHAIN_CLOSED_TYPE } from './types';
+
+/** Machine-readable reason codes of {@link AuditProblem}. */
+export type AuditProblemCode =
+	| 'malformed'
+	| 'duplicate_id'
+	| 'unknown_key'
+	| 'bad_signature'
+	| 'bad_anchor'
+	| 'seq_mismatch'
+	| 'prevhash_mismatch'
+	| 'after_close'
+	| 'count_mismatch'
+	| 'not_closed';
+
+export interface AuditProblem {
+	/** Position of the event in the input (for `not_closed`: the chain's last event). */
+	index: number;
+	eventId?: string;
+	chainId?: string;
+	seq?: number;
+	code: AuditProblemCode;
+	reason: string;
+}
+
+export interface AuditVerification {
+	valid: boolean;
+	problems: AuditProblem[];
+	/** Events checked and chains seen, for reports. */
+	eventCount: number;
+	chains: Array<{ chainId: string; events: number; closed: boolean }>;
+}
+
+export interface VerifyOptions {
+	/** Report every chain that has no closing event (its tail may have been cut). Default false. */
+	requireClosed?: boolean;
+}
+
+/** Keys by id: `{ keyId: secret }` or `[{ id, secret }]`. */
+export type AuditKeyring = Record<string, string | Uint8Array> | AuditKey[];
+
+interface ChainCursor {
+	chainId: string;
+	lastIndex: number;
+	nextSeq: number;
+	prevHash: string;
+	events: number;
+	closed: boolean;
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+
+function toKeyMap(keys: AuditKeyring): Map<string, string | Uint8Array> {
+	const map = new Map<string, string | Uint8Array>();
+	if (Array.isArray(keys)) for (const key of keys) map.set(key.id, key.secret);
+	else for (const id of Object.keys(keys)) map.set(id, keys[id]);
+	return map;
+}
+
+function shapeProblem(event: unknown): string | undefined {
+	if (event === null || typeof event !== 'object' || Array.isArray(event)) return 'not a JSON object';
+	const e = event as Record<string, unknown>;
+	if (e.specversion !== '1.0') return 'specversion is not "1.0"';
+	for (const name of ['id', 'chainid', 'keyid', 'sig', 'type']) {
+		if (typeof e[name] !== 'string' || e[name] === '') return `missing or non-string "${name}"`;
+	}
+	if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 0) return 'missing or invalid "seq"';
+	if (typeof e.prevhash !== 'string' || !HASH.test(e.prevhash)) return 'missing or invalid "prevhash"';
+	if (e.data === null || typeof e.data !== 'object') return 'missing "data"';
+	return undefined;
+}
+
+/**
+ * Verifies signed audit events (any order of chains, interleaved or not): every signature, the
+ * `seq`/`prevhash` links inside each chain (grouped by `chainid`), the anchor of seq 0, unique ids,
+ * and closing events. Detects modified, removed, inserted, reordered and duplicated events, and a
+ * cut tail when the chain was closed (or when `requireClosed`). It cannot detect forgery by a key
+ * holder or a whole chain withheld. Never throws on bad input: problems are reported.
+ */
+export function verifyAuditEvents(events: readonly unknown[], keys: AuditKeyring, options: VerifyOptions = {}): AuditVerification {
+	const keyMap = toKeyMap(keys);
+	const problems: AuditProblem[] = [];
+	const chains = new Map<string, ChainCursor>();
+	const seenIds = new Map<string, number>();
+	const anchors = new Map<string, string>();
+
+	for (let index = 0; index < events.length; index++) {
+		const raw = events[index];
+		const shape = shapeProblem(raw);
+		if (shape !== undefined) {
+			const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+			problems.push({ index, eventId: typeof id === 'string' ? id : undefined, code: 'malformed', reason: `Malformed audit event: ${shape}` });
+			continue;
+		}
+		const event = raw as Record<string, unknown> & { id: string; chainid: string; keyid: string; sig: string; seq: number; prevhash: string; type: string };
+		const where = { index, eventId: event.id, chainId: event.chainid, seq: event.seq };
+		const firstSeen = seenIds.get(event.id);
+		if (firstSeen !== undefined) {
+			problems.push({ ...where, code: 'duplicate_id', reason: `Duplicate event id (first at index ${firstSeen}): event duplicated or replayed` });
+		} else {
+			seenIds.set(event.id, index);
+		}
+
+		let members: Array<[string, string]>;
+		try {
+			members = canonicalMembers(event);
+		} catch (error) {
+			problems.push({ ...where, code: 'malformed', reason: `Not canonicalisable: ${(error as Error).message}` });
+			continue;
+		}
+		const secret = keyMap.get(event.keyid);
+		if (secret === undefined) {
+			problems.push({ ...where, code: 'unknown_key', reason: `Unknown key id "${event.keyid}": signature not checked` });
+		} else if (hmacSha256Hex(secret, joinCanonicalMembers(members, 'sig')) !== event.sig) {
+			// A plain comparison is fine here: verification runs offline, not as an oracle.
+			problems.push({ ...where, code: 'bad_signature', reason: 'Signature mismatch: event modified or signed with another key' });
+		}
+
+		let chain = chains.get(event.chainid);
+		if (chain === undefined) {
+			let anchor = anchors.get(event.chainid);
+			if (anchor === undefined) anchors.set(event.chainid, (anchor = sha256Hex(AUDIT_ANCHOR_PREFIX + event.chainid)));
+			chain = { chainId: event.chainid, lastIndex: index, nextSeq: 0, prevHash: anchor, events: 0, closed: false };
+			chains.set(event.chainid, chain);
+			if (event.seq !== 0) {
+				problems.push({ ...where, code: 'seq_mismatch', reason: `Chain starts at seq ${event.seq}: events 0..${event.seq - 1} missing` });
+			} else if (event.prevhash !== anchor) {
+				problems.push({ ...where, code: 'bad_anchor', reason: 'prevhash of seq 0 is not the chain anchor' });
+			}
+		} else {
+			if (chain.closed) {
+				problems.push({ ...where, code: 'after_close', reason: 'Event after the chain was closed' });
+			}
+			if (event.seq !== chain.nextSeq) {
+				const what = event.seq < chain.nextSeq ? 'reordered or duplicated' : 'events missing';
+				problems.push({ ...where, code: 'seq_mismatch', reason: `Expected seq ${chain.nextSeq}, found ${event.seq}: ${what}` });
+			}
+			if (event.prevhash !== chain.prevHash) {
+				problems.push({ ...where, code: 'prevhash_mismatch', reason: 'prevhash does not match the previous event: events removed, inserted or reordered' });
+			}
+		}
+		if (event.type === AUDIT_CHAIN_CLOSED_TYPE) {
+			const count = (event.data as { count?: unknown }).count;
+			if (count !== event.seq) {
+				problems.push({ ...where, code: 'count_mismatch', reason: `Closing event counts ${String(count)} events but has seq ${event.seq}` });
+			}
+			chain.closed = true;
+		}
+		chain.events++;
+		chain.lastIndex = index;
+		chain.nextSeq = event.seq + 1;
+		chain.prevHash = sha256Hex(joinCanonicalMembers(members));
+	}
+
+	if (options.requireClosed) {
+		for (const chain of chains.values()) {
+			if (!chain.closed) {
+				problems.push({ index: chain.lastIndex, chainId: chain.chainId, code: 'not_closed', reason: `Chain ${chain.chainId} has no closing event: its tail may be truncated` });
+			}
+		}
+	}
+	problems.sort((a, b) => a.index - b.index);
+	return {
+		valid: problems.length === 0,
+		problems,
+		eventCount: events.length,
+		chains: [...chains.values()].map((c) => ({ chainId: c.chainId, events: c.events, closed: c.closed })),
+	};
+}
