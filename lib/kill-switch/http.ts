@@ -1,0 +1,79 @@
+import type { FetchJson, FlagResolution, HttpRequest, HttpResponse } from './types';
+
+/** Default per-request timeout for flag sources. */
+export const DEFAULT_TIMEOUT_MS = 2000;
+
+const TIMEOUT_CODES = ['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT'];
+const TIMEOUT_NAMES = ['TimeoutError', 'AbortError'];
+
+/** Shortens and strips URL credentials/queries from transport error text before it reaches messages. */
+export function safeErrorText(error: unknown): string {
+	const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
+	return raw
+		.replace(/(https?:\/\/)[^/@\s]*@/gi, '$1')
+		.replace(/(https?:\/\/[^\s?#]*)\?[^\s#]*/gi, '$1?…')
+		.slice(0, 200);
+}
+
+/** True when a thrown transport error looks like a timeout. */
+export function isTimeoutError(error: unknown): boolean {
+	if (error === null || typeof error !== 'object') return false;
+	const e = error as { code?: unknown; name?: unknown; message?: unknown };
+	if (typeof e.code === 'string' && TIMEOUT_CODES.includes(e.code)) return true;
+	if (typeof e.name === 'string' && TIMEOUT_NAMES.includes(e.name)) return true;
+	return typeof e.message === 'string' && /time(d)?[\s-]?out/i.test(e.message);
+}
+
+/** Calls the transport; converts throws into TIMEOUT / SOURCE_UNREACHABLE resolutions. */
+export async function fetchSafely(fetchJson: FetchJson, request: HttpRequest, sourceName: string): Promise<HttpResponse | FlagResolution> {
+	try {
+		const response = await fetchJson(request);
+		if (response === null || typeof response !== 'object' || typeof response.status !== 'number') {
+			return { errorCode: 'SOURCE_UNREACHABLE', errorMessage: `${sourceName} returned no HTTP response.` };
+		}
+		return response;
+	} catch (error) {
+		if (isTimeoutError(error)) {
+			return { errorCode: 'TIMEOUT', errorMessage: `${sourceName} did not answer within ${request.timeoutMs} ms.` };
+		}
+		return { errorCode: 'SOURCE_UNREACHABLE', errorMessage: `${sourceName} could not be reached: ${safeErrorText(error)}` };
+	}
+}
+
+/** Type guard separating a transport response from an early error resolution. */
+export function isHttpResponse(value: HttpResponse | FlagResolution): value is HttpResponse {
+	return typeof (value as HttpResponse).status === 'number';
+}
+
+/** Parses a body that may be raw text. */
+export function parseJsonBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
+	if (typeof body !== 'string') return body === undefined ? { ok: false } : { ok: true, value: body };
+	try {
+		return { ok: true, value: JSON.parse(body) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** Base URL without trailing slashes. */
+export function trimBaseUrl(url: string): string {
+	return url.trim().replace(/\/+$/, '');
+}
+
+/** HTTP_ERROR resolution for an unexpected status, with an auth hint for 401/403. */
+export function httpError(sourceName: string, status: number): FlagResolution {
+	const detail =
+		status === 401 || status === 403
+			? 'the credentials were rejected'
+			: status === 429
+				? 'rate limited'
+				: status >= 500
+					? 'server error'
+					: 'unexpected status';
+	return { errorCode: 'HTTP_ERROR', errorMessage: `${sourceName} answered HTTP ${status} (${detail}).` };
+}
+
+/** Plain-object check. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
