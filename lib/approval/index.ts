@@ -5,3 +5,4 @@ export * from './totp';
 export * from './decision';
 export * from './page';
 export * from './notification';
+export * from './quorum';
