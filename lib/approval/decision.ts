@@ -147,7 +147,15 @@ export interface EvaluateDecisionInput {
 }
 
 const MAX_RAW_BODY = 64 * 1024;
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** Removes control characters except tab and newline. */
+function stripControlChars(text: string): string {
+	let out = '';
+	for (const char of text) {
+		const code = char.charCodeAt(0);
+		if (code === 9 || code === 10 || (code >= 32 && code !== 127)) out += char;
+	}
+	return out;
+}
 
 function refuse(reason: RefusalReason): DecisionRefusal {
 	return { kind: 'refused', reason, ...REFUSALS[reason] };
@@ -312,7 +320,8 @@ function evaluate(input: EvaluateDecisionInput): DecisionResult {
 	}
 
 	const maxComment = input.maxCommentLength ?? 1000;
-	const comment = (form[FORM_FIELDS.comment] ?? '').replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '').trim();
+	const rawComment = (form[FORM_FIELDS.comment] ?? '').replace(/\r\n?/g, '\n');
+	const comment = stripControlChars(rawComment).trim();
 	if (comment.length > maxComment) return refuse('comment_too_long');
 
 	let usedTotpStep: number | undefined;

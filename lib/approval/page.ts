@@ -184,8 +184,26 @@ export interface PageResponse {
 	body: string;
 }
 
-/** Turns any {@link DecisionResult} into the page to send. Never throws for well-formed inputs. */
+/** Turns any {@link DecisionResult} into the page to send. Never throws: broken input gives a generic 500 page. */
 export function renderDecisionResponse(
+	result: DecisionResult,
+	context: { request: ApprovalRequest; actionUrl: string; maxCommentLength?: number },
+): PageResponse {
+	try {
+		return renderResponse(result, context);
+	} catch {
+		return {
+			status: 500,
+			headers: approvalPageHeaders(),
+			body: renderResultPage({
+				kind: 'refused',
+				refusal: { reason: 'misconfigured', message: 'This approval step is not configured correctly. Contact the workflow owner.' },
+			}),
+		};
+	}
+}
+
+function renderResponse(
 	result: DecisionResult,
 	context: { request: ApprovalRequest; actionUrl: string; maxCommentLength?: number },
 ): PageResponse {

@@ -120,3 +120,15 @@ describe('approval pages', () => {
 		if (ua.startsWith('Slackbot')) expect(response.body).not.toContain(request2.title);
 	});
 });
+
+describe('renderDecisionResponse robustness', () => {
+	test('when the stored request is broken then a generic 500 page is returned instead of throwing', () => {
+		const response = renderDecisionResponse(
+			{ kind: 'render-page', view: 'form', isLinkPreview: false, approver: ALICE, token: 't' },
+			{ request: { title: 'x' } as never, actionUrl },
+		);
+		expect(response.status).toBe(500);
+		expect(response.body).toContain('not configured correctly');
+		expect(response.body).not.toMatch(/TypeError|undefined/);
+	});
+});
