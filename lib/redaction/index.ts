@@ -1,0 +1,31 @@
+/**
+ * Redaction engine: detection of PII and secrets (a rule table with checksum validators),
+ * operators (placeholder, mask, HMAC pseudonym, remove, reversible token with an encrypted map),
+ * restore, and an object-level helper. Pure: imports only node:crypto.
+ */
+export type {
+	CustomPattern,
+	Detection,
+	DetectOptions,
+	OperatorConfig,
+	OperatorName,
+	PatternMatcher,
+	RedactionReport,
+	RedactionRule,
+	RedactOptions,
+	RedactResult,
+	RestoreResult,
+	RuleTrigger,
+} from './types';
+export { detect, detectWithRules, resolveOverlaps, CONTEXT_BOOST } from './detect';
+export { redact } from './redact';
+export { restore } from './restore';
+export { redactObject, restoreObject } from './object-walk';
+export type { RedactObjectOptions, RedactObjectResult } from './object-walk';
+export { encryptMap, decryptMap, MIN_SECRET_BYTES } from './crypto-map';
+export type { PlaceholderMap } from './crypto-map';
+export { RULES, BUILT_IN_ENTITIES, RULE_SET_VERSION, RULE_FAMILIES, isSecretEntity } from './rules';
+export { GENERIC_SECRET_MIN_ENTROPY } from './rules/secrets';
+export { maskValue } from './operators/mask';
+export { pseudonym, PSEUDONYM_HEX_CHARS } from './operators/hash';
+export * as validators from './validators';

@@ -1,0 +1,117 @@
+import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
+import { encryptMap } from './crypto-map';
+import type { PlaceholderMap } from './crypto-map';
+import { detect } from './detect';
+import { RedactionSession } from './operators/session';
+import { applyDetections } from './redact';
+import { openMap, restoreString, unmatchedList } from './restore';
+import { RULE_SET_VERSION } from './rules';
+import type { RedactionReport, RedactOptions, RestoreResult } from './types';
+
+const MAX_DEPTH = 200;
+
+export interface RedactObjectOptions extends RedactOptions {
+	/**
+	 * Dot-paths to redact (`customer.email`, `messages.*.content`; `*` matches any key or index).
+	 * A path also covers everything below it. Default: every string field.
+	 */
+	paths?: string[];
+}
+
+export interface RedactObjectResult<T> {
+	/** A new value; the input is never mutated. */
+	value: T;
+	report: RedactionReport;
+	encryptedMap?: string;
+}
+
+function compilePaths(paths: string[] | undefined): string[][] | undefined {
+	if (paths === undefined) return undefined;
+	return paths.map((p) => {
+		if (typeof p !== 'string' || p.trim() === '') {
+			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Invalid field path ${JSON.stringify(p)}.`, {
+				hint: 'Use dot-paths such as "customer.email" or "items.*.note".',
+			});
+		}
+		return p.split('.');
+	});
+}
+
+/** 'all' when `path` is at or below a listed path, 'maybe' when a listed path lies below it, 'no' otherwise. */
+function pathState(path: string[], patterns: string[][]): 'all' | 'maybe' | 'no' {
+	let maybe = false;
+	for (const pat of patterns) {
+		const n = Math.min(pat.length, path.length);
+		let ok = true;
+		for (let i = 0; i < n && ok; i++) ok = pat[i] === '*' || pat[i] === path[i];
+		if (!ok) continue;
+		if (path.length >= pat.length) return 'all';
+		maybe = true;
+	}
+	return maybe ? 'maybe' : 'no';
+}
+
+function walk(value: unknown, path: string[], depth: number, seen: Set<object>, visit: (s: string, path: string[]) => string, patterns?: string[][], covered = false): unknown {
+	if (depth > MAX_DEPTH) {
+		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Value is nested deeper than ${MAX_DEPTH} levels.`, {
+			hint: 'Flatten the item or list the paths to redact.',
+		});
+	}
+	let state: 'all' | 'maybe' | 'no' = covered || !patterns ? 'all' : pathState(path, patterns);
+	if (path.length === 0 && patterns) state = 'maybe';
+	if (state === 'no') return value;
+	if (typeof value === 'string') return state === 'all' ? visit(value, path) : value;
+	if (value === null || typeof value !== 'object') return value;
+	if (seen.has(value)) {
+		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Value contains a circular reference at "${path.join('.')}".`, {
+			hint: 'Pass JSON-serialisable data.',
+		});
+	}
+	const proto = Object.getPrototypeOf(value);
+	if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+	seen.add(value);
+	const all = state === 'all';
+	let out: unknown;
+	if (Array.isArray(value)) {
+		out = value.map((v, i) => walk(v, [...path, String(i)], depth + 1, seen, visit, patterns, all));
+	} else {
+		const o: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(value)) o[k] = walk(v, [...path, k], depth + 1, seen, visit, patterns, all);
+		out = o;
+	}
+	seen.delete(value);
+	return out;
+}
+
+/**
+ * Redacts every string field (or the listed dot-paths) of a JSON value, returning a NEW value.
+ * Placeholders are numbered across the whole value, so one e-mail gets one placeholder everywhere.
+ */
+export function redactObject<T>(value: T, options: RedactObjectOptions = {}): RedactObjectResult<T> {
+	const session = new RedactionSession(options);
+	const fields: string[] = [];
+	const patterns = compilePaths(options.paths);
+	const out = walk(value, [], 0, new Set(), (s, path) => {
+		const detections = detect(s, options);
+		if (detections.length === 0) return s;
+		fields.push(path.join('.'));
+		return applyDetections(s, detections, session);
+	}, patterns) as T;
+	const result: RedactObjectResult<T> = { value: out, report: { counts: session.counts, fields, ruleSetVersion: RULE_SET_VERSION } };
+	if (session.usedToken) result.encryptedMap = encryptMap(session.reversible, options.secret);
+	return result;
+}
+
+/** Restores every string of a value redacted with the `token` operator; returns a new value. */
+export function restoreObject<T>(value: T, map: string | PlaceholderMap, secret?: string | Uint8Array): Omit<RestoreResult, 'text'> & { value: T } {
+	const plain = openMap(map, secret);
+	const used = new Set<string>();
+	const unknown = new Set<string>();
+	let restored = 0;
+	const out = walk(value, [], 0, new Set(), (s) => {
+		const r = restoreString(s, plain, used, unknown);
+		restored += r.restored;
+		return r.text;
+	}) as T;
+	return { value: out, restored, unmatched: unmatchedList(plain, used, unknown) };
+}

@@ -1,0 +1,85 @@
+import type { RedactionRule } from '../types';
+import { digitsOf } from '../validators/digits';
+
+const PHONE_WORDS = [
+	'phone', 'tel', 'telephone', 'call', 'calling', 'mobile', 'cell', 'fax', 'desk', 'office', 'contact',
+	'whatsapp', 'sms', 'text me', 'dial', 'reach me', 'ring', 'answering', 'message', 'landline', 'hotline',
+	'extension', 'number',
+];
+
+function digitCountIn(min: number, max: number): (m: string) => boolean {
+	return (m) => {
+		const n = digitsOf(m.replace(/(?:x|ext\.?|#)\s?\d+$/i, '')).length;
+		return n >= min && n <= max;
+	};
+}
+
+const LOOKS_LIKE_DATE = /^(?:(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d)(?!\d)/;
+const contextualValid = digitCountIn(7, 13);
+
+export const phoneRules: RedactionRule[] = [
+	{
+		id: 'phone-nanp',
+		entity: 'PHONE_NUMBER',
+		description: 'North American number: (555) 123-4567, 555-123-4567, 555.123.4567, +1/001 prefix, extension.',
+		pattern:
+			/(?<![\w+()-])(?:\+?1[ .-]?|001[ .-])?(?:\(\d{3}\)[ .-]?|\d{3}[.-]|\d{3} (?=\d{3} \d{4}))\d{3}[ .-]\d{4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
+		keywords: PHONE_WORDS,
+		validate: digitCountIn(10, 11),
+		score: 0.75,
+		defaultOperator: 'placeholder',
+		trigger: { minDigits: 10 },
+		samples: {
+			positive: ['call (555) 123-4567', '555-123-4567', '(579)888-3058 fax', '+1-984-182-0190', '345-899-3560x4587'],
+			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789'],
+		},
+	},
+	{
+		id: 'phone-international',
+		entity: 'PHONE_NUMBER',
+		description: 'International number with a + country code: +44 20 7946 0958, +46 (0)8 928 571 38, +447700900123.',
+		pattern:
+			/(?<![\w+])\+[1-9]\d{0,14}(?:[ .-]?\(0\)[ .-]?\d{1,5}|[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){0,6}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
+		keywords: PHONE_WORDS,
+		validate: digitCountIn(8, 15),
+		score: 0.75,
+		defaultOperator: 'placeholder',
+		trigger: { minDigits: 8, anyChar: '+' },
+		samples: {
+			positive: ['+44 20 7946 0958', '+46 (0)8 928 571 38', '+447700 921 916', '+41 (0)96 471 07 95', '+14155552671'],
+			negative: ['+1 234', 'a+44 20 7946 0958', '+1234567890123456789'],
+		},
+	},
+	{
+		id: 'phone-national-trunk',
+		entity: 'PHONE_NUMBER',
+		description: 'National number with a 0 trunk prefix in groups: 020 7946 0958, 07700 063 966, 03.93.92.16.85, (08) 8747 6301.',
+		pattern: /(?<![\w+()./-])(?:\(0\d{1,4}\)[ ]?\d{2,8}|0\d{1,4})(?:[ .-]\d{2,8}){1,4}(?![\w:]|[.-]?\d)/g,
+		keywords: PHONE_WORDS,
+		validate: (m) => digitCountIn(9, 12)(m) && !LOOKS_LIKE_DATE.test(m),
+		score: 0.6,
+		defaultOperator: 'placeholder',
+		trigger: { minDigits: 9 },
+		samples: {
+			positive: ['020 7946 0958', '07700 063 966', '03.93.92.16.85', '(08) 8747 6301', '0961-7596216'],
+			negative: ['01.02.2024', '0 12', '020 79'],
+		},
+	},
+	{
+		id: 'phone-contextual',
+		entity: 'PHONE_NUMBER',
+		description: 'Other grouped or plain 7–13 digit numbers (467 3395, 9498777106), only next to phone words.',
+		pattern:
+			/(?<![\w+()./-])(?:\(\d{1,4}\)[ ]?\d{2,8}|\d{2,12})(?:[ .-]\d{2,8}){0,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
+		keywords: PHONE_WORDS,
+		requiresContext: true,
+		validate: (m) => contextualValid(m) && !LOOKS_LIKE_DATE.test(m),
+		score: 0.65,
+		defaultOperator: 'placeholder',
+		trigger: { minDigits: 7 },
+		samples: {
+			positive: ['Phone: 467 3395', 'call me on 9472 7916?', 'Fax: 9498777106', '(37) 788-063 office'],
+			negative: ['Phone: 2024-03-15', 'order 467 3395', 'phone 12 34'],
+		},
+	},
+];

@@ -1,0 +1,48 @@
+import { alnumUpper } from './digits';
+
+/** IBAN length per ISO 13616 country code (SWIFT IBAN registry). */
+export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+	AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
+	CH: 21, CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18,
+	FK: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22,
+	IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
+	LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28, NL: 18,
+	NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31,
+	SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29,
+	VA: 22, VG: 24, XK: 20, YE: 30,
+};
+
+/** ISO 7064 mod 97-10 remainder of an alphanumeric string (letters count as 10..35). */
+export function mod97(text: string): number {
+	let r = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 48 && c <= 57) r = (r * 10 + (c - 48)) % 97;
+		else r = (r * 100 + (c - 55)) % 97;
+	}
+	return r;
+}
+
+/** Full IBAN check: country, per-country length, check digits 02..98, mod 97 == 1. Spaces ignored. */
+export function ibanValid(text: string): boolean {
+	const s = alnumUpper(text);
+	const expected = IBAN_LENGTHS[s.slice(0, 2)];
+	if (expected === undefined || s.length !== expected) return false;
+	const check = Number(s.slice(2, 4));
+	if (!(check >= 2 && check <= 98)) return false;
+	return mod97(s.slice(4) + s.slice(0, 4)) === 1;
+}
+
+/**
+ * Length of the IBAN at the start of `match` (which may have swallowed a following group),
+ * or -1. Counts exactly the country's length of alphanumerics, skipping single spaces.
+ */
+export function ibanRefine(match: string): number {
+	const expected = IBAN_LENGTHS[match.slice(0, 2).toUpperCase()];
+	if (expected === undefined) return -1;
+	let n = 0;
+	let i = 0;
+	for (; i < match.length && n < expected; i++) if (match[i] !== ' ') n++;
+	if (n !== expected) return -1;
+	return ibanValid(match.slice(0, i)) ? i : -1;
+}
