@@ -13,11 +13,48 @@ function fail(message: string, path: string): never {
 	});
 }
 
+/** Strings that need no escaping at all: no quote, backslash, control character or surrogate. */
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
 function serializeString(value: string, path: string): string {
+	if (PLAIN_STRING.test(value)) return `"${value}"`;
 	const out = JSON.stringify(value);
 	// JSON.stringify escapes lone surrogates as \udXXX; I-JSON (required by RFC 8785) forbids them.
 	if (out.indexOf('\\ud') !== -1 && LONE_SURROGATE.test(value)) fail('Lone surrogate in string', path);
 	return out;
+}
+
+/**
+ * True when JSON.stringify(value) is already the canonical form: every object is a plain object
+ * whose keys are in strictly ascending code-unit order (so V8's integer-key ordering cannot
+ * interfere), numbers are finite, and there is nothing JSON.stringify would drop or convert.
+ */
+function isStringifyReady(value: unknown, depth: number): boolean {
+	switch (typeof value) {
+		case 'string':
+		case 'boolean':
+			return true;
+		case 'number':
+			return Number.isFinite(value);
+		case 'object':
+			break;
+		default:
+			return false;
+	}
+	if (value === null) return true;
+	if (depth > MAX_DEPTH) return false;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) if (!isStringifyReady(value[i], depth + 1)) return false;
+		return true;
+	}
+	const proto = Object.getPrototypeOf(value);
+	if (proto !== Object.prototype && proto !== null) return false;
+	const keys = Object.keys(value as object);
+	for (let i = 0; i < keys.length; i++) {
+		if (i > 0 && !(keys[i - 1] < keys[i])) return false;
+		if (!isStringifyReady((value as Record<string, unknown>)[keys[i]], depth + 1)) return false;
+	}
+	return true;
 }
 
 function serialize(value: unknown, depth: number, path: string): string | undefined {
@@ -41,6 +78,11 @@ function serialize(value: unknown, depth: number, path: string): string | undefi
 	}
 	if (value === null) return 'null';
 	if (depth > MAX_DEPTH) fail('Nesting too deep (or cyclic)', path);
+	if (isStringifyReady(value, depth)) {
+		// Same text as the slow path below, produced natively; a lone surrogate sends us to the slow path.
+		const out = JSON.stringify(value);
+		if (out.indexOf('\\ud') === -1) return out;
+	}
 	const obj = value as { toJSON?: () => unknown };
 	if (typeof obj.toJSON === 'function') return serialize(obj.toJSON(), depth + 1, path);
 	if (Array.isArray(value)) {
@@ -106,3 +148,4 @@ export function joinCanonicalMembers(members: Array<[string, string]>, skip?: st
 	}
 	return out + '}';
 }
+

@@ -74,17 +74,20 @@ function checkKey(key: AuditKey): void {
 }
 
 function sign(state: AuditChainState, unsigned: Omit<AuditEvent, 'sig'>, key: AuditKey): { event: AuditEvent; state: AuditChainState } {
-	const members = canonicalMembers(unsigned as unknown as Record<string, unknown>);
+	// buildAuditEvent emits members in canonical order, so the event's JSON is canonical text and
+	// verifiers take the fast path; correctness does not depend on it.
+	const ordered = unsigned as unknown as Record<string, unknown>;
+	const members = canonicalMembers(ordered);
 	const sig = hmacSha256Hex(key.secret, joinCanonicalMembers(members));
-	const event = { ...unsigned, sig } as AuditEvent;
 	// Insert the sig member at its canonical position rather than serialising the event again.
-	const at = members.findIndex(([name]) => name > 'sig');
-	const sigMember: [string, string] = ['sig', `"sig":"${sig}"`];
-	if (at === -1) members.push(sigMember);
-	else members.splice(at, 0, sigMember);
+	let at = members.findIndex(([name]) => name > 'sig');
+	if (at === -1) at = members.length;
+	members.splice(at, 0, ['sig', `"sig":"${sig}"`]);
+	const event: Record<string, unknown> = {};
+	for (const [name] of members) event[name] = name === 'sig' ? sig : ordered[name];
 	const next: AuditChainState = { chainId: state.chainId, seq: state.seq + 1, prevHash: sha256Hex(joinCanonicalMembers(members)) };
 	if (unsigned.type === AUDIT_CLOSED) next.closed = true;
-	return { event, state: next };
+	return { event: event as unknown as AuditEvent, state: next };
 }
 
 function checkState(state: AuditChainState): void {

@@ -5,7 +5,16 @@ import { defaultIsSecret, sanitizeJson } from './secrets';
 import type { IsSecret } from './secrets';
 import { formatTraceparent, resolveCorrelation } from './trace-context';
 import { AUDIT_CHAIN_CLOSED_TYPE, AUDIT_EVENT_TYPE } from './types';
-import type { AuditEvent, AuditEventData, AuditEventInput, AuditTarget, PolicyEvaluation } from './types';
+import type {
+	AuditEvent,
+	AuditEventData,
+	AuditEventInput,
+	AuditExecutionRef,
+	AuditNodeRef,
+	AuditTarget,
+	AuditWorkflowRef,
+	PolicyEvaluation,
+} from './types';
 
 /** Options shared by every signing call. */
 export interface BuildOptions {
@@ -52,10 +61,13 @@ function eventTime(input: AuditEventInput, options: BuildOptions): string {
 	return (options.now ? options.now() : new Date()).toISOString();
 }
 
-/** Copies only defined, non-empty members, so events carry no `undefined` noise. */
-function compact<T extends object>(value: T): T {
+/**
+ * Builds an object from [key, value] pairs, leaving out undefined and empty-string values. Callers
+ * list keys in canonical (sorted) order so the emitted JSON is already canonical text.
+ */
+function members<T>(pairs: Array<[string, unknown]>): T {
 	const out: Record<string, unknown> = {};
-	for (const [key, item] of Object.entries(value)) if (item !== undefined && item !== '') out[key] = item;
+	for (const [key, value] of pairs) if (value !== undefined && value !== '') out[key] = value;
 	return out as T;
 }
 
@@ -73,23 +85,23 @@ function masked(value: string | undefined, path: string, masking: Masking): stri
 
 function buildTarget(target: AuditTarget | undefined, masking: Masking): AuditTarget | undefined {
 	if (target === undefined) return undefined;
-	return compact({
-		type: requireText(target.type, 'target.type'),
-		id: masked(optionalText(target.id, 'target.id'), 'data.target.id', masking),
-		name: masked(optionalText(target.name, 'target.name'), 'data.target.name', masking),
-	});
+	const type = requireText(target.type, 'target.type');
+	return members([
+		['id', masked(optionalText(target.id, 'target.id'), 'data.target.id', masking)],
+		['name', masked(optionalText(target.name, 'target.name'), 'data.target.name', masking)],
+		['type', type],
+	]);
 }
 
 function buildPolicies(policies: PolicyEvaluation[] | undefined, masking: Masking): PolicyEvaluation[] | undefined {
 	if (policies === undefined) return undefined;
 	if (!Array.isArray(policies)) invalid('Audit event policies must be an array');
-	return policies.map((p, i) =>
-		compact({
-			policy: requireText(p?.policy, `policies[${i}].policy`),
-			result: requireText(p?.result, `policies[${i}].result`),
-			detail: masked(optionalText(p.detail, `policies[${i}].detail`), `data.policies[${i}].detail`, masking),
-		}),
-	);
+	return policies.map((p, i) => {
+		const policy = requireText(p?.policy, `policies[${i}].policy`);
+		const result = requireText(p?.result, `policies[${i}].result`);
+		const detail = masked(optionalText(p.detail, `policies[${i}].detail`), `data.policies[${i}].detail`, masking);
+		return members<PolicyEvaluation>([['detail', detail], ['policy', policy], ['result', result]]);
+	});
 }
 
 /** Builds the unsigned CloudEvents envelope and its `data` from a caller's input. */
@@ -106,53 +118,72 @@ export function buildAuditEvent(input: AuditEventInput, position: ChainPosition,
 		executionId: execution?.id ?? position.chainId,
 		spanId: input.spanId,
 	});
-	const data: AuditEventData = compact({
-		action: requireText(input.action, 'action'),
-		outcome: requireText(input.outcome, 'outcome'),
-		actor: compact({
-			type: requireText(actor.type, 'actor.type'),
-			id: optionalText(actor.id, 'actor.id'),
-			name: optionalText(actor.name, 'actor.name'),
-		}),
-		target: buildTarget(input.target, masking),
-		environment: optionalText(input.profile?.environment, 'profile.environment'),
-		owner: optionalText(input.profile?.owner, 'profile.owner'),
-		dataClassification: optionalText(input.profile?.dataClassification, 'profile.dataClassification'),
-		workflow: workflow
-			? compact({ id: requireText(workflow.id, 'workflow.id'), name: optionalText(workflow.name, 'workflow.name'), versionId: optionalText(workflow.versionId, 'workflow.versionId') })
-			: undefined,
-		execution: execution ? compact({ id: requireText(execution.id, 'execution.id'), mode: optionalText(execution.mode, 'execution.mode') }) : undefined,
-		node: input.node ? compact({ name: requireText(input.node.name, 'node.name'), type: optionalText(input.node.type, 'node.type') }) : undefined,
-		correlationId: correlation.traceId,
-		policies: buildPolicies(input.policies, masking),
-	});
+	const action = requireText(input.action, 'action');
+	const outcome = requireText(input.outcome, 'outcome');
+	const actorRef = members<AuditEventData['actor']>([
+		['id', optionalText(actor.id, 'actor.id')],
+		['name', optionalText(actor.name, 'actor.name')],
+		['type', requireText(actor.type, 'actor.type')],
+	]);
+	const workflowRef = workflow
+		? members<AuditWorkflowRef>([
+				['id', requireText(workflow.id, 'workflow.id')],
+				['name', optionalText(workflow.name, 'workflow.name')],
+				['versionId', optionalText(workflow.versionId, 'workflow.versionId')],
+			])
+		: undefined;
+	const executionRef = execution
+		? members<AuditExecutionRef>([['id', requireText(execution.id, 'execution.id')], ['mode', optionalText(execution.mode, 'execution.mode')]])
+		: undefined;
+	const nodeRef = input.node
+		? members<AuditNodeRef>([['name', requireText(input.node.name, 'node.name')], ['type', optionalText(input.node.type, 'node.type')]])
+		: undefined;
+	const target = buildTarget(input.target, masking);
+	const policies = buildPolicies(input.policies, masking);
+	let custom: { [key: string]: JsonValue } | undefined;
 	if (input.custom !== undefined) {
 		if (input.custom === null || typeof input.custom !== 'object' || Array.isArray(input.custom)) {
 			invalid('Audit event custom fields must be an object');
 		}
-		const custom = sanitizeJson(input.custom, masking.isSecret, 'data.custom');
-		masking.paths.push(...custom.paths);
-		data.custom = custom.value as { [key: string]: JsonValue };
+		const result = sanitizeJson(input.custom, masking.isSecret, 'data.custom');
+		masking.paths.push(...result.paths);
+		custom = result.value as { [key: string]: JsonValue };
 	}
-	if (masking.paths.length > 0) data.sanitized = { secretsMasked: masking.paths.length, paths: masking.paths };
-	if (position.closing) data.count = position.seq;
-	const target = data.target;
+	const sanitized = masking.paths.length > 0 ? { paths: masking.paths, secretsMasked: masking.paths.length } : undefined;
+	// Keys in canonical order (see members()).
+	const data = members<AuditEventData>([
+		['action', action],
+		['actor', actorRef],
+		['correlationId', correlation.traceId],
+		['count', position.closing ? position.seq : undefined],
+		['custom', custom],
+		['dataClassification', optionalText(input.profile?.dataClassification, 'profile.dataClassification')],
+		['environment', optionalText(input.profile?.environment, 'profile.environment')],
+		['execution', executionRef],
+		['node', nodeRef],
+		['outcome', outcome],
+		['owner', optionalText(input.profile?.owner, 'profile.owner')],
+		['policies', policies],
+		['sanitized', sanitized],
+		['target', target],
+		['workflow', workflowRef],
+	]);
 	const subject =
 		optionalText(input.subject, 'subject') ??
 		(target ? `${target.type}/${target.id ?? target.name ?? ''}` : execution ? `executions/${execution.id}` : undefined);
-	return compact({
-		specversion: '1.0' as const,
-		id: optionalText(input.id, 'id') ?? newEventId(),
-		source: optionalText(input.source, 'source') ?? (workflow ? `/n8n/workflows/${encodeURIComponent(workflow.id)}` : '/n8n-governance'),
-		type: position.closing ? AUDIT_CHAIN_CLOSED_TYPE : AUDIT_EVENT_TYPE,
-		time: eventTime(input, options),
-		subject,
-		datacontenttype: 'application/json' as const,
-		traceparent: formatTraceparent(correlation.traceId, correlation.spanId, correlation.flags),
-		chainid: position.chainId,
-		seq: position.seq,
-		prevhash: position.prevHash,
-		keyid: position.keyId,
-		data,
-	});
+	return members<Omit<AuditEvent, 'sig'>>([
+		['chainid', position.chainId],
+		['data', data],
+		['datacontenttype', 'application/json'],
+		['id', optionalText(input.id, 'id') ?? newEventId()],
+		['keyid', position.keyId],
+		['prevhash', position.prevHash],
+		['seq', position.seq],
+		['source', optionalText(input.source, 'source') ?? (workflow ? `/n8n/workflows/${encodeURIComponent(workflow.id)}` : '/n8n-governance')],
+		['specversion', '1.0'],
+		['subject', subject],
+		['time', eventTime(input, options)],
+		['traceparent', formatTraceparent(correlation.traceId, correlation.spanId, correlation.flags)],
+		['type', position.closing ? AUDIT_CHAIN_CLOSED_TYPE : AUDIT_EVENT_TYPE],
+	]);
 }

@@ -65,7 +65,8 @@ function sanitizeValue(value: unknown, path: string, depth: number, state: Sanit
 	}
 	const out: { [key: string]: JsonValue } = {};
 	let masked = 0;
-	for (const key of Object.keys(value as object)) {
+	// Sorted: the output is then in canonical member order (see canonical-json.ts).
+	for (const key of Object.keys(value as object).sort()) {
 		let outKey = key;
 		if (state.isSecret(key)) {
 			masked++;

@@ -42,9 +42,16 @@ export function formatTraceparent(traceId: string, spanId: string, flags = '01')
 
 /** A trace id derived from workflow and execution ids: first 16 bytes of SHA-256, hex. */
 export function deriveTraceId(workflowId: string, executionId: string): string {
-	const id = sha256Hex(`n8n-governance-trace:${workflowId}:${executionId}`).slice(0, 32);
-	return id === ZERO_TRACE ? `${id.slice(0, 31)}1` : id;
+	const input = `n8n-governance-trace:${workflowId}:${executionId}`;
+	// Every event of an execution derives the same id: remember the last one.
+	if (input === lastDerived.input) return lastDerived.id;
+	const hash = sha256Hex(input).slice(0, 32);
+	const id = hash === ZERO_TRACE ? `${hash.slice(0, 31)}1` : hash;
+	lastDerived = { input, id };
+	return id;
 }
+
+let lastDerived = { input: '', id: '' };
 
 /** A random, non-zero 8-byte span id in hex. */
 export function newSpanId(): string {
