@@ -1,0 +1,4 @@
+export * from './host-pattern';
+export * from './request-target';
+export * from './policy';
+export * from './attach';

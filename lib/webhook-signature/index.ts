@@ -1,0 +1,3 @@
+export * from './constant-time';
+export * from './presets';
+export * from './verify';
