@@ -127,7 +127,7 @@ export function verifyAuditEvents(events: readonly unknown[], keys: AuditKeyring
 			chain = { chainId: event.chainid, lastIndex: index, nextSeq: 0, prevHash: anchor, events: 0, closed: false };
 			chains.set(event.chainid, chain);
 			if (event.seq !== 0) {
-				problems.push({ ...where, code: 'seq_mismatch', reason: `Chain starts at seq ${event.seq}: events 0..${event.seq - 1} missing` });
+				problems.push({ ...where, code: 'seq_mismatch', reason: `Chain starts at seq ${event.seq}: ${event.seq === 1 ? 'event 0' : `events 0..${event.seq - 1}`} missing` });
 			} else if (event.prevhash !== anchor) {
 				problems.push({ ...where, code: 'bad_anchor', reason: 'prevhash of seq 0 is not the chain anchor' });
 			}

@@ -1,0 +1,145 @@
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import {
+	formatAuditTimeline,
+	parseAuditEventsText,
+	parseKeyFile,
+	queryAuditEvents,
+	verifyAuditEvents,
+} from '../../lib/audit';
+import type { AuditEvent, AuditQuery, AuditVerification } from '../../lib/audit';
+import { UsageError, parseArgs } from './args';
+import type { ParsedArgs } from './args';
+
+/** Exit codes: 0 valid / done, 1 tampered, 2 unusable input or usage error. */
+export const EXIT_OK = 0;
+export const EXIT_TAMPERED = 1;
+export const EXIT_UNUSABLE = 2;
+
+export const USAGE = `Usage:
+  n8n-governance audit verify --key-file KEYS [--require-closed] [--json] FILE|-
+  n8n-governance audit query FILE|- [--execution ID] [--workflow ID] [--actor X] [--key-file KEYS] [--json]
+
+FILE holds audit events as a JSON array or JSON Lines; "-" reads standard input.
+KEYS is a JSON object {"<keyId>": "<secret>"} or lines keyId=secret.
+verify exits 0 when every event verifies, 1 when events were tampered with, 2 when the input is unusable.
+--require-closed also reports chains without a closing event (their tail may be cut).
+--actor matches an actor id, name, type, or type:id.
+`;
+
+export interface Io {
+	out: (text: string) => void;
+	err: (text: string) => void;
+	readStdin: () => string;
+}
+
+const defaultIo: Io = {
+	out: (text) => process.stdout.write(text),
+	err: (text) => process.stderr.write(text),
+	readStdin: () => readFileSync(0, 'utf8'),
+};
+
+class UnusableInput extends Error {}
+
+function readInput(file: string | undefined, io: Io): string {
+	if (file === undefined) throw new UsageError('Give a FILE or - for standard input');
+	try {
+		return file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+	} catch (error) {
+		throw new UnusableInput(`Cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`);
+	}
+}
+
+function readEvents(file: string | undefined, io: Io): unknown[] {
+	const text = readInput(file, io);
+	try {
+		return parseAuditEventsText(text);
+	} catch (error) {
+		throw new UnusableInput((error as Error).message);
+	}
+}
+
+function readKeys(path: string): Record<string, string> {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		throw new UnusableInput(`Cannot read key file ${path}: ${(error as Error).message}`);
+	}
+	try {
+		return parseKeyFile(text);
+	} catch (error) {
+		throw new UnusableInput((error as Error).message);
+	}
+}
+
+function describe(result: AuditVerification): string {
+	const closed = result.chains.filter((c) => c.closed).length;
+	return `${result.eventCount} event(s) in ${result.chains.length} chain(s), ${closed} closed`;
+}
+
+function verifyCommand(args: ParsedArgs, io: Io): number {
+	const keyFile = args.options['key-file'];
+	if (typeof keyFile !== 'string') throw new UsageError('audit verify needs --key-file KEYS');
+	const keys = readKeys(keyFile);
+	const events = readEvents(args.positional[2], io);
+	if (events.length === 0) throw new UnusableInput('The input holds no audit events');
+	const result = verifyAuditEvents(events, keys, { requireClosed: args.options['require-closed'] === true });
+	if (args.options.json === true) {
+		io.out(`${JSON.stringify(result, null, 2)}\n`);
+	} else if (result.valid) {
+		io.out(`OK: ${describe(result)}; every signature and link verified.\n`);
+	} else {
+		io.out(`TAMPERED: ${result.problems.length} problem(s) in ${describe(result)}.\n`);
+		for (const p of result.problems) {
+			const where = [p.eventId ? `event ${p.eventId}` : 'event (no id)', p.chainId !== undefined ? `chain ${p.chainId}` : '', p.seq !== undefined ? `seq ${p.seq}` : '']
+				.filter(Boolean)
+				.join(', ');
+			io.out(`  #${p.index} ${where}: ${p.code}: ${p.reason}\n`);
+		}
+	}
+	return result.valid ? EXIT_OK : EXIT_TAMPERED;
+}
+
+function queryCommand(args: ParsedArgs, io: Io): number {
+	const events = readEvents(args.positional[2], io);
+	const query: AuditQuery = {};
+	if (typeof args.options.execution === 'string') query.executionId = args.options.execution;
+	if (typeof args.options.workflow === 'string') query.workflowId = args.options.workflow;
+	if (typeof args.options.actor === 'string') query.actor = args.options.actor;
+	const keyFile = args.options['key-file'];
+	if (typeof keyFile === 'string') {
+		const result = verifyAuditEvents(events, readKeys(keyFile));
+		if (!result.valid) io.err(`WARNING: ${result.problems.length} integrity problem(s); run "audit verify" for details.\n`);
+	}
+	const usable = events.filter((e): e is AuditEvent => e !== null && typeof e === 'object' && typeof (e as AuditEvent).data === 'object' && (e as AuditEvent).data !== null);
+	const timeline = queryAuditEvents(usable, query);
+	io.out(args.options.json === true ? `${JSON.stringify(timeline, null, 2)}\n` : formatAuditTimeline(timeline));
+	return EXIT_OK;
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+	try {
+		const args = parseArgs(argv);
+		if (args.options.help === true || args.positional.length === 0) {
+			io.out(USAGE);
+			return args.positional.length === 0 && args.options.help !== true ? EXIT_UNUSABLE : EXIT_OK;
+		}
+		const [group, command] = args.positional;
+		if (group === 'audit' && command === 'verify') return verifyCommand(args, io);
+		if (group === 'audit' && command === 'query') return queryCommand(args, io);
+		throw new UsageError(`Unknown command "${args.positional.slice(0, 2).join(' ')}"`);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.err(`error: ${error.message}\n\n${USAGE}`);
+			return EXIT_UNUSABLE;
+		}
+		if (error instanceof UnusableInput) {
+			io.err(`error: ${error.message}\n`);
+			return EXIT_UNUSABLE;
+		}
+		io.err(`error: ${(error as Error).stack ?? String(error)}\n`);
+		return EXIT_UNUSABLE;
+	}
+}
