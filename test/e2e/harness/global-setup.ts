@@ -31,5 +31,5 @@ export default async function globalSetup(): Promise<void> {
 		logFile: n8n.logFile,
 		readyMs: n8n.readyMs,
 	});
-	process.stderr.write(`\n[e2e] n8n ready at ${n8n.baseUrl} in ${n8n.readyMs} ms (pid ${n8n.pid})\n`);
+	process.stderr.write(`\n[e2e] n8n ready at ${n8n.baseUrl} in ${n8n.readyMs} ms (pid ${n8n.pid}, log ${n8n.logFile})\n`);
 }

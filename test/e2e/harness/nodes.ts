@@ -6,13 +6,19 @@ export const PACK = 'n8n-nodes-governance';
 export const type = (node: string) => `${PACK}.${node}`;
 
 /** A Webhook trigger that answers with the last node's items (or n8n's error when the run fails). */
-export function webhookTrigger(path: string, name = 'Webhook'): WorkflowNode {
+export function webhookTrigger(
+	path: string,
+	name = 'Webhook',
+	respond: 'lastNode' | 'onReceived' = 'lastNode',
+	options: Record<string, unknown> = {},
+): WorkflowNode {
+	const response = respond === 'lastNode' ? { responseMode: 'lastNode', responseData: 'allEntries' } : { responseMode: 'onReceived' };
 	return {
 		name,
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: { httpMethod: 'POST', path, ...response, options },
 	};
 }
 

@@ -1,0 +1,101 @@
+import { createCredential, createActiveWorkflow, getExecution } from './client';
+import type { WorkflowNode } from './client';
+import { noOp, type, uniquePath, webhookTrigger } from './nodes';
+import { createProfile } from './profiles';
+import type { startReceiver } from './receiver';
+
+type Receiver = Awaited<ReturnType<typeof startReceiver>>;
+
+export async function createApprovers(approvers: string[], totpSecrets: Record<string, string> = {}) {
+	return await createCredential('governanceApproversApi', {
+		approvers: approvers.join('\n'),
+		totpSecrets: Object.entries(totpSecrets)
+			.map(([email, secret]) => `${email}=${secret}`)
+			.join('\n'),
+		issuer: 'n8n Approvals',
+	});
+}
+
+export function gateNode(
+	name: string,
+	credentials: { profile: { id: string; name: string }; approvers: { id: string; name: string } },
+	parameters: Record<string, unknown>,
+): WorkflowNode {
+	return {
+		name,
+		type: type('approvalGate'),
+		typeVersion: 1,
+		parameters: {
+			title: '=Refund {{ $json.body.amount }} EUR',
+			riskNote: 'Money leaves the company',
+			summary: 'Customer asked for a refund',
+			requestedBy: '={{ $json.body.requester }}',
+			shownFields: 'body.amount, body.customer',
+			expiresAfter: 10,
+			expiryUnit: 'minutes',
+			channel: 'webhook',
+			...parameters,
+		},
+		credentials: { governanceProfileApi: credentials.profile, governanceApproversApi: credentials.approvers },
+	};
+}
+
+/** Webhook → Approval Gate → Rejected (output 0) / Approved (output 1). */
+export async function createApprovalWorkflow(
+	receiver: Receiver,
+	options: { approvers?: string[]; totp?: Record<string, string>; gate?: Record<string, unknown> } = {},
+) {
+	const profile = await createProfile();
+	const approvers = await createApprovers(options.approvers ?? ['alice@governance.test', 'bob@governance.test'], options.totp);
+	const path = uniquePath('approval');
+	const nodes = [
+		webhookTrigger(path, 'Webhook', 'onReceived'),
+		gateNode('Approval Gate', { profile, approvers }, { notificationUrl: `${receiver.url}/notify`, ...options.gate }),
+		noOp('Rejected'),
+		noOp('Approved'),
+	];
+	const connections = {
+		Webhook: { main: [[{ node: 'Approval Gate', type: 'main' as const, index: 0 }]] },
+		'Approval Gate': {
+			main: [[{ node: 'Rejected', type: 'main' as const, index: 0 }], [{ node: 'Approved', type: 'main' as const, index: 0 }]],
+		},
+	};
+	const workflowId = await createActiveWorkflow(`Approval ${path}`, nodes, connections);
+	return { workflowId, path, profile, approvers };
+}
+
+/** Links by approver from a generic-webhook notification, and the execution id they belong to. */
+export function linksOf(notification: any): { links: Record<string, string>; executionId: string } {
+	const links: Record<string, string> = {};
+	for (const link of notification.links as Array<{ approver: string; url: string }>) links[link.approver] = link.url;
+	const first = Object.values(links)[0];
+	const executionId = new URL(first).pathname.split('/')[2];
+	return { links, executionId };
+}
+
+export async function postDecision(url: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+		body: new URLSearchParams(form).toString(),
+	});
+	return { status: response.status, text: await response.text() };
+}
+
+export function tokenOf(url: string): string {
+	return new URL(url).searchParams.get('approval_token') ?? '';
+}
+
+export async function statusOf(executionId: string) {
+	return (await getExecution(executionId)).status;
+}
+
+export async function waitForStatus(executionId: string, status: string, timeoutMs = 30000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await getExecution(executionId);
+		if (execution.status === status) return execution;
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} is ${execution.status}, not ${status}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
