@@ -80,6 +80,16 @@ describe('verifyAuditEvents', () => {
 		expect(result.valid).toBe(false);
 	});
 
+	test('when a tool reorders the JSON members then events still verify (full canonicalisation decides)', () => {
+		const reverse = (v: unknown): unknown =>
+			Array.isArray(v) ? v.map(reverse) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+		const reordered = makeChain().map(reverse);
+		expect(Object.keys(reordered[0] as object)[0]).toBe('type');
+		expect(verifyAuditEvents(reordered, KEYS, { requireClosed: true }).valid).toBe(true);
+		(reordered[1] as AuditEvent).data.outcome = 'failure';
+		expect(codes(reordered)).toEqual(['bad_signature', 'prevhash_mismatch']);
+	});
+
 	test('when the input is empty then it is valid with no chains', () => {
 		expect(verifyAuditEvents([], KEYS)).toMatchObject({ valid: true, chains: [] });
 	});
