@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
 import type { SignaturePresetId } from '../../lib/webhook-signature/presets';
 import { SIGNATURE_PRESETS, isSignaturePresetId } from '../../lib/webhook-signature/presets';
-import { verifyWebhookSignature } from '../../lib/webhook-signature/verify';
+import { DEFAULT_TOLERANCE_SECONDS, verifyWebhookSignature } from '../../lib/webhook-signature/verify';
 import { toNodeError } from '../shared/errors';
 import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from './credential-test';
 import { RAW_BODY_HOW_TO } from './description';
@@ -55,8 +55,8 @@ export async function executeVerifyWebhookSignature(this: IExecuteFunctions): Pr
 				headers: headers as Record<string, unknown>,
 				rawBody,
 				now: Date.now(),
-				toleranceSeconds: this.getNodeParameter('toleranceSeconds', itemIndex, undefined) as number | undefined,
-				signatureHeader: this.getNodeParameter('signatureHeader', itemIndex, undefined) as string | undefined,
+				toleranceSeconds: this.getNodeParameter('toleranceSeconds', itemIndex, DEFAULT_TOLERANCE_SECONDS) as number,
+				signatureHeader: this.getNodeParameter('signatureHeader', itemIndex, '') as string,
 			});
 			if (result.valid) {
 				verified.push({ ...item, pairedItem: { item: itemIndex } });

@@ -1,0 +1,148 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WorkflowNode } from '../harness/client';
+import { callWebhook, createActiveWorkflow, createCredential, nodeOutput, nodeRan, rest, waitForExecutions } from '../harness/client';
+import { noOp, uniquePath, webhookTrigger } from '../harness/nodes';
+
+/** A loopback server that records every request it receives: the proof of what left n8n. */
+interface Seen {
+	method: string;
+	url: string;
+	headers: http.IncomingHttpHeaders;
+}
+const seen: Seen[] = [];
+let server: http.Server;
+let port: number;
+
+beforeAll(async () => {
+	server = http.createServer((req, res) => {
+		seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ ok: true, path: req.url }));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
+
+const seenAt = (path: string) => seen.filter((s) => s.url.startsWith(path));
+
+const scope = (overrides: Record<string, unknown> = {}) => ({
+	allowedHosts: '127.0.0.1',
+	allowedMethods: [],
+	allowHttp: true,
+	environment: 'e2e',
+	owner: 'owner@governance.test',
+	expiresOn: '',
+	rotateBy: '',
+	testUrl: '',
+	...overrides,
+});
+
+/** Webhook → HTTP Request (v4.2, predefined credential type) → No-op, as a builder would wire it. */
+async function httpWorkflow(credentialType: string, credential: { id: string; name: string }, url: string, method = 'GET') {
+	const path = uniquePath('scoped');
+	const nodes: WorkflowNode[] = [
+		webhookTrigger(path),
+		{
+			name: 'HTTP Request',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: { method, url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {} },
+			credentials: { [credentialType]: credential },
+		},
+		noOp('After Request'),
+	];
+	const workflowId = await createActiveWorkflow(`Scoped credential ${path}`, nodes);
+	return { path, workflowId };
+}
+
+describe('Scoped credentials in n8n\'s own HTTP Request node', () => {
+	test('when n8n loads the pack then both credential types are listed and usable by the HTTP Request node', async () => {
+		const credentials = await rest('GET', '/types/credentials.json');
+		const names = (credentials.json as Array<{ name: string; displayName: string }>).map((c) => `${c.name}=${c.displayName}`);
+		expect(names).toEqual(expect.arrayContaining(['scopedApiKeyApi=Scoped API Key (Header) API', 'scopedBearerTokenApi=Scoped Bearer Token API']));
+	});
+
+	test('when the host is allowed then the server receives the key in the configured header', async () => {
+		const credential = await createCredential('scopedApiKeyApi', { apiKey: 'e2e-key-allowed', headerName: 'X-API-Key', ...scope() });
+		const target = `/allowed-${Date.now()}`;
+		const { path, workflowId } = await httpWorkflow('scopedApiKeyApi', credential, `http://127.0.0.1:${port}${target}`);
+		expect((await callWebhook(path, { body: {} })).status).toBe(200);
+		const [execution] = await waitForExecutions(workflowId);
+		expect(execution.status).toBe('success');
+		expect(seenAt(target)).toHaveLength(1);
+		expect(seenAt(target)[0].headers['x-api-key']).toBe('e2e-key-allowed');
+		expect(nodeOutput(execution, 'HTTP Request')[0][0]).toEqual({ ok: true, path: target });
+	});
+
+	test('when the host is not allowed then nothing reaches the server and the run fails with the documented message', async () => {
+		// Same server, same port: only the host name differs from what the credential allows.
+		const credential = await createCredential('scopedApiKeyApi', { apiKey: 'e2e-key-wrong-host', headerName: 'X-API-Key', ...scope({ allowedHosts: 'localhost' }) });
+		const target = `/wrong-host-${Date.now()}`;
+		const { path, workflowId } = await httpWorkflow('scopedApiKeyApi', credential, `http://127.0.0.1:${port}${target}`);
+		expect((await callWebhook(path, { body: {} })).status).toBeGreaterThanOrEqual(500);
+		const [execution] = await waitForExecutions(workflowId);
+		expect(execution.status).toBe('error');
+		expect(execution.data?.resultData.error?.message).toBe(
+			`Scoped API Key refused: host "127.0.0.1:${port}" is not in the allowed hosts (localhost)`,
+		);
+		expect(execution.data?.resultData.error?.node?.name).toBe('HTTP Request');
+		expect(nodeRan(execution, 'After Request')).toBe(false);
+		expect(seenAt(target)).toHaveLength(0);
+		expect(seen.some((s) => s.headers['x-api-key'] === 'e2e-key-wrong-host')).toBe(false);
+	});
+
+	test('when the credential has expired then nothing reaches the server and the run fails naming the expiry', async () => {
+		const credential = await createCredential('scopedApiKeyApi', {
+			apiKey: 'e2e-key-expired',
+			headerName: 'X-API-Key',
+			...scope({ expiresOn: '2020-01-01T00:00:00.000Z' }),
+		});
+		const target = `/expired-${Date.now()}`;
+		const { path, workflowId } = await httpWorkflow('scopedApiKeyApi', credential, `http://127.0.0.1:${port}${target}`);
+		expect((await callWebhook(path, { body: {} })).status).toBeGreaterThanOrEqual(500);
+		const [execution] = await waitForExecutions(workflowId);
+		expect(execution.status).toBe('error');
+		expect(execution.data?.resultData.error?.message).toBe('Scoped API Key refused: the credential expired on 2020-01-01T00:00:00.000Z');
+		expect(seenAt(target)).toHaveLength(0);
+	});
+
+	test('when the method is not allowed then nothing reaches the server', async () => {
+		const credential = await createCredential('scopedBearerTokenApi', { token: 'e2e-token-get-only', ...scope({ allowedMethods: ['GET'] }) });
+		const target = `/method-${Date.now()}`;
+		const { path, workflowId } = await httpWorkflow('scopedBearerTokenApi', credential, `http://127.0.0.1:${port}${target}`, 'DELETE');
+		await callWebhook(path, { body: {} });
+		const [execution] = await waitForExecutions(workflowId);
+		expect(execution.data?.resultData.error?.message).toBe('Scoped Bearer Token refused: method DELETE is not in the allowed methods (GET)');
+		expect(seenAt(target)).toHaveLength(0);
+	});
+
+	test('when a bearer token is used on an allowed host then it arrives as Authorization: Bearer', async () => {
+		const credential = await createCredential('scopedBearerTokenApi', { token: 'e2e-token-ok', ...scope() });
+		const target = `/bearer-${Date.now()}`;
+		const { path, workflowId } = await httpWorkflow('scopedBearerTokenApi', credential, `http://127.0.0.1:${port}${target}`, 'POST');
+		await callWebhook(path, { body: {} });
+		const [execution] = await waitForExecutions(workflowId);
+		expect(execution.status).toBe('success');
+		expect(seenAt(target)[0].headers.authorization).toBe('Bearer e2e-token-ok');
+	});
+
+	test('when the credential is tested then the Test URL is called through the same scope check', async () => {
+		const target = `/test-url-${Date.now()}`;
+		const data = { apiKey: 'e2e-key-test', headerName: 'X-API-Key', ...scope({ testUrl: `http://127.0.0.1:${port}${target}` }) };
+		const ok = await rest('POST', '/rest/credentials/test', { credentials: { id: '', name: 'test', type: 'scopedApiKeyApi', data } });
+		expect(ok.json?.data).toMatchObject({ status: 'OK' });
+		expect(seenAt(target)[0].headers['x-api-key']).toBe('e2e-key-test');
+
+		const refusedTarget = `/test-url-refused-${Date.now()}`;
+		const refused = await rest('POST', '/rest/credentials/test', {
+			credentials: { id: '', name: 'test', type: 'scopedApiKeyApi', data: { ...data, allowedHosts: 'localhost', testUrl: `http://127.0.0.1:${port}${refusedTarget}` } },
+		});
+		expect(refused.json?.data).toEqual({
+			status: 'Error',
+			message: `Scoped API Key refused: host "127.0.0.1:${port}" is not in the allowed hosts (localhost)`,
+		});
+		expect(seenAt(refusedTarget)).toHaveLength(0);
+	});
+});
