@@ -16,12 +16,47 @@ interface CompiledRule {
 	anyMask: number;
 	minLength: number;
 	minDigits: number;
+	maxDigits: number;
+	/** Word-start test for the rule's context words, run on a lowercased context string. */
+	kw?: RegExp;
 }
 
 interface Plan {
 	/** Window rules indexed by min(digitCount, MAX_BUCKET). */
 	buckets: CompiledRule[][];
 	literal: Array<{ c: CompiledRule; literals: string[] }>;
+}
+
+function charMaskOf(rule: RedactionRule): number {
+	try {
+		return charMask(rule.trigger?.anyChar);
+	} catch (error) {
+		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `Rule '${rule.id}': ${(error as Error).message}`, {
+			hint: 'Fix trigger.anyChar in the rule row.',
+		});
+	}
+}
+
+/** Matches any of `words` (a 'g' regex); the word-start check is done by `testKeywords`. */
+function keywordRegex(words: readonly string[]): RegExp {
+	const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+	return new RegExp(`(?:${alt.join('|')})`, 'g');
+}
+
+/** True when a keyword of `re` occurs in `ctx` at a word start (previous char not a letter). */
+function testKeywords(re: RegExp, ctx: string): boolean {
+	re.lastIndex = 0;
+	for (let m = re.exec(ctx); m !== null; m = re.exec(ctx)) {
+		const p = m.index === 0 ? 32 : ctx.charCodeAt(m.index - 1);
+		if (!((p >= 97 && p <= 122) || p >= 0xc0)) return true;
+		re.lastIndex = m.index + 1;
+	}
+	return false;
+}
+
+/** Lowercased text around [start, end): what context words are searched in. */
+function contextOf(text: string, start: number, end: number): string {
+	return `${text.slice(Math.max(0, start - CONTEXT_BEFORE), start)} ${text.slice(end, end + CONTEXT_AFTER)}`.toLowerCase();
 }
 
 function compile(rule: RedactionRule): CompiledRule {
@@ -33,9 +68,11 @@ function compile(rule: RedactionRule): CompiledRule {
 	return {
 		rule,
 		re: new RegExp(rule.pattern.source, rule.pattern.flags),
-		anyMask: charMask(rule.trigger?.anyChar),
+		anyMask: charMaskOf(rule),
 		minLength: rule.trigger?.minLength ?? 0,
 		minDigits: rule.trigger?.minDigits ?? 0,
+		maxDigits: rule.trigger?.maxDigits ?? Number.MAX_SAFE_INTEGER,
+		kw: rule.keywords && rule.keywords.length > 0 ? keywordRegex(rule.keywords) : undefined,
 	};
 }
 
@@ -50,7 +87,7 @@ function buildPlan(rules: readonly RedactionRule[]): Plan {
 			literal.push({ c, literals: rule.trigger.literals });
 			continue;
 		}
-		for (let d = Math.min(c.minDigits, MAX_BUCKET); d <= MAX_BUCKET; d++) buckets[d].push(c);
+		for (let d = Math.min(c.minDigits, MAX_BUCKET); d <= MAX_BUCKET; d++) if (d <= c.maxDigits || d === MAX_BUCKET) buckets[d].push(c);
 	}
 	return { buckets, literal };
 }
@@ -80,21 +117,10 @@ function planFor(entities: string[] | undefined, extra: Set<string>): Plan {
 	return plan;
 }
 
-function isLetter(c: number): boolean {
-	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127;
-}
 
 /** True when one of `keywords` starts a word within the context around [start, end). */
 export function hasContext(text: string, start: number, end: number, keywords: readonly string[]): boolean {
-	const ctx = `${text.slice(Math.max(0, start - CONTEXT_BEFORE), start)} ${text.slice(end, end + CONTEXT_AFTER)}`.toLowerCase();
-	for (const kw of keywords) {
-		let idx = ctx.indexOf(kw);
-		while (idx >= 0) {
-			if (idx === 0 || !isLetter(ctx.charCodeAt(idx - 1))) return true;
-			idx = ctx.indexOf(kw, idx + 1);
-		}
-	}
-	return false;
+	return testKeywords(keywordRegex(keywords), contextOf(text, start, end));
 }
 
 /** Validates one match of `c` in `sub` (which starts at `offset` in `text`); returns the accepted end in `sub`, or -1. */
@@ -115,12 +141,11 @@ function acceptMatch(c: CompiledRule, text: string, sub: string, m: RegExpExecAr
 		e = s + n;
 		value = value.slice(0, n);
 	}
+	if (c.kw && rule.requiresContext && !testKeywords(c.kw, contextOf(text, offset + s, offset + e))) return -1;
 	if (rule.validate && !rule.validate(value)) return -1;
 	let score = rule.score;
-	if (rule.keywords) {
-		const ctx = hasContext(text, offset + s, offset + e, rule.keywords);
-		if (rule.requiresContext && !ctx) return -1;
-		if (ctx && !rule.requiresContext) score = Math.min(1, score + CONTEXT_BOOST);
+	if (c.kw && !rule.requiresContext && score < 1 && testKeywords(c.kw, contextOf(text, offset + s, offset + e))) {
+		score = Math.min(1, score + CONTEXT_BOOST);
 	}
 	out.push({ entity: rule.entity, start: offset + s, end: offset + e, score, ruleId: rule.id });
 	return e;
@@ -140,29 +165,23 @@ function runRule(c: CompiledRule, text: string, sub: string, offset: number, out
 function scanWindows(text: string, plan: Plan, out: Detection[]): void {
 	const windows: number[] = [];
 	findWindows(text, windows);
-	for (let w = 0; w < windows.length; w += 2) {
+	for (let w = 0; w < windows.length; w += 4) {
 		const ws = windows[w];
 		const we = windows[w + 1];
-		let digits = 0;
-		let mask = 0;
-		for (let i = ws; i < we; i++) {
-			const ch = text.charCodeAt(i);
-			if (ch >= 48 && ch <= 57) digits++;
-			else if (ch === 64) mask |= 1;
-			else if (ch === 58) mask |= 2;
-			else if (ch === 46) mask |= 4;
-			else if (ch === 45) mask |= 8;
-			else if (ch === 61) mask |= 16;
-			else if (ch === 43) mask |= 32;
-			else if (ch === 47) mask |= 64;
-			else if (ch === 95) mask |= 128;
-		}
+		const digits = windows[w + 2];
+		const mask = windows[w + 3];
 		const rules = plan.buckets[digits < MAX_BUCKET ? digits : MAX_BUCKET];
-		if (rules.length === 0) continue;
 		const len = we - ws;
 		let sub: string | undefined;
-		for (const c of rules) {
+		let ctx: string | undefined;
+		for (let r = 0; r < rules.length; r++) {
+			const c = rules[r];
 			if (len < c.minLength || (c.anyMask !== 0 && (mask & c.anyMask) === 0)) continue;
+			if (c.rule.requiresContext && c.kw) {
+				// Cheap pre-check on the window's surroundings before running the pattern.
+				if (ctx === undefined) ctx = text.slice(Math.max(0, ws - CONTEXT_BEFORE), we + CONTEXT_AFTER).toLowerCase();
+				if (!testKeywords(c.kw, ctx)) continue;
+			}
 			if (sub === undefined) sub = text.slice(ws, we);
 			runRule(c, text, sub, ws, out);
 		}

@@ -1,14 +1,32 @@
 /**
- * Candidate-window scanner: one pass over char codes, no regex. A token (maximal run of
- * non-space characters) is "hot" when it holds a digit, '@', '://' or '::', 'www.', a run of
- * five dashes, or is at least 16 characters long. Hot tokens closer than WINDOW_GAP characters
- * join one window; each window also takes up to two preceding tokens and one short following token (context for names like
- * "password =" or month names). Only windows are examined by the rule patterns.
+ * Candidate-window scanner: one pass over char codes, no regex. Text is split into tokens
+ * (maximal runs of non-space characters). A token is "hot" when it holds a digit, '@', '://',
+ * '::', 'www.', five dashes, or is at least 16 characters long. Adjacent tokens separated by a
+ * single space join one window when they can belong to one entity: numeric groups
+ * ("+44 20 7946 0958", "4111 1111 1111 1111"), short upper-case groups ("GB82 WEST 1234 …",
+ * "AB 12 34 56 C"), month names ("12 March 1985") and assignments ("password: …").
+ * Each window carries its digit count and a bit mask of punctuation, which gate the rules.
  */
 
-export const WINDOW_GAP = 10;
-const BACK_REACH = 40;
 const LONG_TOKEN = 16;
+
+/** Feature bits of a window, matched against RuleTrigger.anyChar. */
+export const CHAR_BITS: Readonly<Record<string, number>> = {
+	'@': 1, ':': 2, '.': 4, '-': 8, '=': 16, '+': 32, '/': 64, _: 128, '(': 256,
+};
+
+const BIT = new Uint16Array(128);
+for (const [ch, bit] of Object.entries(CHAR_BITS)) BIT[ch.charCodeAt(0)] = bit;
+
+export function charMask(chars: string | undefined): number {
+	let m = 0;
+	for (const ch of chars ?? '') {
+		const bit = CHAR_BITS[ch];
+		if (bit === undefined) throw new TypeError(`trigger.anyChar supports only ${Object.keys(CHAR_BITS).join(' ')}; got '${ch}'`);
+		m |= bit;
+	}
+	return m;
+}
 
 function isSpace(c: number): boolean {
 	return (
@@ -18,87 +36,110 @@ function isSpace(c: number): boolean {
 	);
 }
 
-function extendLeft(text: string, s: number): number {
-	let p = s;
-	for (let k = 0; k < 2; k++) {
-		let j = p - 1;
-		while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
-		if (j < 0 || s - j > BACK_REACH) break;
-		let t = j;
-		while (t > 0 && !isSpace(text.charCodeAt(t - 1))) {
-			t--;
-			if (s - t > BACK_REACH) return p;
-		}
-		p = t;
-	}
-	return p;
+// Token kinds (bit flags).
+const HOT = 1;
+const NUMERIC = 2;
+const SHORT_UPPER = 4;
+const MONTH = 8;
+const ASSIGN = 16;
+
+const MONTHS = new Set(
+	['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+		(m) => (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
+	),
+);
+
+function isMonth(text: string, s: number, e: number): boolean {
+	const n = e - s;
+	if (n < 3 || n > 10) return false;
+	return MONTHS.has(((text.charCodeAt(s) | 32) << 16) | ((text.charCodeAt(s + 1) | 32) << 8) | (text.charCodeAt(s + 2) | 32));
 }
 
-function extendRight(text: string, e: number): number {
-	let j = e;
-	const n = text.length;
-	while (j < n && j - e < 2 && isSpace(text.charCodeAt(j))) j++;
-	if (j === e || j - e >= 2) return e;
-	let t = j;
-	while (t < n && !isSpace(text.charCodeAt(t))) {
-		t++;
-		if (t - j > 12) return e;
-	}
-	return t;
-}
-
-/** Appends [start, end) pairs of candidate windows to `out`, in order. */
+/**
+ * Appends windows as [start, end, digitCount, charMask] quadruples to `out`, in order.
+ */
 export function findWindows(text: string, out: number[]): void {
 	const n = text.length;
-	let tokStart = -1;
+	// current token
+	let ts = -1;
 	let hot = false;
-	let winStart = -1;
-	let winEnd = -1;
+	let digits = 0;
+	let mask = 0;
+	let allUpperAlnum = true;
+	// current window
+	let ws = -1;
+	let we = -1;
+	let wd = 0;
+	let wm = 0;
+	let whot = false;
+	let lastKind = 0;
 	for (let i = 0; i <= n; i++) {
 		const c = i < n ? text.charCodeAt(i) : 32;
 		if (c <= 32 || (c >= 0x80 && isSpace(c))) {
-			if (tokStart >= 0) {
-				if (hot || i - tokStart >= LONG_TOKEN) {
-					if (winStart >= 0 && tokStart - winEnd <= WINDOW_GAP) {
-						winEnd = i;
-					} else {
-						if (winStart >= 0) out.push(winStart, extendRight(text, winEnd));
-						winStart = extendLeft(text, tokStart);
-						winEnd = i;
-					}
+			if (ts < 0) continue;
+			// ---- token [ts, i) ends
+			const len = i - ts;
+			if (!hot && len >= LONG_TOKEN) hot = true;
+			const first = text.charCodeAt(ts);
+			let kind = hot ? HOT : 0;
+			if (digits > 0 && ((first >= 48 && first <= 57) || first === 43 || first === 40)) kind |= NUMERIC;
+			else if (allUpperAlnum && len <= 4) kind |= SHORT_UPPER;
+			else if (digits === 0 && isMonth(text, ts, i)) kind |= MONTH;
+			const last = text.charCodeAt(i - 1);
+			if (last === 58 || last === 61 || last === 62) kind |= ASSIGN;
+			const gap = ts - we;
+			const joinable =
+				ws >= 0 &&
+				gap === 1 &&
+				text.charCodeAt(we) !== 10 &&
+				(((lastKind & (NUMERIC | SHORT_UPPER | MONTH | ASSIGN)) !== 0 && (kind & NUMERIC) !== 0) ||
+					((lastKind & NUMERIC) !== 0 && (kind & (SHORT_UPPER | MONTH)) !== 0) ||
+					((lastKind & ASSIGN) !== 0 && hot) ||
+					((lastKind & kind & SHORT_UPPER) !== 0 && ((lastKind | kind) & HOT) !== 0));
+			if (joinable) {
+				we = i;
+				wd += digits;
+				wm |= mask;
+				whot = whot || hot;
+			} else {
+				if (ws >= 0 && whot) out.push(ws, we, wd, wm);
+				ws = -1;
+				if (kind !== 0) {
+					ws = ts;
+					we = i;
+					wd = digits;
+					wm = mask;
+					whot = hot;
 				}
-				tokStart = -1;
 			}
+			lastKind = kind;
+			ts = -1;
 			continue;
 		}
-		if (tokStart < 0) {
-			tokStart = i;
+		if (ts < 0) {
+			ts = i;
 			hot = false;
+			digits = 0;
+			mask = 0;
+			allUpperAlnum = true;
 		}
-		if (hot) continue;
-		if (c >= 48 && c <= 57) hot = true;
-		else if (c === 64) hot = true;
-		else if (c === 58) {
-			const d = text.charCodeAt(i + 1);
-			if (d === 47 || d === 58) hot = true;
-		} else if (c === 46) {
-			if (i - tokStart >= 3 && (text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) hot = true;
-		} else if (c === 45 && text.startsWith('-----', i)) hot = true;
+		if (c >= 48 && c <= 57) {
+			digits++;
+			hot = true;
+			continue;
+		}
+		if (c < 128) {
+			mask |= BIT[c];
+			if (c < 65 || c > 90) allUpperAlnum = false;
+			if (hot) continue;
+			if (c === 64) hot = true;
+			else if (c === 58) {
+				const d = text.charCodeAt(i + 1);
+				if (d === 47 || d === 58) hot = true;
+			} else if (c === 46) {
+				if (i - ts >= 3 && (text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) hot = true;
+			} else if (c === 45 && text.startsWith('-----', i)) hot = true;
+		} else allUpperAlnum = false;
 	}
-	if (winStart >= 0) out.push(winStart, extendRight(text, winEnd));
-}
-
-/** Feature bits of a window, matched against RuleTrigger.anyChar. */
-export const CHAR_BITS: Readonly<Record<string, number>> = {
-	'@': 1, ':': 2, '.': 4, '-': 8, '=': 16, '+': 32, '/': 64, _: 128,
-};
-
-export function charMask(chars: string | undefined): number {
-	let m = 0;
-	for (const ch of chars ?? '') {
-		const bit = CHAR_BITS[ch];
-		if (bit === undefined) throw new Error(`trigger.anyChar supports only ${Object.keys(CHAR_BITS).join(' ')}; got '${ch}'`);
-		m |= bit;
-	}
-	return m;
+	if (ws >= 0 && whot) out.push(ws, we, wd, wm);
 }

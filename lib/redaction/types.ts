@@ -7,7 +7,12 @@ export type OperatorName = 'placeholder' | 'mask' | 'hash' | 'remove' | 'token';
 export interface RuleTrigger {
 	/** Minimum number of ASCII digits in the candidate window (default 0). */
 	minDigits?: number;
-	/** At least one of these characters must occur in the window ('@', ':', '.', '-', '/', '=', '_'). */
+	/**
+	 * Maximum number of ASCII digits in the window. A window is one candidate entity (numeric groups
+	 * joined by single spaces), so this is safe; leave it unset for rules that may sit in long tokens.
+	 */
+	maxDigits?: number;
+	/** At least one of these characters must occur in the window ('@', ':', '.', '-', '/', '=', '_', '+', '('). */
 	anyChar?: string;
 	/** Minimum window length in UTF-16 units. */
 	minLength?: number;

@@ -1,5 +1,4 @@
 import type { RedactionRule } from '../types';
-import { digitsOf } from '../validators/digits';
 
 const PHONE_WORDS = [
 	'phone', 'tel', 'telephone', 'call', 'calling', 'mobile', 'cell', 'fax', 'desk', 'office', 'contact',
@@ -7,9 +6,20 @@ const PHONE_WORDS = [
 	'extension', 'number',
 ];
 
+/** Digits before any extension marker (x / ext). */
+function mainDigits(m: string): number {
+	let n = 0;
+	for (let i = 0; i < m.length; i++) {
+		const c = m.charCodeAt(i);
+		if (c >= 48 && c <= 57) n++;
+		else if (c === 120 || c === 101) break;
+	}
+	return n;
+}
+
 function digitCountIn(min: number, max: number): (m: string) => boolean {
 	return (m) => {
-		const n = digitsOf(m.replace(/(?:x|ext\.?|#)\s?\d+$/i, '')).length;
+		const n = mainDigits(m);
 		return n >= min && n <= max;
 	};
 }
