@@ -60,9 +60,13 @@ function run(command, args, options) {
  * download binaries this network cannot reach), then sqlite3 built from source against Node 24's headers.
  * The install happens in a temporary sibling and is renamed into place only when complete.
  */
+function sqliteBinding(dir) {
+	return path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+}
+
 function ensureHost() {
 	const dir = hostDir();
-	if (fs.existsSync(path.join(dir, '.complete'))) return dir;
+	if (fs.existsSync(path.join(dir, '.complete')) && fs.existsSync(sqliteBinding(dir))) return dir;
 	fs.mkdirSync(cacheRoot(), { recursive: true });
 	const work = `${dir}.partial-${process.pid}`;
 	fs.rmSync(work, { recursive: true, force: true });
@@ -75,10 +79,13 @@ function ensureHost() {
 		cwd: work,
 	});
 	log(`npm ci took ${Math.round(ci / 1000)} s; building sqlite3 from source`);
-	const rebuild = run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--loglevel=error'], {
+	// Under `npm test` the parent npm exports npm_config_ignore_scripts=true (the repo's .npmrc): override it here.
+	const rebuild = run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'], {
 		cwd: work,
-		env: hostEnv(work, { npm_config_build_from_source: 'true' }),
+		env: hostEnv(work, { npm_config_build_from_source: 'true', npm_config_ignore_scripts: 'false' }),
 	});
+	const binding = sqliteBinding(work);
+	if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built (${binding} is missing); see the npm output above`);
 	log(`sqlite3 build took ${Math.round(rebuild / 1000)} s`);
 	fs.writeFileSync(path.join(work, '.complete'), new Date().toISOString());
 	fs.rmSync(dir, { recursive: true, force: true });
