@@ -98,7 +98,7 @@ export function signWebhook(presetId: SignaturePresetId, secret: string, rawBody
  * reported reason is the first thing that is wrong. Every candidate signature is compared with every
  * secret in constant time; the loop never exits early on a mismatch of content.
  */
-export function verifyWebhookSignature(input: VerifyWebhookInput): VerifyWebhookResult {
+export function verifyIncomingWebhook(input: VerifyWebhookInput): VerifyWebhookResult {
 	const { preset, header, tolerance } = resolvePreset(input);
 	const invalid = (reason: InvalidSignatureReason, detail: string, hint: string): VerifyWebhookResult => ({
 		valid: false,

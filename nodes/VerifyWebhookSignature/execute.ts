@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
 import type { SignaturePresetId } from '../../lib/webhook-signature/presets';
 import { SIGNATURE_PRESETS, isSignaturePresetId } from '../../lib/webhook-signature/presets';
-import { DEFAULT_TOLERANCE_SECONDS, verifyWebhookSignature } from '../../lib/webhook-signature/verify';
+import { DEFAULT_TOLERANCE_SECONDS, verifyIncomingWebhook } from '../../lib/webhook-signature/verify';
 import { toNodeError } from '../shared/errors';
 import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from './credential-test';
 import { RAW_BODY_HOW_TO } from './description';
@@ -49,7 +49,7 @@ export async function executeVerifyWebhookSignature(this: IExecuteFunctions): Pr
 				);
 			}
 			const rawBody = await this.helpers.getBinaryDataBuffer(itemIndex, binaryField);
-			const result = verifyWebhookSignature({
+			const result = verifyIncomingWebhook({
 				preset: presetId,
 				secrets,
 				headers: headers as Record<string, unknown>,

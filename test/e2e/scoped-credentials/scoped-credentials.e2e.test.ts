@@ -87,6 +87,9 @@ describe('Scoped credentials in n8n\'s own HTTP Request node', () => {
 		expect(execution.data?.resultData.error?.message).toBe(
 			`Scoped API Key refused: host "127.0.0.1:${port}" is not in the allowed hosts (localhost)`,
 		);
+		expect(execution.data?.resultData.error?.description).toBe(
+			'Send the request to an allowed host, or (if this host is legitimate) add it to "Allowed Hosts" in the credential',
+		);
 		expect(execution.data?.resultData.error?.node?.name).toBe('HTTP Request');
 		expect(nodeRan(execution, 'After Request')).toBe(false);
 		expect(seenAt(target)).toHaveLength(0);

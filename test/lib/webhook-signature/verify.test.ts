@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual, digestMatchesHex } from '../../../lib/webhook-signature/constant-time';
 import type { SignaturePresetId } from '../../../lib/webhook-signature/presets';
-import { checkSigningSecret, signWebhook, verifyWebhookSignature } from '../../../lib/webhook-signature/verify';
+import { checkSigningSecret, signWebhook, verifyIncomingWebhook } from '../../../lib/webhook-signature/verify';
 
 const SECRET = 'whsec_test_secret_0123456789abcdef';
 const OTHER = 'another-secret-0123456789abcdef';
@@ -12,7 +12,7 @@ const hmac = (secret: string, payload: string) => createHmac('sha256', secret).u
 const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 
 function verify(preset: SignaturePresetId, headers: Record<string, unknown>, body = BODY, extra: Record<string, unknown> = {}) {
-	return verifyWebhookSignature({ preset, secrets: [SECRET], headers, rawBody: body, now: NOW, ...extra });
+	return verifyIncomingWebhook({ preset, secrets: [SECRET], headers, rawBody: body, now: NOW, ...extra });
 }
 const reasonOf = (result: ReturnType<typeof verify>) => (result.valid ? 'valid' : result.reason);
 
@@ -43,11 +43,11 @@ describe('webhook signature presets', () => {
 	});
 
 	test.each(PRESETS)('when the %s request was signed with another secret then the signature does not match', (preset) => {
-		expect(reasonOf(verifyWebhookSignature({ preset, secrets: [OTHER], headers: valid[preset], rawBody: BODY, now: NOW }))).toBe('signature-mismatch');
+		expect(reasonOf(verifyIncomingWebhook({ preset, secrets: [OTHER], headers: valid[preset], rawBody: BODY, now: NOW }))).toBe('signature-mismatch');
 	});
 
 	test.each(PRESETS)('when the %s request was signed with the previous secret during rotation then it is valid', (preset) => {
-		expect(verifyWebhookSignature({ preset, secrets: [OTHER, SECRET], headers: valid[preset], rawBody: BODY, now: NOW })).toMatchObject({
+		expect(verifyIncomingWebhook({ preset, secrets: [OTHER, SECRET], headers: valid[preset], rawBody: BODY, now: NOW })).toMatchObject({
 			valid: true,
 			secret: 'previous',
 		});
@@ -140,7 +140,7 @@ describe('webhook signature presets', () => {
 		[{ preset: 'gitlab' }, /Unknown signature preset "gitlab"/],
 		[{ signatureHeader: 'X Bad' }, /not a valid header name/],
 	])('when the configuration is %j then it throws instead of deciding (fail closed)', (override, message) => {
-		expect(() => verifyWebhookSignature({ preset: 'github', secrets: [SECRET], headers: valid.github, rawBody: BODY, now: NOW, ...(override as object) })).toThrow(message);
+		expect(() => verifyIncomingWebhook({ preset: 'github', secrets: [SECRET], headers: valid.github, rawBody: BODY, now: NOW, ...(override as object) })).toThrow(message);
 	});
 
 	test('checkSigningSecret lists problems for the credential test', () => {
