@@ -37,7 +37,6 @@ function matchesActor(event: AuditEvent, actor: string): boolean {
 
 function matches(event: AuditEvent, query: AuditQuery): boolean {
 	const data = event.data;
-	if (data === null || typeof data !== 'object') return false;
 	if (query.executionId !== undefined && (data.execution ? data.execution.id : event.chainid) !== query.executionId) return false;
 	if (query.workflowId !== undefined && data.workflow?.id !== query.workflowId) return false;
 	return query.actor === undefined || matchesActor(event, query.actor);
@@ -51,8 +50,10 @@ function matches(event: AuditEvent, query: AuditQuery): boolean {
 export function queryAuditEvents(events: readonly AuditEvent[], query: AuditQuery = {}): AuditTimeline {
 	const byChain = new Map<string, AuditEvent[]>();
 	let total = 0;
+	const filtered = query.executionId !== undefined || query.workflowId !== undefined || query.actor !== undefined;
 	for (const event of events) {
-		if (event === null || typeof event !== 'object' || !matches(event, query)) continue;
+		if (event === null || typeof event !== 'object' || event.data === null || typeof event.data !== 'object') continue;
+		if (filtered && !matches(event, query)) continue;
 		total++;
 		const list = byChain.get(event.chainid);
 		if (list) list.push(event);
@@ -61,17 +62,24 @@ export function queryAuditEvents(events: readonly AuditEvent[], query: AuditQuer
 	const chains: AuditTimelineChain[] = [];
 	for (const [chainId, list] of byChain) {
 		let sorted = true;
-		for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1].seq <= list[i].seq;
+		let workflow: AuditTimelineChain['workflow'];
+		let execution: AuditEvent['data']['execution'];
+		let closed = false;
+		for (let i = 0; i < list.length; i++) {
+			const event = list[i];
+			if (i > 0 && list[i - 1].seq > event.seq) sorted = false;
+			if (workflow === undefined) workflow = event.data.workflow;
+			if (execution === undefined) execution = event.data.execution;
+			if (event.type === AUDIT_CHAIN_CLOSED_TYPE) closed = true;
+		}
 		if (!sorted) list.sort((a, b) => a.seq - b.seq);
-		const withWorkflow = list.find((e) => e.data.workflow !== undefined);
-		const withExecution = list.find((e) => e.data.execution !== undefined);
 		chains.push({
 			chainId,
-			executionId: withExecution?.data.execution?.id,
-			executionMode: withExecution?.data.execution?.mode,
-			workflow: withWorkflow?.data.workflow,
+			executionId: execution?.id,
+			executionMode: execution?.mode,
+			workflow,
 			correlationId: list[0].data.correlationId,
-			closed: list.some((e) => e.type === AUDIT_CHAIN_CLOSED_TYPE),
+			closed,
 			events: list,
 		});
 	}
