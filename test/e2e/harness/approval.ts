@@ -40,26 +40,32 @@ export function gateNode(
 	};
 }
 
-/** Webhook → Approval Gate → Rejected (output 0) / Approved (output 1). */
+const to = (node: string) => [{ node, type: 'main' as const, index: 0 }];
+
+/**
+ * Webhook → Approval Gate → Rejected (output 0) / Approved (output 1); with `secondGate`, Approved → Second Gate →
+ * Second Rejected / Second Approved.
+ */
 export async function createApprovalWorkflow(
 	receiver: Receiver,
-	options: { approvers?: string[]; totp?: Record<string, string>; gate?: Record<string, unknown> } = {},
+	options: { approvers?: string[]; totp?: Record<string, string>; gate?: Record<string, unknown>; secondGate?: Record<string, unknown> } = {},
 ) {
 	const profile = await createProfile();
 	const approvers = await createApprovers(options.approvers ?? ['alice@governance.test', 'bob@governance.test'], options.totp);
 	const path = uniquePath('approval');
-	const nodes = [
-		webhookTrigger(path, 'Webhook', 'onReceived'),
-		gateNode('Approval Gate', { profile, approvers }, { notificationUrl: `${receiver.url}/notify`, ...options.gate }),
-		noOp('Rejected'),
-		noOp('Approved'),
-	];
-	const connections = {
-		Webhook: { main: [[{ node: 'Approval Gate', type: 'main' as const, index: 0 }]] },
-		'Approval Gate': {
-			main: [[{ node: 'Rejected', type: 'main' as const, index: 0 }], [{ node: 'Approved', type: 'main' as const, index: 0 }]],
-		},
+	const gate = (name: string, extra?: Record<string, unknown>) =>
+		gateNode(name, { profile, approvers }, { notificationUrl: `${receiver.url}/notify`, ...options.gate, ...extra });
+	const nodes = [webhookTrigger(path, 'Webhook', 'onReceived'), gate('Approval Gate'), noOp('Rejected')];
+	const connections: Record<string, { main: Array<ReturnType<typeof to>> }> = {
+		Webhook: { main: [to('Approval Gate')] },
+		'Approval Gate': { main: [to('Rejected'), to(options.secondGate ? 'Second Gate' : 'Approved')] },
 	};
+	if (options.secondGate) {
+		nodes.push(gate('Second Gate', options.secondGate), noOp('Second Rejected'), noOp('Second Approved'));
+		connections['Second Gate'] = { main: [to('Second Rejected'), to('Second Approved')] };
+	} else {
+		nodes.push(noOp('Approved'));
+	}
 	const workflowId = await createActiveWorkflow(`Approval ${path}`, nodes, connections);
 	return { workflowId, path, profile, approvers };
 }

@@ -60,6 +60,10 @@ export async function createWorkflow(name: string, nodes: WorkflowNode[], connec
 		position: [index * 220, 0] as [number, number],
 		id: node.id ?? `${name}-${index}`.replace(/[^a-zA-Z0-9-]/g, '-'),
 		...node,
+		// Credential references carry only id and name (test helpers may hold more, e.g. the secret).
+		credentials: node.credentials
+			? Object.fromEntries(Object.entries(node.credentials).map(([k, c]) => [k, { id: c.id, name: c.name }]))
+			: undefined,
 	}));
 	const result = await api('POST', '/workflows', {
 		name,

@@ -3,7 +3,7 @@ import { createCredential } from './client';
 
 /** Creates a Governance Profile credential in the running n8n. */
 export async function createProfile(overrides: Record<string, unknown> = {}) {
-	return await createCredential('governanceProfileApi', {
+	const data = {
 		environment: 'production',
 		customEnvironment: '',
 		expectedBaseUrl: '',
@@ -14,5 +14,6 @@ export async function createProfile(overrides: Record<string, unknown> = {}) {
 		signingSecret: randomBytes(48).toString('base64'),
 		scope: 'End-to-end test profile',
 		...overrides,
-	});
+	};
+	return { ...(await createCredential('governanceProfileApi', data)), signingSecret: String(data.signingSecret) };
 }
