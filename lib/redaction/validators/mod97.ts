@@ -1,5 +1,3 @@
-import { alnumUpper } from './digits';
-
 /** IBAN length per ISO 13616 country code (SWIFT IBAN registry). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 	AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28,
@@ -23,14 +21,55 @@ export function mod97(text: string): number {
 	return r;
 }
 
+function alnumValue(c: number): number {
+	if (c >= 48 && c <= 57) return c - 48;
+	if (c >= 65 && c <= 90) return c - 55;
+	if (c >= 97 && c <= 122) return c - 87;
+	return -1;
+}
+
+function step(r: number, v: number): number {
+	return v < 10 ? (r * 10 + v) % 97 : (r * 100 + v) % 97;
+}
+
+/**
+ * Checks the IBAN made of the first `expected` alphanumerics of `text` (single spaces skipped),
+ * without allocating. Returns the end offset in `text`, or -1.
+ */
+function checkIban(text: string, expected: number): number {
+	// positions of the first four alphanumerics, then stream the rest
+	const head: number[] = [];
+	let r = 0;
+	let n = 0;
+	let i = 0;
+	for (; i < text.length && n < expected; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 32) continue;
+		const v = alnumValue(c);
+		if (v < 0) return -1;
+		if (n < 4) head.push(v);
+		else r = step(r, v);
+		n++;
+	}
+	if (n !== expected) return -1;
+	const check = head[2] * 10 + head[3];
+	if (head[2] > 9 || head[3] > 9 || check < 2 || check > 98) return -1;
+	for (const v of head) r = step(r, v);
+	return r === 1 ? i : -1;
+}
+
+function countryLength(text: string): number | undefined {
+	return IBAN_LENGTHS[text.slice(0, 2).toUpperCase()];
+}
+
 /** Full IBAN check: country, per-country length, check digits 02..98, mod 97 == 1. Spaces ignored. */
 export function ibanValid(text: string): boolean {
-	const s = alnumUpper(text);
-	const expected = IBAN_LENGTHS[s.slice(0, 2)];
-	if (expected === undefined || s.length !== expected) return false;
-	const check = Number(s.slice(2, 4));
-	if (!(check >= 2 && check <= 98)) return false;
-	return mod97(s.slice(4) + s.slice(0, 4)) === 1;
+	const expected = countryLength(text);
+	if (expected === undefined) return false;
+	const end = checkIban(text, expected);
+	if (end < 0) return false;
+	for (let i = end; i < text.length; i++) if (text.charCodeAt(i) !== 32) return false;
+	return true;
 }
 
 /**
@@ -38,11 +77,6 @@ export function ibanValid(text: string): boolean {
  * or -1. Counts exactly the country's length of alphanumerics, skipping single spaces.
  */
 export function ibanRefine(match: string): number {
-	const expected = IBAN_LENGTHS[match.slice(0, 2).toUpperCase()];
-	if (expected === undefined) return -1;
-	let n = 0;
-	let i = 0;
-	for (; i < match.length && n < expected; i++) if (match[i] !== ' ') n++;
-	if (n !== expected) return -1;
-	return ibanValid(match.slice(0, i)) ? i : -1;
+	const expected = countryLength(match);
+	return expected === undefined ? -1 : checkIban(match, expected);
 }

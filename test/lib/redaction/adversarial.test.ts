@@ -1,0 +1,44 @@
+import { detect } from '../../../lib/redaction';
+
+/**
+ * Linear-time guard: every built-in pattern is bounded and anchored by a lookbehind, so 1 MB of
+ * hostile input finishes quickly. The bound is generous (500 ms) for a loaded 2-core machine;
+ * `npm run bench:redact` prints the real figures.
+ */
+const MB = 1 << 20;
+function fill(unit: string): string {
+	return unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+}
+
+const INPUTS: Array<[string, string]> = [
+	['digit run', fill('1')],
+	['repeated separators 1-1-1-', fill('1-')],
+	['spaced digits 1 1 1', fill('1 ')],
+	['dotted digits 1.1.1.', fill('1.')],
+	['@ storm a@a@a@', fill('a@')],
+	['dotted domain storm a@b.b.b.', 'a@' + fill('b.')],
+	['colon storm ::::', fill(':')],
+	['hex and colons 1:a:1:a', fill('1:a:')],
+	['long token', fill('Ab9')],
+	['long hex run', fill('deadbeef0123')],
+	['repeated JWT header eyJ', fill('eyJ')],
+	['url storm http://', fill('http://a')],
+	['PEM headers', fill('-----BEGIN RSA PRIVATE KEY-----\n')],
+	['assignment storm password=', fill('password=a1')],
+	['plus storm +1 +1', fill('+1 ')],
+	['parentheses (1)(1)', fill('(1)')],
+	['letters and digits GB82', fill('GB82 ')],
+];
+
+describe('adversarial 1 MB inputs', () => {
+	beforeAll(() => {
+		detect(fill('warm up 4111 1111 1111 1111 a@b.co ').slice(0, 4096));
+	});
+
+	test.each(INPUTS)('when the input is a 1 MB %s then detect finishes in < 500 ms', (_name, input) => {
+		const t0 = process.hrtime.bigint();
+		detect(input);
+		const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+		expect(ms).toBeLessThan(500);
+	});
+});

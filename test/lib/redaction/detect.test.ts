@@ -1,0 +1,127 @@
+import { detect, resolveOverlaps } from '../../../lib/redaction';
+import type { Detection } from '../../../lib/redaction';
+
+function found(text: string): Array<[string, string]> {
+	return detect(text).map((d) => [d.entity, text.slice(d.start, d.end)]);
+}
+
+describe('detect', () => {
+	test.each([
+		// card with spaces inside a sentence
+		['Pay with 4111 1111 1111 1111 today.', 'CREDIT_CARD', '4111 1111 1111 1111'],
+		// card with dashes
+		['card: 5500-0000-0000-0004', 'CREDIT_CARD', '5500-0000-0000-0004'],
+		// IBAN grouped with spaces
+		['IBAN GB82 WEST 1234 5698 7654 32, thanks', 'IBAN_CODE', 'GB82 WEST 1234 5698 7654 32'],
+		// e-mail inside angle brackets
+		['From: Jane <jane.doe@example.co.uk>', 'EMAIL_ADDRESS', 'jane.doe@example.co.uk'],
+		// NANP phone with parentheses
+		['Call (555) 123-4567 now', 'PHONE_NUMBER', '(555) 123-4567'],
+		// UK international
+		['Tel +44 20 7946 0958.', 'PHONE_NUMBER', '+44 20 7946 0958'],
+		// UK national
+		['office 020 7946 0958', 'PHONE_NUMBER', '020 7946 0958'],
+		// IPv4 at sentence end
+		['blocked 203.0.113.7.', 'IP_ADDRESS', '203.0.113.7'],
+		// IPv6 loopback
+		['listen on ::1 only', 'IP_ADDRESS', '::1'],
+		// IPv4-mapped IPv6
+		['peer ::ffff:192.0.2.128 seen', 'IP_ADDRESS', '::ffff:192.0.2.128'],
+		// SSN
+		["Here's my SSN: 460-89-9847", 'US_SSN', '460-89-9847'],
+		// MAC
+		['device 00:1A:2B:3C:4D:5E joined', 'MAC_ADDRESS', '00:1A:2B:3C:4D:5E'],
+		// URL with trailing period
+		['See https://example.com/a?b=1.', 'URL', 'https://example.com/a?b=1'],
+		// date of birth with context
+		['DOB: 12/03/1985', 'DATE_TIME', '12/03/1985'],
+		// AWS key
+		['aws key AKIAIOSFODNN7EXAMPLE in logs', 'SECRET_AWS_ACCESS_KEY', 'AKIAIOSFODNN7EXAMPLE'],
+		// URL credentials: only the userinfo
+		['db postgres://admin:s3cr3tP4ss@db.internal/app', 'SECRET_URL_CREDENTIALS', 'admin:s3cr3tP4ss'],
+		// generic secret assignment: only the value
+		['config password=Xk9mQ2vL7pR4zT', 'SECRET_GENERIC', 'Xk9mQ2vL7pR4zT'],
+	])('when text is %j then %s %j is found', (text, entity, value) => {
+		expect(found(text)).toContainEqual([entity, value]);
+	});
+
+	test('when a PEM private key block is present then the whole block is one detection', () => {
+		const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----';
+		const text = `key:\n${pem}\nend`;
+		expect(found(text)).toEqual([['SECRET_PRIVATE_KEY', pem]]);
+	});
+
+	test.each([
+		// Luhn fails
+		'card 4111 1111 1111 1112 declined',
+		// Luhn fails, contiguous
+		'number 4012888888881882',
+		// IBAN mod-97 fails
+		'IBAN GB82WEST12345698765433',
+		// IBAN length wrong for country
+		'IBAN DE8937040044053201300',
+		// SSN area 666
+		'SSN 666-12-3456',
+		// SSN area 9xx
+		'SSN 912-12-3456',
+		// IPv4 octet too large
+		'ip 999.1.1.1',
+		// order numbers, amounts, dates, times, versions
+		'Order ORD-2024-118273 of $1,249.99 on 2024-03-15 at 14:30, v2.3.1, ticket #48213',
+		// NHS check digit wrong, no phone shape
+		'NHS 9434765918',
+	])('when text is %j then nothing is detected', (text) => {
+		expect(detect(text)).toEqual([]);
+	});
+
+	test('when detections come back then they are sorted and non-overlapping', () => {
+		const text = 'a@b.io 4111111111111111 +44 20 7946 0958 10.0.0.1 x@y.org';
+		const d = detect(text);
+		for (let i = 1; i < d.length; i++) expect(d[i].start).toBeGreaterThanOrEqual(d[i - 1].end);
+	});
+
+	test.each([
+		// higher score wins
+		[[{ entity: 'A', start: 0, end: 10, score: 0.5 }, { entity: 'B', start: 5, end: 8, score: 0.9 }], ['B']],
+		// equal score: longer span wins
+		[[{ entity: 'A', start: 0, end: 10, score: 0.5 }, { entity: 'B', start: 5, end: 8, score: 0.5 }], ['A']],
+		// disjoint: both kept, sorted
+		[[{ entity: 'B', start: 5, end: 8, score: 0.5 }, { entity: 'A', start: 0, end: 3, score: 0.5 }], ['A', 'B']],
+	] as Array<[Detection[], string[]]>)('when candidates %j overlap then the winners are %j', (cands, expected) => {
+		expect(resolveOverlaps(cands).map((d) => d.entity)).toEqual(expected);
+	});
+
+	test('when entities are restricted then only those are reported', () => {
+		const d = detect('mail a@example.com card 4111111111111111', { entities: ['CREDIT_CARD'] });
+		expect(d.map((x) => x.entity)).toEqual(['CREDIT_CARD']);
+	});
+
+	test('when an unknown entity is requested then a GovernanceError explains the valid names', () => {
+		expect(() => detect('x', { entities: ['NOPE'] })).toThrow(/Unknown entity name/);
+	});
+
+	test('when a deny list is given then terms match whole-word and case-insensitively', () => {
+		const text = 'Project Falcon and falconry; FALCON team, c++ rocks';
+		const d = detect(text, { denyList: ['falcon', 'C++'] });
+		expect(d.map((x) => text.slice(x.start, x.end))).toEqual(['Falcon', 'FALCON', 'c++']);
+		expect(d.every((x) => x.entity === 'DENY_LIST')).toBe(true);
+	});
+
+	test('when custom patterns and an injected matcher are given then the matcher is used', () => {
+		const calls: string[] = [];
+		const d = detect('employee EMP-123456 joined', {
+			customPatterns: [{ entity: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }],
+			matcher: (re, text) => {
+				calls.push(re.source);
+				const m = re.exec(text);
+				return m ? [{ start: m.index, end: m.index + m[0].length }] : [];
+			},
+		});
+		expect(calls).toEqual(['EMP-\\d{6}']);
+		expect(d).toEqual([expect.objectContaining({ entity: 'EMPLOYEE_ID', start: 9, end: 19 })]);
+	});
+
+	test('when a custom pattern does not compile then the error says so', () => {
+		expect(() => detect('x', { customPatterns: [{ entity: 'X', pattern: '(' }] })).toThrow(/does not compile/);
+	});
+});
