@@ -6,3 +6,4 @@ export * from './decision';
 export * from './page';
 export * from './notification';
 export * from './quorum';
+export * from './gate';
