@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { KillSwitchOutcome } from '../../lib/kill-switch/evaluate';
+import { evaluateKillSwitch } from '../../lib/kill-switch/evaluate';
+import type { ExecutionScopedState, ItemDecision, RunPlan, WindowState } from '../../lib/kill-switch/run-plan';
+import { planRun } from '../../lib/kill-switch/run-plan';
+import { interpretExpressionValue } from '../../lib/kill-switch/sources/expression';
+import { toNodeError } from '../shared/errors';
+import type { KillSwitchSettings } from './settings';
+import { readSettings } from './settings';
+import { readRemoteSwitch, switchNameFor } from './sources';
+
+/** Key of this node's window state in the workflow static data (node scope). */
+const STATIC_KEY = 'killSwitchWindows';
+
+/** The 0-based run of this node in the execution (loops run a node more than once). */
+function runIndexOf(context: IExecuteFunctions): number {
+	const proxy = context.getWorkflowDataProxy(0) as { $runIndex?: unknown };
+	const index = Number(proxy.$runIndex);
+	return Number.isSafeInteger(index) && index >= 0 ? index : 0;
+}
+
+/** The switch outcome per item: one remote read for the run, or the expression evaluated per item. */
+async function switchOutcomes(
+	context: IExecuteFunctions,
+	settings: KillSwitchSettings,
+	count: number,
+	now: number,
+): Promise<(itemIndex: number) => KillSwitchOutcome | undefined> {
+	if (settings.source === 'none') return () => undefined;
+	if (settings.source !== 'expression') {
+		const outcome = await readRemoteSwitch(context, settings, now);
+		return () => outcome;
+	}
+	const name = switchNameFor(settings, context.getNode().name);
+	const outcomes: KillSwitchOutcome[] = [];
+	for (let i = 0; i < count; i++) {
+		outcomes.push(
+			evaluateKillSwitch({
+				resolution: interpretExpressionValue(context.getNodeParameter('switchValue', i, '')),
+				onError: settings.onSourceError === 'continue' ? 'continue' : 'halt',
+				switchName: name,
+				sourceName: 'Expression',
+				now,
+				haltWhen: settings.haltWhen,
+			}),
+		);
+	}
+	return (i) => outcomes[i];
+}
+
+function errorFor(context: IExecuteFunctions, decision: ItemDecision, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(context.getNode(), decision.message ?? 'Kill switch tripped', { itemIndex, description: decision.hint });
+}
+
+/** Keeps the states of a run whose passing items go on: per-execution counters and the workflow's windows. */
+function commit(context: IExecuteFunctions, plan: RunPlan): void {
+	const executionState = context.getContext('node');
+	executionState.killSwitch = plan.execution;
+	if (plan.stored.executions !== undefined || plan.stored.spend !== undefined) {
+		const staticData = context.getWorkflowStaticData('node');
+		staticData[STATIC_KEY] = plan.stored as IDataObject;
+	}
+}
+
+/**
+ * Decides the run: loop guard, executions window, switch, item cap, spend budget (lib/kill-switch/run-plan).
+ * Stop mode: any halted item stops the execution (nothing of this run is counted). Route mode: halted items
+ * leave on "Halted" with `killSwitch: { switch, source, reason, trippedAt }`. Settings that cannot be used stop
+ * the run whatever "When Halted" says (fail closed).
+ */
+export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const now = Date.now();
+	let route = false;
+	let plan: RunPlan;
+	try {
+		const settings = readSettings((name, fallback) => this.getNodeParameter(name, 0, fallback));
+		route = settings.route;
+		const outcome = await switchOutcomes(this, settings, items.length, now);
+		plan = planRun({
+			now,
+			runIndex: runIndexOf(this),
+			records: items.map((item) => item.json),
+			switchOutcome: outcome,
+			limits: settings.limits,
+			execution: this.getContext('node').killSwitch as Partial<ExecutionScopedState> | undefined,
+			stored: this.getWorkflowStaticData('node')[STATIC_KEY] as WindowState | undefined,
+		});
+	} catch (error) {
+		const nodeError = toNodeError(node, error);
+		if (!this.continueOnFail()) throw nodeError;
+		// Error items carry none of the input: they must not look like items that passed the switch.
+		const errored = items.map((_, index) => ({ json: { error: nodeError.message, description: nodeError.description ?? '' }, pairedItem: { item: index } }));
+		return route ? [[], errored] : [errored];
+	}
+
+	for (const message of plan.notes) this.addExecutionHints({ message, location: 'outputPane' });
+
+	const firstTrip = plan.decisions.findIndex((d) => d.trip !== undefined);
+	if (!route && firstTrip >= 0 && !this.continueOnFail()) throw errorFor(this, plan.decisions[firstTrip], firstTrip);
+
+	const passed: INodeExecutionData[] = [];
+	const halted: INodeExecutionData[] = [];
+	plan.decisions.forEach((decision, index) => {
+		const item = items[index];
+		if (decision.trip === undefined) {
+			passed.push({ ...item, pairedItem: { item: index } });
+		} else if (route) {
+			halted.push({ ...item, json: { ...item.json, killSwitch: { ...decision.trip } }, pairedItem: { item: index } });
+		} else {
+			const error = errorFor(this, decision, index);
+			passed.push({ json: { error: error.message, description: error.description ?? '', killSwitch: { ...decision.trip } }, pairedItem: { item: index } });
+		}
+	});
+	commit(this, plan);
+	return route ? [passed, halted] : [passed];
+}
