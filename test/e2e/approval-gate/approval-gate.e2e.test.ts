@@ -45,7 +45,8 @@ describe('Approval Gate in a real n8n', () => {
 		});
 		expect(decision.status).toBe(200);
 		const execution = await waitForStatus(executionId, 'success');
-		process.stderr.write(`[e2e] approval POST → execution finished: ${Date.now() - started} ms\n`);
+		const approvedStart = (execution.data?.resultData.runData.Approved[0] as unknown as { startTime: number }).startTime;
+		process.stderr.write(`[e2e] approval POST sent → Approved node started: ${approvedStart - started} ms\n`);
 		expect(nodeRan(execution, 'Approved')).toBe(true);
 		expect(nodeRan(execution, 'Rejected')).toBe(false);
 		const [approved] = nodeOutput(execution, 'Approved');

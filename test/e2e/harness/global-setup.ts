@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { createApiKey, ensureOwner } from '../../../scripts/lib/n8n-api';
-import { startN8n } from '../../../scripts/lib/n8n-host';
+import { createApiKey, ensureOwner, request } from '../../../scripts/lib/n8n-api';
+import { PACKAGE_NAME, startN8n } from '../../../scripts/lib/n8n-host';
 import { OWNER } from './owner';
 
 async function freePort(): Promise<number> {
@@ -22,6 +23,13 @@ export default async function globalSetup(): Promise<void> {
 	process.env.NGOV_E2E_PID = String(n8n.pid);
 	const cookie = await ensureOwner(n8n.baseUrl, OWNER);
 	const apiKey = await createApiKey(n8n.baseUrl, cookie);
+	const types = await request(n8n.baseUrl, 'GET', '/types/nodes.json', { cookie });
+	if (!JSON.stringify(types.json ?? []).includes(`${PACKAGE_NAME}.`)) {
+		const log = fs.readFileSync(n8n.logFile, 'utf8').split('\n');
+		const failure = log.findIndex((line) => line.includes(`Failed to load package "${PACKAGE_NAME}"`));
+		await n8n.stop();
+		throw new Error(`n8n did not load ${PACKAGE_NAME}: ${failure === -1 ? 'see ' + n8n.logFile : log.slice(failure, failure + 2).join(' ')}`);
+	}
 	process.env.NGOV_E2E = JSON.stringify({
 		baseUrl: n8n.baseUrl,
 		apiKey,
