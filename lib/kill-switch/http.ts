@@ -16,12 +16,15 @@ export function safeErrorText(error: unknown): string {
 }
 
 /** True when a thrown transport error looks like a timeout. */
-export function isTimeoutError(error: unknown): boolean {
+export function isTimeoutError(error: unknown, depth = 0): boolean {
 	if (error === null || typeof error !== 'object') return false;
-	const e = error as { code?: unknown; name?: unknown; message?: unknown };
+	const e = error as { code?: unknown; name?: unknown; message?: unknown; messages?: unknown; cause?: unknown };
 	if (typeof e.code === 'string' && TIMEOUT_CODES.includes(e.code)) return true;
 	if (typeof e.name === 'string' && TIMEOUT_NAMES.includes(e.name)) return true;
-	return typeof e.message === 'string' && /time(d)?[\s-]?out/i.test(e.message);
+	if (typeof e.message === 'string' && /time(d)?[\s-]?out/i.test(e.message)) return true;
+	// Transports wrap errors (n8n's NodeApiError keeps the original as `cause` and its text in `messages`).
+	if (Array.isArray(e.messages) && e.messages.some((m) => typeof m === 'string' && /time(d)?[\s-]?out/i.test(m))) return true;
+	return depth < 3 && e.cause !== undefined && e.cause !== error && isTimeoutError(e.cause, depth + 1);
 }
 
 /** Calls the transport; converts throws into TIMEOUT / SOURCE_UNREACHABLE resolutions. */

@@ -5,6 +5,7 @@ import { evaluateKillSwitch } from '../../lib/kill-switch/evaluate';
 import type { ExecutionScopedState, ItemDecision, RunPlan, WindowState } from '../../lib/kill-switch/run-plan';
 import { planRun } from '../../lib/kill-switch/run-plan';
 import { interpretExpressionValue } from '../../lib/kill-switch/sources/expression';
+import { isGovernanceError } from '../../lib/errors/governance-error';
 import { toNodeError } from '../shared/errors';
 import type { KillSwitchSettings } from './settings';
 import { readSettings } from './settings';
@@ -49,8 +50,18 @@ async function switchOutcomes(
 	return (i) => outcomes[i];
 }
 
+/**
+ * n8n replaces any error message that merely contains a Node error code (ECONNREFUSED, EPERM, …, matched
+ * case-insensitively anywhere, even inside a flag's reason text) with a generic sentence; keep ours exact.
+ */
+function exactError(error: NodeOperationError, message: string): NodeOperationError {
+	error.message = message;
+	return error;
+}
+
 function errorFor(context: IExecuteFunctions, decision: ItemDecision, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(context.getNode(), decision.message ?? 'Kill switch tripped', { itemIndex, description: decision.hint });
+	const message = decision.message ?? 'Kill switch tripped';
+	return exactError(new NodeOperationError(context.getNode(), message, { itemIndex, description: decision.hint }), message);
 }
 
 /** Keeps the states of a run whose passing items go on: per-execution counters and the workflow's windows. */
@@ -89,7 +100,7 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 			stored: this.getWorkflowStaticData('node')[STATIC_KEY] as WindowState | undefined,
 		});
 	} catch (error) {
-		const nodeError = toNodeError(node, error);
+		const nodeError = isGovernanceError(error) ? exactError(toNodeError(node, error), error.message) : toNodeError(node, error);
 		if (!this.continueOnFail()) throw nodeError;
 		// Error items carry none of the input: they must not look like items that passed the switch.
 		const errored = items.map((_, index) => ({ json: { error: nodeError.message, description: nodeError.description ?? '' }, pairedItem: { item: index } }));
