@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+export interface FakeRequest {
+	credentialType?: string;
+	options: { url: string; method: string; headers: Record<string, string>; body?: unknown; timeout: number };
+}
+
+export type FakeTransport = (request: FakeRequest) => Promise<{ statusCode: number; body: unknown }>;
+
+/** A Kill Switch execute context: parameters (item-aware via functions), credentials, run index, contexts and an HTTP fake. */
+export function killSwitchContext(options: {
+	items: INodeExecutionData[];
+	parameters: Record<string, unknown | ((itemIndex: number) => unknown)>;
+	credentials?: Record<string, IDataObject>;
+	transport?: FakeTransport;
+	continueOnFail?: boolean;
+	runIndex?: number;
+	nodeContext?: IDataObject;
+	staticData?: IDataObject;
+	hints?: string[];
+}): IExecuteFunctions {
+	const node = {
+		id: 'node-ks',
+		name: 'Kill Switch',
+		type: 'n8n-nodes-governance.killSwitch',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+		credentials: { unleashClientApi: { id: 'cred-1', name: 'Unleash prod' }, ofrepApi: { id: 'cred-2', name: 'flagd' } },
+	};
+	const nodeContext = options.nodeContext ?? {};
+	const staticData = options.staticData ?? {};
+	const transport: FakeTransport = options.transport ?? (async () => ({ statusCode: 200, body: '{}' }));
+	const context = {
+		getInputData: () => options.items,
+		getNodeParameter: (name: string, index: number, fallback?: unknown) => {
+			if (!(name in options.parameters)) return fallback;
+			const value = options.parameters[name];
+			return typeof value === 'function' ? (value as (i: number) => unknown)(index) : value;
+		},
+		getCredentials: async (type: string) => {
+			const found = options.credentials?.[type];
+			if (!found) throw new Error(`Node "Kill Switch" does not have any credentials of type "${type}" set`);
+			return found;
+		},
+		getNode: () => node,
+		getWorkflow: () => ({ id: 'wf-1', name: 'Workflow One', active: true }),
+		continueOnFail: () => options.continueOnFail ?? false,
+		getWorkflowDataProxy: () => ({ $runIndex: options.runIndex ?? 0 }),
+		getContext: () => nodeContext,
+		getWorkflowStaticData: () => staticData,
+		addExecutionHints: (...hints: Array<{ message: string }>) => options.hints?.push(...hints.map((h) => h.message)),
+		helpers: {
+			httpRequest: async (request: FakeRequest['options']) => await transport({ options: request }),
+			async httpRequestWithAuthentication(this: unknown, credentialType: string, request: FakeRequest['options']) {
+				return await transport({ credentialType, options: request });
+			},
+		},
+	};
+	return context as unknown as IExecuteFunctions;
+}
+
+export const items = (...jsons: IDataObject[]): INodeExecutionData[] => jsons.map((json) => ({ json }));
