@@ -73,6 +73,22 @@ describe('Kill Switch limits in a real n8n', () => {
 		expect(errorMessage(third.execution)).toBe('Limit "max-executions-per-window" reached: 2 executions already ran in the last 3600 s; the limit is 2.');
 	});
 
+	test('when 8 executions start at once with Max Executions per Window 3 then at least 3 pass, and more may (static data: last writer wins)', async () => {
+		const path = uniquePath('burst');
+		const workflowId = await createActiveWorkflow(`Kill switch burst ${path}`, [
+			webhookTrigger(path),
+			{ name: KILL_SWITCH, type: type('killSwitch'), typeVersion: 1, parameters: { source: 'none', limits: { maxExecutionsPerWindow: 3, executionWindowSeconds: 3600 } } },
+			noOp(PROTECTED),
+		]);
+		await callWebhook(path, { body: { warmup: true } });
+		await waitForExecutions(workflowId, 1);
+		await Promise.all(Array.from({ length: 8 }, async (_, i) => await callWebhook(path, { body: { i } })));
+		const executions = await waitForExecutions(workflowId, 9);
+		const passed = executions.filter((e) => e.status === 'success').length;
+		process.stderr.write(`[e2e] burst of 8 (+1 warm-up) with a window limit of 3: ${passed} executions passed\n`);
+		expect(passed).toBeGreaterThanOrEqual(3);
+	});
+
 	test('when a spend budget of 100 is reached exactly then the next item over the cap halts', async () => {
 		const workflow = await killSwitchWorkflow({
 			source: 'none',
