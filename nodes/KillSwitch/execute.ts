@@ -30,7 +30,9 @@ async function switchOutcomes(
 ): Promise<(itemIndex: number) => KillSwitchOutcome | undefined> {
 	if (settings.source === 'none') return () => undefined;
 	if (settings.source !== 'expression') {
-		const outcome = await readRemoteSwitch(context, settings, now);
+		const { outcome, stale } = await readRemoteSwitch(context, settings, now);
+		// A last known value stood in for a failing source: say so even when the items pass.
+		if (stale && !outcome.halt) context.addExecutionHints({ message: outcome.message, location: 'outputPane' });
 		return () => outcome;
 	}
 	const name = switchNameFor(settings, context.getNode().name);

@@ -97,7 +97,11 @@ export function switchNameFor(settings: KillSwitchSettings, fallback: string): s
  * Reads the remote switch once for the run (through the per-process cache) and decides halt/continue.
  * Throws GovernanceError only for configuration problems; an unreadable source becomes a (fail-closed) outcome.
  */
-export async function readRemoteSwitch(context: IExecuteFunctions, settings: KillSwitchSettings, now: number): Promise<KillSwitchOutcome> {
+export async function readRemoteSwitch(
+	context: IExecuteFunctions,
+	settings: KillSwitchSettings,
+	now: number,
+): Promise<{ outcome: KillSwitchOutcome; stale: boolean }> {
 	const { source, scope } = await remoteSource(context, settings);
 	const context_ = { targetingKey: context.getWorkflow().id ?? 'n8n', workflowId: context.getWorkflow().id ?? '', workflowName: context.getWorkflow().name ?? '' };
 	const decision: CacheDecision = await decideWithCache({
@@ -109,7 +113,7 @@ export async function readRemoteSwitch(context: IExecuteFunctions, settings: Kil
 		resolve: async () => await source.evaluate(context_),
 		useStaleOnError: settings.onSourceError === 'useLastKnown',
 	});
-	return evaluateKillSwitch({
+	const outcome = evaluateKillSwitch({
 		resolution: decision.resolution,
 		onError: settings.onSourceError === 'continue' ? 'continue' : 'halt',
 		switchName: switchNameFor(settings, source.flagKey),
@@ -119,4 +123,5 @@ export async function readRemoteSwitch(context: IExecuteFunctions, settings: Kil
 		haltWhen: settings.haltWhen,
 		cache: decision,
 	});
+	return { outcome, stale: decision.origin === 'stale-cache' };
 }

@@ -117,8 +117,12 @@ describe('Kill Switch node: cache and staleness', () => {
 		const parameters = { onSourceError: 'useLastKnown', options: { cacheTtlSeconds: 10, maxStalenessSeconds: 60 } };
 		await run(unleashNode(parameters, async () => feature(false)));
 		now = T0 + 60_000;
-		const [passed] = await run(unleashNode(parameters, async () => Promise.reject(refused())));
+		const hints: string[] = [];
+		const [passed] = await run(unleashNode(parameters, async () => Promise.reject(refused()), { hints }));
 		expect(passed).toHaveLength(2);
+		expect(hints).toEqual([
+			'Kill switch "ai-halt" is off (Unleash flag "ai-halt" is false): continuing. Used the cached value from 60 s ago because Unleash failed (SOURCE_UNREACHABLE).',
+		]);
 		now = T0 + 60_001;
 		const error = await failure(unleashNode(parameters, async () => Promise.reject(refused())));
 		expect(error.message).toMatch(/SOURCE_UNREACHABLE/);
@@ -136,6 +140,25 @@ describe('Kill Switch node: cache and staleness', () => {
 		const error = await failure(unleashNode({ onHalt: 'route', options: { cacheTtlSeconds: 120, maxStalenessSeconds: 60 } }, async () => feature(false)));
 		expect(error.message).toBe('"Cache TTL" (120 s) is longer than "Max Staleness" (60 s), so a cached value could be used after it is too old.');
 		expect(error.description).toBe('Lower the Cache TTL or raise the Max Staleness under Options.');
+	});
+});
+
+describe('Kill Switch node: HTTP JSON authentication', () => {
+	test.each([
+		// no credential: a plain request
+		['none', undefined],
+		// header auth: n8n adds the header from the credential
+		['headerAuth', 'flagHttpHeaderApi'],
+	])('when Authentication is %s then the request goes through credential %p', async (authentication, credentialType) => {
+		const requests: FakeRequest[] = [];
+		const context = killSwitchContext({
+			items: items({}),
+			parameters: { source: 'httpJson', url: 'https://status.example.com/switches.json', valuePath: 'halt', authentication },
+			transport: async (request) => (requests.push(request), { statusCode: 200, body: '{"halt":false}' }),
+		});
+		await run(context);
+		expect(requests[0].credentialType).toBe(credentialType);
+		expect(requests[0].options.method).toBe('GET');
 	});
 });
 
