@@ -1,4 +1,4 @@
-import { createCredential, nodeRan } from '../harness/client';
+import { createCredential, nodeRan, rest } from '../harness/client';
 import type { UnleashServer } from '../unleash/server';
 import { startUnleash, unleashAdmin } from '../unleash/server';
 import { PROTECTED, errorDescription, errorMessage, killSwitchWorkflow } from './workflow';
@@ -39,6 +39,18 @@ describe('Kill Switch against a real Unleash server (PostgreSQL on loopback)', (
 			await sleep(250);
 		}
 	}
+
+	test('when the credential is tested in n8n then a good token passes and a wrong one is refused', async () => {
+		const test = async (token: string) => {
+			const data = { url: `${unleash.url}/api/`, token };
+			const { id, name } = await createCredential('unleashClientApi', data);
+			return await rest('POST', '/rest/credentials/test', { credentials: { id, name, type: 'unleashClientApi', data } });
+		};
+		const good = await test(await admin.createBackendToken('development'));
+		expect(good.json?.data).toMatchObject({ status: 'OK' });
+		const bad = await test('default:development.not-a-token');
+		expect(bad.json?.data?.status).toBe('Error');
+	});
 
 	test('when the kill-switch flag is off then the protected step runs', async () => {
 		const { execution } = await workflow.run({ order: 1 });
