@@ -1,6 +1,6 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { BUILT_IN_ENTITIES, RULES } from './rules';
-import { charMask, findWindows } from './scanner';
+import { charMask, COLON2_BIT, findWindows, SCHEME_BIT } from './scanner';
 import { compileDenyList } from './deny-list';
 import type { CustomPattern, Detection, DetectOptions, PatternMatcher, RedactionRule } from './types';
 
@@ -17,6 +17,8 @@ interface CompiledRule {
 	minLength: number;
 	minDigits: number;
 	maxDigits: number;
+	minLetters: number;
+	allMask: number;
 	/** Word-start test for the rule's context words, run on a lowercased context string. */
 	kw?: RegExp;
 }
@@ -72,6 +74,8 @@ function compile(rule: RedactionRule): CompiledRule {
 		minLength: rule.trigger?.minLength ?? 0,
 		minDigits: rule.trigger?.minDigits ?? 0,
 		maxDigits: rule.trigger?.maxDigits ?? Number.MAX_SAFE_INTEGER,
+		minLetters: rule.trigger?.minLetters ?? 0,
+		allMask: (rule.trigger?.scheme ? SCHEME_BIT : 0) | (rule.trigger?.twoColons ? COLON2_BIT : 0),
 		kw: rule.keywords && rule.keywords.length > 0 ? keywordRegex(rule.keywords) : undefined,
 	};
 }
@@ -165,18 +169,19 @@ function runRule(c: CompiledRule, text: string, sub: string, offset: number, out
 function scanWindows(text: string, plan: Plan, out: Detection[]): void {
 	const windows: number[] = [];
 	findWindows(text, windows);
-	for (let w = 0; w < windows.length; w += 4) {
+	for (let w = 0; w < windows.length; w += 5) {
 		const ws = windows[w];
 		const we = windows[w + 1];
 		const digits = windows[w + 2];
 		const mask = windows[w + 3];
+		const letters = windows[w + 4];
 		const rules = plan.buckets[digits < MAX_BUCKET ? digits : MAX_BUCKET];
 		const len = we - ws;
 		let sub: string | undefined;
 		let ctx: string | undefined;
 		for (let r = 0; r < rules.length; r++) {
 			const c = rules[r];
-			if (len < c.minLength || (c.anyMask !== 0 && (mask & c.anyMask) === 0)) continue;
+			if (len < c.minLength || letters < c.minLetters || (c.anyMask !== 0 && (mask & c.anyMask) === 0) || (mask & c.allMask) !== c.allMask) continue;
 			if (c.rule.requiresContext && c.kw) {
 				// Cheap pre-check on the window's surroundings before running the pattern.
 				if (ctx === undefined) ctx = text.slice(Math.max(0, ws - CONTEXT_BEFORE), we + CONTEXT_AFTER).toLowerCase();

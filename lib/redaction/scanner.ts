@@ -14,6 +14,10 @@ const LONG_TOKEN = 16;
 export const CHAR_BITS: Readonly<Record<string, number>> = {
 	'@': 1, ':': 2, '.': 4, '-': 8, '=': 16, '+': 32, '/': 64, _: 128, '(': 256,
 };
+/** Window holds '://' or 'www.' (a URL start). */
+export const SCHEME_BIT = 512;
+/** Window holds a token with at least two ':' (IPv6, MAC, times with seconds). */
+export const COLON2_BIT = 1024;
 
 const BIT = new Uint16Array(128);
 for (const [ch, bit] of Object.entries(CHAR_BITS)) BIT[ch.charCodeAt(0)] = bit;
@@ -56,7 +60,7 @@ function isMonth(text: string, s: number, e: number): boolean {
 }
 
 /**
- * Appends windows as [start, end, digitCount, charMask] quadruples to `out`, in order.
+ * Appends windows as [start, end, digitCount, charMask, letterCount] tuples to `out`, in order.
  */
 export function findWindows(text: string, out: number[]): void {
 	const n = text.length;
@@ -66,11 +70,15 @@ export function findWindows(text: string, out: number[]): void {
 	let digits = 0;
 	let mask = 0;
 	let allUpperAlnum = true;
+	let letters = 0;
+	let colons = 0;
+	let scheme = false;
 	// current window
 	let ws = -1;
 	let we = -1;
 	let wd = 0;
 	let wm = 0;
+	let wl = 0;
 	let whot = false;
 	let lastKind = 0;
 	for (let i = 0; i <= n; i++) {
@@ -87,6 +95,8 @@ export function findWindows(text: string, out: number[]): void {
 			else if (digits === 0 && isMonth(text, ts, i)) kind |= MONTH;
 			const last = text.charCodeAt(i - 1);
 			if (last === 58 || last === 61 || last === 62) kind |= ASSIGN;
+			if (scheme) mask |= SCHEME_BIT;
+			if (colons >= 2) mask |= COLON2_BIT;
 			const gap = ts - we;
 			const joinable =
 				ws >= 0 &&
@@ -100,15 +110,17 @@ export function findWindows(text: string, out: number[]): void {
 				we = i;
 				wd += digits;
 				wm |= mask;
+				wl += letters;
 				whot = whot || hot;
 			} else {
-				if (ws >= 0 && whot) out.push(ws, we, wd, wm);
+				if (ws >= 0 && whot) out.push(ws, we, wd, wm, wl);
 				ws = -1;
 				if (kind !== 0) {
 					ws = ts;
 					we = i;
 					wd = digits;
 					wm = mask;
+					wl = letters;
 					whot = hot;
 				}
 			}
@@ -122,6 +134,9 @@ export function findWindows(text: string, out: number[]): void {
 			digits = 0;
 			mask = 0;
 			allUpperAlnum = true;
+			letters = 0;
+			colons = 0;
+			scheme = false;
 		}
 		if (c >= 48 && c <= 57) {
 			digits++;
@@ -129,17 +144,24 @@ export function findWindows(text: string, out: number[]): void {
 			continue;
 		}
 		if (c < 128) {
+			const lower = c | 32;
+			if (lower >= 97 && lower <= 122) {
+				letters++;
+				if (c > 90) allUpperAlnum = false;
+				continue;
+			}
+			allUpperAlnum = false;
 			mask |= BIT[c];
-			if (c < 65 || c > 90) allUpperAlnum = false;
-			if (hot) continue;
 			if (c === 64) hot = true;
 			else if (c === 58) {
+				colons++;
 				const d = text.charCodeAt(i + 1);
-				if (d === 47 || d === 58) hot = true;
+				if (d === 58) hot = true;
+				else if (d === 47 && text.charCodeAt(i + 2) === 47) hot = scheme = true;
 			} else if (c === 46) {
-				if (i - ts >= 3 && (text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) hot = true;
-			} else if (c === 45 && text.startsWith('-----', i)) hot = true;
+				if (i - ts >= 3 && (text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) hot = scheme = true;
+			} else if (c === 45 && !hot && text.startsWith('-----', i)) hot = true;
 		} else allUpperAlnum = false;
 	}
-	if (ws >= 0 && whot) out.push(ws, we, wd, wm);
+	if (ws >= 0 && whot) out.push(ws, we, wd, wm, wl);
 }

@@ -14,6 +14,12 @@ export interface RuleTrigger {
 	maxDigits?: number;
 	/** At least one of these characters must occur in the window ('@', ':', '.', '-', '/', '=', '_', '+', '('). */
 	anyChar?: string;
+	/** Minimum number of ASCII letters in the window. */
+	minLetters?: number;
+	/** The window must hold '://' or 'www.'. */
+	scheme?: boolean;
+	/** The window must hold a token with at least two ':'. */
+	twoColons?: boolean;
 	/** Minimum window length in UTF-16 units. */
 	minLength?: number;
 	/**

@@ -24,16 +24,16 @@ export const contactRules: RedactionRule[] = [
 	{
 		id: 'email-address',
 		entity: 'EMAIL_ADDRESS',
-		description: 'E-mail address: local part, @, dotted domain with an alphabetic TLD.',
+		description: 'E-mail address: local part (Unicode letters allowed), @, dotted domain with an alphabetic TLD.',
 		pattern:
-			/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/g,
+			/(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])/gu,
 		keywords: ['email', 'e-mail', 'mail'],
 		validate: emailValid,
 		score: 0.95,
 		defaultOperator: 'placeholder',
 		trigger: { anyChar: '@' },
 		samples: {
-			positive: ['mail john.doe@example.com now', '<Jane_O+news@mail.example.co.uk>', 'E-mail:\nUtaKortig@jourrapide.com'],
+			positive: ['mail john.doe@example.com now', '<Jane_O+news@mail.example.co.uk>', 'E-mail:\nUtaKortig@jourrapide.com', 'grace.müller@example.org'],
 			negative: ['user@localhost', 'a@b.c', '@handle', 'x@example..com', '.john@example.com'],
 		},
 	},
@@ -46,7 +46,7 @@ export const contactRules: RedactionRule[] = [
 		refine: urlRefine,
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { anyChar: ':.', minLength: 6 },
+		trigger: { minLength: 6, scheme: true },
 		samples: {
 			positive: ['see https://example.com/a?b=1.', 'visit www.example.org today', '(http://x.io/path)'],
 			negative: ['https:// nothing', 'wwwexample.com', 'mailto:a'],

@@ -3,7 +3,7 @@ import type { RedactionRule } from '../types';
 const PHONE_WORDS = [
 	'phone', 'tel', 'telephone', 'call', 'calling', 'mobile', 'cell', 'fax', 'desk', 'office', 'contact',
 	'whatsapp', 'sms', 'text me', 'dial', 'reach me', 'ring', 'answering', 'message', 'landline', 'hotline',
-	'extension', 'number',
+	'extension',
 ];
 
 /** Digits before any extension marker (x / ext). */
@@ -38,7 +38,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(10, 11),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 10 },
+		trigger: { minDigits: 10, maxDigits: 19 },
 		samples: {
 			positive: ['call (555) 123-4567', '555-123-4567', '(579)888-3058 fax', '+1-984-182-0190', '345-899-3560x4587'],
 			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789'],
@@ -49,14 +49,14 @@ export const phoneRules: RedactionRule[] = [
 		entity: 'PHONE_NUMBER',
 		description: 'International number with a + country code: +44 20 7946 0958, +46 (0)8 928 571 38, +447700900123.',
 		pattern:
-			/(?<![\w+])\+[1-9]\d{0,14}(?:[ .-]?\(0\)[ .-]?\d{1,5}|[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,5}){0,6}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
+			/(?<![\w+])\+[1-9]\d{0,14}(?:[ .-]?\(0\)[ .-]?\d{1,5}|[ .-]?\(\d{1,5}\))?(?:[ .-]\d{1,10}){0,6}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
 		keywords: PHONE_WORDS,
 		validate: digitCountIn(8, 15),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, anyChar: '+' },
+		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21 },
 		samples: {
-			positive: ['+44 20 7946 0958', '+46 (0)8 928 571 38', '+447700 921 916', '+41 (0)96 471 07 95', '+14155552671'],
+			positive: ['+44 20 7946 0958', '+49 30 51001056', '+46 (0)8 928 571 38', '+447700 921 916', '+41 (0)96 471 07 95', '+14155552671'],
 			negative: ['+1 234', 'a+44 20 7946 0958', '+1234567890123456789'],
 		},
 	},
@@ -69,7 +69,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: (m) => digitCountIn(9, 12)(m) && !LOOKS_LIKE_DATE.test(m),
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9 },
+		trigger: { minDigits: 9, maxDigits: 16 },
 		samples: {
 			positive: ['020 7946 0958', '07700 063 966', '03.93.92.16.85', '(08) 8747 6301', '0961-7596216'],
 			negative: ['01.02.2024', '0 12', '020 79'],
@@ -80,16 +80,16 @@ export const phoneRules: RedactionRule[] = [
 		entity: 'PHONE_NUMBER',
 		description: 'Other grouped or plain 7–13 digit numbers (467 3395, 9498777106), only next to phone words.',
 		pattern:
-			/(?<![\w+()./-])(?:\(\d{1,4}\)[ ]?\d{2,8}|\d{2,12})(?:[ .-]\d{2,8}){0,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
+			/(?<![\w+()./-]|\+\d{1,3}[ .-])(?:\(\d{1,4}\)[ ]?\d{2,8}|\d{2,12})(?:[ .-]\d{2,8}){0,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
 		keywords: PHONE_WORDS,
 		requiresContext: true,
 		validate: (m) => contextualValid(m) && !LOOKS_LIKE_DATE.test(m),
 		score: 0.65,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 7 },
+		trigger: { minDigits: 7, maxDigits: 19 },
 		samples: {
 			positive: ['Phone: 467 3395', 'call me on 9472 7916?', 'Fax: 9498777106', '(37) 788-063 office'],
-			negative: ['Phone: 2024-03-15', 'order 467 3395', 'phone 12 34'],
+			negative: ['Phone: 2024-03-15', 'order 467 3395', 'phone 12 34', 'reference number 63575137'],
 		},
 	},
 ];

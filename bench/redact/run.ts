@@ -1,0 +1,174 @@
+/**
+ * Redaction benchmark: our engine vs installed peers, in one process.
+ *   npm run bench:redact            (full: ~10 MB corpus)
+ *   BENCH_QUICK=1 npm run bench:redact
+ * Throughput is MB of UTF-16 text per CPU-second of this process (process.cpuUsage), so a loaded
+ * machine slows it less than wall time; wall-clock MB/s is printed next to it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detect } from '../../lib/redaction';
+import { makeCorpus } from './corpus';
+import type { Item, Span } from './corpus';
+import { ours, peers } from './peers';
+import type { Lib } from './peers';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const ITEMS = QUICK ? 512 : 2560;
+const PEER_CPU_BUDGET_MS = QUICK ? 4000 : 20000;
+const ENTITIES = ['CREDIT_CARD', 'EMAIL_ADDRESS', 'IBAN_CODE', 'US_SSN', 'IP_ADDRESS', 'PHONE_NUMBER'];
+const SYNTH = join(__dirname, '../../../../../shared/data/pii-synth-v2.json');
+const SYNTH_CANDIDATES = [process.env.PII_SYNTH_PATH ?? '', SYNTH, '/work/shared/data/pii-synth-v2.json'];
+
+const log = (s = '') => process.stdout.write(`${s}\n`);
+const cpuMs = () => {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1000;
+};
+const pct = (xs: number[], p: number) => {
+	const s = xs.slice().sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+interface Run {
+	name: string;
+	items: number;
+	mb: number;
+	mbPerCpuS: number;
+	mbPerWallS: number;
+	p50us: number;
+	p99us: number;
+	preds: Span[][];
+}
+
+async function runLib(lib: Lib, items: Item[], budgetMs: number): Promise<Run> {
+	// warm-up
+	for (let i = 0; i < Math.min(20, items.length); i++) await lib.spans(items[i].text);
+	const preds: Span[][] = [];
+	const lat: number[] = [];
+	let chars = 0;
+	const c0 = cpuMs();
+	const w0 = process.hrtime.bigint();
+	for (const it of items) {
+		const t0 = process.hrtime.bigint();
+		preds.push(await lib.spans(it.text));
+		lat.push(Number(process.hrtime.bigint() - t0) / 1000);
+		chars += it.text.length;
+		if (cpuMs() - c0 > budgetMs) break;
+	}
+	const cpu = (cpuMs() - c0) / 1000;
+	const wall = Number(process.hrtime.bigint() - w0) / 1e9;
+	const mb = chars / 1e6;
+	return { name: lib.name, items: preds.length, mb, mbPerCpuS: mb / cpu, mbPerWallS: mb / wall, p50us: pct(lat, 50), p99us: pct(lat, 99), preds };
+}
+
+function scores(gold: Span[][], pred: Span[][]): Record<string, { p: number; r: number; f1: number; n: number }> {
+	const out: Record<string, { p: number; r: number; f1: number; n: number }> = {};
+	for (const e of ENTITIES) {
+		let tp = 0;
+		let fp = 0;
+		let fn = 0;
+		for (let i = 0; i < pred.length; i++) {
+			const g = new Set(gold[i].filter((s) => s.entity === e).map((s) => `${s.start}:${s.end}`));
+			const p = new Set(pred[i].filter((s) => s.entity === e).map((s) => `${s.start}:${s.end}`));
+			for (const k of p) if (g.has(k)) tp++;
+			else fp++;
+			for (const k of g) if (!p.has(k)) fn++;
+		}
+		const prec = tp + fp === 0 ? 0 : tp / (tp + fp);
+		const rec = tp + fn === 0 ? 0 : tp / (tp + fn);
+		out[e] = { p: prec, r: rec, f1: prec + rec === 0 ? 0 : (2 * prec * rec) / (prec + rec), n: tp + fn };
+	}
+	return out;
+}
+
+function printScores(title: string, gold: Span[][], runs: Array<{ name: string; preds: Span[][] }>): void {
+	log(`\n${title}`);
+	log(`  ${'entity'.padEnd(14)} ${'gold'.padStart(5)}  ${runs.map((r) => r.name.padEnd(24)).join(' ')}`);
+	const all = runs.map((r) => scores(gold, r.preds));
+	for (const e of ENTITIES) {
+		const cells = all.map((s) => `P ${s[e].p.toFixed(2)} R ${s[e].r.toFixed(2)} F1 ${s[e].f1.toFixed(2)}`.padEnd(24));
+		log(`  ${e.padEnd(14)} ${String(all[0][e].n).padStart(5)}  ${cells.join(' ')}`);
+	}
+}
+
+function loadSynth(): Item[] | undefined {
+	const path = SYNTH_CANDIDATES.find((p) => p && existsSync(p));
+	if (!path) return undefined;
+	const data = JSON.parse(readFileSync(path, 'utf8')) as Array<{ full_text: string; spans: Array<{ entity_type: string; start_position: number; end_position: number }> }>;
+	return data.map((r) => ({ text: r.full_text, spans: r.spans.map((s) => ({ entity: s.entity_type, start: s.start_position, end: s.end_position })) }));
+}
+
+function adversarial(): void {
+	const MB = 1 << 20;
+	const fill = (u: string) => u.repeat(Math.ceil(MB / u.length)).slice(0, MB);
+	const inputs: Array<[string, string]> = [
+		['digit run 1111…', fill('1')], ['separators 1-1-1-…', fill('1-')], ['spaced digits 1 1 1 …', fill('1 ')],
+		['dotted digits 1.1.1.…', fill('1.')], ['@ storm a@a@a@…', fill('a@')], ['domain storm a@b.b.b.…', 'a@' + fill('b.')],
+		['colons ::::…', fill(':')], ['hex/colons 1:a:1:a:…', fill('1:a:')], ['long token Ab9Ab9…', fill('Ab9')],
+		['long hex run', fill('deadbeef0123')], ['eyJeyJ…', fill('eyJ')], ['http://a http://a…', fill('http://a')],
+		['PEM headers', fill('-----BEGIN RSA PRIVATE KEY-----\n')], ['password=a1 …', fill('password=a1')],
+		['+1 +1 +1 …', fill('+1 ')], ['(1)(1)(1)…', fill('(1)')], ['GB82 GB82 …', fill('GB82 ')],
+	];
+	log('\nAdversarial 1 MB inputs (ours, all default entities; wall ms / CPU ms):');
+	let worst = 0;
+	for (const [name, input] of inputs) {
+		const c0 = cpuMs();
+		const t0 = process.hrtime.bigint();
+		detect(input);
+		const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+		const cpu = cpuMs() - c0;
+		worst = Math.max(worst, cpu);
+		log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(8)} ms  ${cpu.toFixed(1).padStart(8)} cpu-ms`);
+	}
+	log(`  worst CPU time: ${worst.toFixed(1)} ms (target < 50 ms)`);
+}
+
+async function main(): Promise<void> {
+	log(`Redaction benchmark — node ${process.version}, ${QUICK ? 'QUICK' : 'full'} mode`);
+	const corpus = makeCorpus(ITEMS);
+	const mb = corpus.reduce((a, i) => a + i.text.length, 0) / 1e6;
+	log(`Corpus (a): ${corpus.length} generated business-text items of ~4 KB, ${mb.toFixed(2)} M chars, ${corpus.reduce((a, i) => a + i.spans.length, 0)} planted values`);
+	const libs = [ours(), ...peers(log)];
+	const runs: Run[] = [];
+	for (const lib of libs) {
+		const r = await runLib(lib, corpus, lib.name === 'ours' ? Number.MAX_SAFE_INTEGER : PEER_CPU_BUDGET_MS);
+		runs.push(r);
+	}
+	log('\nThroughput and latency on corpus (a) (peers stop after a CPU budget; items = how many they processed):');
+	log(`  ${'library'.padEnd(16)} ${'items'.padStart(6)} ${'MB/cpu-s'.padStart(10)} ${'MB/wall-s'.padStart(10)} ${'p50 µs'.padStart(10)} ${'p99 µs'.padStart(10)}`);
+	for (const r of runs) {
+		log(`  ${r.name.padEnd(16)} ${String(r.items).padStart(6)} ${r.mbPerCpuS.toFixed(2).padStart(10)} ${r.mbPerWallS.toFixed(2).padStart(10)} ${r.p50us.toFixed(0).padStart(10)} ${r.p99us.toFixed(0).padStart(10)}`);
+	}
+	const me = runs[0];
+	for (const r of runs.slice(1)) {
+		log(`  ratio ours/${r.name}: throughput ×${(me.mbPerCpuS / r.mbPerCpuS).toFixed(1)}, p50 latency ÷${(r.p50us / me.p50us).toFixed(1)}`);
+	}
+	const fastestPeer = runs.slice(1).reduce((a, r) => (a && a.mbPerCpuS > r.mbPerCpuS ? a : r), undefined as Run | undefined);
+	log(`\nTargets: ours ${me.mbPerCpuS.toFixed(1)} MB/cpu-s (≥100: ${me.mbPerCpuS >= 100 ? 'met' : 'MISSED'}); ` +
+		(fastestPeer ? `×${(me.mbPerCpuS / fastestPeer.mbPerCpuS).toFixed(1)} vs fastest peer ${fastestPeer.name} (≥5: ${me.mbPerCpuS / fastestPeer.mbPerCpuS >= 5 ? 'met' : 'MISSED'}); ` : '') +
+		`p99 ${(me.p99us / 1000).toFixed(3)} ms per 4 KB item (<0.1 ms: ${me.p99us < 100 ? 'met' : 'MISSED'})`);
+	const n = Math.min(...runs.map((r) => r.items));
+	printScores(`Exact-span scores on corpus (a), first ${n} items (planted values only):`, corpus.slice(0, n).map((i) => i.spans), runs.map((r) => ({ name: r.name, preds: r.preds.slice(0, n) })));
+
+	const synth = loadSynth();
+	if (!synth) log('\nCorpus (b): pii-synth-v2.json not found (../shared/data) — skipped.');
+	else {
+		const preds: Array<{ name: string; preds: Span[][] }> = [];
+		for (const lib of libs) {
+			const p: Span[][] = [];
+			for (const it of synth) p.push(await lib.spans(it.text));
+			preds.push({ name: lib.name, preds: p });
+		}
+		printScores(`Exact-span scores on corpus (b) pii-synth-v2 (${synth.length} sentences):`, synth.map((i) => i.spans), preds);
+		const s = scores(synth.map((i) => i.spans), preds[0].preds);
+		const low = ENTITIES.filter((e) => s[e].f1 < 0.95);
+		log(`  F1 ≥ 0.95 on all six (ours): ${low.length === 0 ? 'met' : `MISSED for ${low.join(', ')}`}`);
+	}
+	adversarial();
+}
+
+main().catch((error) => {
+	process.stderr.write(`${(error as Error).stack}\n`);
+	process.exit(1);
+});
