@@ -43,6 +43,9 @@ export {
 	signNext,
 } from './chain';
 export type { AuditChain, AuditChainState, AuditCloseInput, CreateAuditChainOptions } from './chain';
+export { AUDIT_KEY_ID_PREFIX, AUDIT_KEY_LABEL, deriveAuditKey } from './keys';
+export { approvalOf, deriveActor, describeCounts, policiesOf, redactionOf, traceparentOf } from './item-context';
+export type { ItemApproval, ItemRedaction, TriggerInfo } from './item-context';
 export { verifyAuditEvents } from './verify';
 export type { AuditKeyring, AuditProblem, AuditProblemCode, AuditVerification, VerifyOptions } from './verify';
 export { formatAuditTimeline, queryAuditEvents } from './query';
@@ -67,6 +70,16 @@ export {
 	toUnixNano,
 } from './sinks/otlp-logs';
 export type { OtlpAnyValue, OtlpKeyValue, OtlpLogRecord, OtlpLogsOptions, OtlpLogsRequest } from './sinks/otlp-logs';
+export {
+	MAX_EVENTS_PER_REQUEST,
+	SINK_LABELS,
+	batchEvents,
+	buildSinkRequest,
+	describeSink,
+	parseSinkConfig,
+	sinkRequestUrl,
+} from './sinks/config';
+export type { AuditSinkConfig, AuditSinkKind } from './sinks/config';
 export {
 	DEFAULT_RETRY_POLICY,
 	backoffDelay,

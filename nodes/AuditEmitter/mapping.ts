@@ -1,0 +1,138 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { AuditActor, AuditEventInput, AuditProfileFields, TriggerInfo } from '../../lib/audit';
+import { AuditActions, AuditOutcomes, approvalOf, deriveActor, policiesOf, traceparentOf } from '../../lib/audit';
+import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
+
+/** What is the same for every item of a run. */
+export interface RunInfo {
+	executionId: string;
+	mode: string;
+	workflow: { id: string; name?: string; versionId?: string };
+	node: { name: string; type: string };
+	trigger: TriggerInfo;
+	profile: AuditProfileFields;
+}
+
+/** Reads the run-wide facts from the host (n8n 2.41 exposes workflow id, name and active, but no version id). */
+export function runInfo(context: IExecuteFunctions, profile: AuditProfileFields): RunInfo {
+	const node = context.getNode();
+	const workflow = context.getWorkflow() as { id?: string; name?: string; versionId?: string };
+	const executionId = String(context.getExecutionId() ?? '');
+	if (executionId === '') {
+		throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'This run has no execution id to chain audit events to', {
+			hint: 'Save the workflow and run it again.',
+		});
+	}
+	const parents = context.getParentNodes(node.name);
+	const triggers = parents.filter((p) => /trigger$|webhook$|cron$|interval$/i.test(p.type)).map((p) => ({ type: p.type, name: p.name }));
+	return {
+		executionId,
+		mode: context.getMode(),
+		workflow: { id: workflow.id ?? '', name: workflow.name, versionId: workflow.versionId },
+		node: { name: node.name, type: node.type },
+		trigger: { mode: context.getMode(), triggers },
+		profile,
+	};
+}
+
+/**
+ * Node parameters read per item only when they are expressions: a fixed value is read once per run,
+ * which keeps the node well under 2 ms per item.
+ */
+export function parameterReader(context: IExecuteFunctions): (name: string, itemIndex: number, fallback?: unknown) => unknown {
+	const raw = context.getNode().parameters as IDataObject;
+	const cache = new Map<string, unknown>();
+	const isExpression = (value: unknown): boolean => {
+		if (typeof value === 'string') return value.startsWith('=');
+		if (value !== null && typeof value === 'object') return Object.values(value).some(isExpression);
+		return false;
+	};
+	return (name, itemIndex, fallback) => {
+		if (isExpression(raw[name])) return context.getNodeParameter(name, itemIndex, fallback);
+		if (!cache.has(name)) cache.set(name, context.getNodeParameter(name, itemIndex, fallback));
+		return cache.get(name);
+	};
+}
+
+type Read = (name: string, itemIndex: number, fallback?: unknown) => unknown;
+
+function text(read: Read, name: string, itemIndex: number): string {
+	const value = read(name, itemIndex, '');
+	if (value === undefined || value === null) return '';
+	return (typeof value === 'string' ? value : JSON.stringify(value)).trim();
+}
+
+function required(read: Read, name: string, label: string, itemIndex: number): string {
+	const value = text(read, name, itemIndex);
+	if (value === '') {
+		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `"${label}" is empty`, { hint: `Fill in "${label}" in the Audit Emitter node.` });
+	}
+	return value;
+}
+
+function customFields(read: Read, itemIndex: number): Record<string, unknown> | undefined {
+	const collection = read('customFields', itemIndex, {}) as { field?: Array<{ name?: unknown; value?: unknown }> } | undefined;
+	const fields = collection?.field ?? [];
+	if (fields.length === 0) return undefined;
+	const custom: Record<string, unknown> = {};
+	for (const field of fields) {
+		const name = typeof field.name === 'string' ? field.name.trim() : '';
+		if (name === '') continue;
+		custom[name] = field.value === undefined ? null : field.value;
+	}
+	return Object.keys(custom).length > 0 ? custom : undefined;
+}
+
+/** Maps one item and the node's parameters to the input of one audit event. */
+export function eventInputFor(read: Read, item: INodeExecutionData, itemIndex: number, run: RunInfo): AuditEventInput {
+	const json = item.json as Record<string, unknown>;
+	const approval = approvalOf(json);
+	const actionChoice = String(read('eventAction', itemIndex, 'auto'));
+	const action =
+		actionChoice === 'custom'
+			? required(read, 'customAction', 'Custom Action', itemIndex)
+			: actionChoice === 'auto'
+				? approval
+					? AuditActions.ApprovalDecided
+					: AuditActions.DataSentToModel
+				: actionChoice;
+	const outcomeChoice = String(read('outcome', itemIndex, 'auto'));
+	const outcome =
+		outcomeChoice === 'custom'
+			? required(read, 'customOutcome', 'Custom Outcome', itemIndex)
+			: outcomeChoice === 'auto'
+				? (approval?.decision ?? AuditOutcomes.Success)
+				: outcomeChoice;
+	let actor: AuditActor;
+	if (read('actor', itemIndex, 'auto') === 'custom') {
+		actor = { type: required(read, 'actorType', 'Actor Type', itemIndex) };
+		const id = text(read, 'actorId', itemIndex);
+		const name = text(read, 'actorName', itemIndex);
+		if (id !== '') actor.id = id;
+		if (name !== '') actor.name = name;
+	} else {
+		actor = deriveActor(json, run.trigger);
+	}
+	const targetType = text(read, 'targetType', itemIndex);
+	const input: AuditEventInput = {
+		action,
+		outcome,
+		actor,
+		profile: run.profile,
+		workflow: run.workflow,
+		execution: { id: run.executionId, mode: run.mode },
+		node: run.node,
+		traceparent: traceparentOf(json),
+		custom: customFields(read, itemIndex),
+	};
+	if (targetType !== '') {
+		input.target = { type: targetType };
+		const id = text(read, 'targetId', itemIndex);
+		const name = text(read, 'targetName', itemIndex);
+		if (id !== '') input.target.id = id;
+		if (name !== '') input.target.name = name;
+	}
+	const policies = policiesOf(json);
+	if (policies.length > 0) input.policies = policies;
+	return input;
+}

@@ -1,0 +1,198 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { AuditEvent } from '../../../lib/audit';
+import { REDACTED_SECRET, deriveAuditKey, verifyAuditEvents, verifyWebhookSignature } from '../../../lib/audit';
+import { AuditEmitter } from '../../../nodes/AuditEmitter/AuditEmitter.node';
+import { PROFILE, WEBHOOK_SINK, emitterContext } from './context';
+
+const node = new AuditEmitter();
+const KEY = deriveAuditKey(PROFILE.signingSecret);
+const KEYS = { [KEY.id]: KEY.secret };
+const ITEMS_ONLY = { delivery: 'items' };
+const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+async function emit(options: Parameters<typeof emitterContext>[0]) {
+	const { context, flow, sent } = emitterContext(options);
+	const out = await node.execute.call(context);
+	return { out, flow, sent, events: (out[1] ?? []).map((i) => i.json as unknown as AuditEvent) };
+}
+
+describe('Audit Emitter node: mapping', () => {
+	test('when items pass in items mode then each gets audit fields, events verify and the input is untouched', async () => {
+		const items = [{ json: { a: 1 } }, { json: { a: 2 } }];
+		const { out, events } = await emit({ items, parameters: ITEMS_ONLY });
+		expect(out[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(out[1].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(items[0].json).toEqual({ a: 1 });
+		expect(out[0][1].json).toEqual({ a: 2, audit: { eventId: events[1].id, traceparent: events[1].traceparent, seq: 1, chainId: 'exec-1/items' } });
+		expect(verifyAuditEvents(events, KEYS).valid).toBe(true);
+		expect(events[0]).toMatchObject({ keyid: KEY.id, chainid: 'exec-1/items', source: '/n8n/workflows/wf-1' });
+		expect(events[0].data).toMatchObject({
+			action: 'data.sent_to_model',
+			outcome: 'success',
+			actor: { type: 'webhook', name: 'Webhook' },
+			environment: 'production',
+			owner: 'owner@example.com',
+			dataClassification: 'confidential',
+			workflow: { id: 'wf-1', name: 'Support bot' },
+			execution: { id: 'exec-1', mode: 'webhook' },
+			node: { name: 'Audit Emitter', type: 'n8n-nodes-governance.auditEmitter' },
+		});
+	});
+
+	test('when two emitters run in one execution then the second continues the chain from the flow context', async () => {
+		const first = await emit({ items: [{ json: {} }, { json: {} }], parameters: ITEMS_ONLY });
+		const second = await emit({ items: [{ json: {} }], parameters: { ...ITEMS_ONLY, eventAction: 'workflow.completed' }, flow: first.flow });
+		expect(second.events[0].seq).toBe(2);
+		const all = [...first.events, ...second.events];
+		expect(verifyAuditEvents(all, KEYS)).toMatchObject({ valid: true, chains: [{ chainId: 'exec-1/items', events: 3, closed: false }] });
+		// Another execution starts its own chain.
+		const other = await emit({ items: [{ json: {} }], parameters: ITEMS_ONLY, flow: {}, executionId: 'exec-2' });
+		expect(other.events[0]).toMatchObject({ seq: 0, chainid: 'exec-2/items' });
+	});
+
+	test.each([
+		// An Approval Gate decision makes the event approval.decided by the approver.
+		[{ approval: { decision: 'rejected', approver: 'bob@example.com', factor: 'link+totp', comment: 'no', decidedAt: '2024-05-01T00:00:00Z', requestId: 'r-1', requestedBy: 'a@example.com' } },
+			{ action: 'approval.decided', outcome: 'rejected', actor: { type: 'user', id: 'bob@example.com' }, policies: [{ policy: 'approval', result: 'rejected', detail: 'by bob@example.com, via link+totp, request r-1' }] }],
+		// A Redact report becomes a policy evaluation counting each entity.
+		[{ redaction: { counts: { EMAIL_ADDRESS: 3, PHONE_NUMBER: 1 }, fields: ['body.text', 'body.from'], ruleSetVersion: '1.abc' } },
+			{ action: 'data.sent_to_model', policies: [{ policy: 'redaction', result: 'applied', detail: '3 EMAIL_ADDRESS, 1 PHONE_NUMBER in 2 field(s) (rule set 1.abc)' }] }],
+		// The Environment Assertion stamp says the run passed it.
+		[{ governance: { environment: 'production', owner: 'o@example.com' } },
+			{ policies: [{ policy: 'environment-assertion', result: 'passed', detail: 'environment production' }] }],
+	])('when the item carries %j then the event records it', async (json, expected) => {
+		const { events } = await emit({ items: [{ json }], parameters: ITEMS_ONLY });
+		expect(events[0].data).toMatchObject(expected);
+	});
+
+	test('when the item came with a traceparent then its trace id is the correlation id and flows on with a new span', async () => {
+		const incoming = `00-${TRACE}-00f067aa0ba902b7-01`;
+		const { out, events } = await emit({ items: [{ json: { headers: { traceparent: incoming } } }], parameters: ITEMS_ONLY });
+		expect(events[0].data.correlationId).toBe(TRACE);
+		const audit = out[0][0].json.audit as { traceparent: string };
+		expect(audit.traceparent).toMatch(new RegExp(`^00-${TRACE}-[0-9a-f]{16}-01$`));
+		expect(audit.traceparent).not.toBe(incoming);
+	});
+
+	test('when no traceparent came then every event of the execution shares one derived trace id', async () => {
+		const { events } = await emit({ items: [{ json: {} }, { json: {} }], parameters: ITEMS_ONLY });
+		expect(events[0].data.correlationId).toMatch(/^[0-9a-f]{32}$/);
+		expect(events[1].data.correlationId).toBe(events[0].data.correlationId);
+	});
+
+	test('when custom fields hold secrets then they are masked and the paths recorded', async () => {
+		const parameters = {
+			...ITEMS_ONLY,
+			eventAction: 'custom',
+			customAction: 'invoice.paid',
+			outcome: 'custom',
+			customOutcome: 'partial',
+			actor: 'custom',
+			actorType: 'service',
+			actorId: 'billing',
+			targetType: 'invoice',
+			targetId: 'INV-7',
+			customFields: { field: [{ name: 'model', value: 'gpt-4o' }, { name: 'key', value: 'sk-abcdefghijklmnop1234567890' }, { name: 'cfg', value: 'api_key: 8f3e2a9b7c6d5e4f3a2b1c0d9e8f7a6b' }] },
+		};
+		const { events } = await emit({ items: [{ json: {} }], parameters });
+		expect(events[0].data).toMatchObject({
+			action: 'invoice.paid',
+			outcome: 'partial',
+			actor: { type: 'service', id: 'billing' },
+			target: { type: 'invoice', id: 'INV-7' },
+			custom: { model: 'gpt-4o', key: REDACTED_SECRET, cfg: REDACTED_SECRET },
+			sanitized: { secretsMasked: 2, paths: ['data.custom.cfg', 'data.custom.key'] },
+		});
+		expect(JSON.stringify(events)).not.toContain('sk-abcdefghijklmnop');
+	});
+
+	test.each([
+		['webhook', [{ name: 'Hook', type: 'n8n-nodes-base.webhook' }], { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }, { type: 'webhook', id: '203.0.113.9', name: 'Hook' }],
+		['trigger', [{ name: 'Every hour', type: 'n8n-nodes-base.scheduleTrigger' }], undefined, { type: 'schedule', name: 'Every hour' }],
+		['manual', [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' }], undefined, { type: 'user', name: 'manual run from the editor' }],
+	])('when the run was started in %s mode then the actor is derived from it', async (mode, parents, headers, actor) => {
+		const { events } = await emit({ items: [{ json: headers ? { headers } : {} }], parameters: ITEMS_ONLY, mode, parents });
+		expect(events[0].data.actor).toEqual(actor);
+	});
+
+	test('when a required custom action is empty then the run stops naming the item', async () => {
+		const { context } = emitterContext({ items: [{ json: {} }], parameters: { ...ITEMS_ONLY, eventAction: 'custom', customAction: ' ' } });
+		const error = (await node.execute.call(context).catch((e: unknown) => e)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('"Custom Action" is empty');
+	});
+
+	test('when the profile is unusable then nothing is signed and the run stops', async () => {
+		const { context } = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY });
+		(context as unknown as { getCredentials: () => Promise<unknown> }).getCredentials = async () => ({ ...PROFILE, signingSecret: 'weak' });
+		await expect(node.execute.call(context)).rejects.toThrow(/Signing secret is too weak/);
+	});
+});
+
+describe('Audit Emitter node: sinks', () => {
+	const SINK = { delivery: 'sink', options: { retries: 0 } };
+
+	test('when the webhook sink accepts then all items go in one signed request and pass on', async () => {
+		const { out, sent, flow } = await emit({ items: [{ json: { n: 1 } }, { json: { n: 2 } }, { json: { n: 3 } }], parameters: SINK, sink: WEBHOOK_SINK });
+		expect(out).toHaveLength(1);
+		expect(sent).toHaveLength(1);
+		expect(sent[0].url).toBe('http://127.0.0.1:9/audit');
+		expect(verifyWebhookSignature(sent[0].body, sent[0].headers, WEBHOOK_SINK.webhookSecret).valid).toBe(true);
+		const events = JSON.parse(sent[0].body) as AuditEvent[];
+		expect(events.map((e) => e.id)).toEqual(out[0].map((i) => (i.json.audit as { eventId: string }).eventId));
+		expect(events[0].chainid).toBe('exec-1/sink-1');
+		expect(verifyAuditEvents(events, KEYS).valid).toBe(true);
+		expect(flow.governanceAuditChains).toEqual({ 'exec-1/sink-1': { seq: 3, prevHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+	});
+
+	test('when Splunk HEC and OTLP sinks are configured then requests go to their fixed paths with their auth', async () => {
+		const splunk = await emit({ items: [{ json: {} }], parameters: SINK, sink: { sinkType: 'splunkHec', url: 'https://splunk.test:8088/', splunkToken: 'hec-token', splunkIndex: 'audit' } });
+		expect(splunk.sent[0].url).toBe('https://splunk.test:8088/services/collector/event');
+		expect(splunk.sent[0].headers.Authorization).toBe('Splunk hec-token');
+		expect(JSON.parse(splunk.sent[0].body)).toMatchObject({ index: 'audit', sourcetype: 'n8n:governance:audit' });
+		const otlp = await emit({ items: [{ json: {} }], parameters: SINK, sink: { sinkType: 'otlp', url: 'http://otel.test:4318', otlpHeaderName: 'X-Api-Key', otlpHeaderToken: 'k1' } });
+		expect(otlp.sent[0].url).toBe('http://otel.test:4318/v1/logs');
+		expect(otlp.sent[0].headers['X-Api-Key']).toBe('k1');
+		expect(JSON.parse(otlp.sent[0].body).resourceLogs[0].scopeLogs[0].logRecords).toHaveLength(1);
+	});
+
+	test('when the sink keeps failing then the run stops naming the sink and every undelivered id, and the chain does not advance', async () => {
+		const { context, flow, sent } = emitterContext({ items: [{ json: {} }, { json: {} }], parameters: SINK, sink: WEBHOOK_SINK, respond: () => ({ statusCode: 503 }) });
+		const error = (await node.execute.call(context).catch((e: unknown) => e)) as NodeOperationError;
+		const ids = (JSON.parse(sent[0].body) as AuditEvent[]).map((e) => e.id);
+		expect(error.message).toBe(
+			`Audit events not delivered to HTTP webhook http://127.0.0.1:9/audit (credential "Audit sink"): HTTP 503 after 1 attempts. Undelivered event ids: ${ids.join(', ')}`,
+		);
+		expect(flow.governanceAuditChains).toBeUndefined();
+	});
+
+	test('when the network fails with retries then it retries before giving up, and the errno stays in the message', async () => {
+		const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+		const { context, sent } = emitterContext({ items: [{ json: {} }], parameters: { ...SINK, options: { retries: 1 } }, sink: WEBHOOK_SINK, respond: () => refused });
+		await expect(node.execute.call(context)).rejects.toThrow(/: network error ECONNREFUSED after 2 attempts\. Undelivered event ids: /);
+		expect(sent).toHaveLength(2);
+	});
+
+	test('when undelivered events are routed then they leave on the second output and the items go on', async () => {
+		const { out, flow } = await emit({ items: [{ json: { n: 1 } }], parameters: { ...SINK, onUndelivered: 'route' }, sink: WEBHOOK_SINK, respond: () => ({ statusCode: 400 }) });
+		expect(out[0][0].json.n).toBe(1);
+		expect(out[1]).toHaveLength(1);
+		expect(out[1][0].json).toMatchObject({ reason: 'HTTP 400 is not retryable', sink: 'HTTP webhook http://127.0.0.1:9/audit (credential "Audit sink")' });
+		const event = out[1][0].json.event as unknown as AuditEvent;
+		expect(event.id).toBe((out[0][0].json.audit as { eventId: string }).eventId);
+		expect(verifyAuditEvents([event], KEYS).valid).toBe(true);
+		expect(flow.governanceAuditChains).toBeDefined();
+	});
+
+	test('when delivery fails under continueOnFail then error items carry no input data', async () => {
+		const { out } = await emit({ items: [{ json: { secret: 'x' } }], parameters: SINK, sink: WEBHOOK_SINK, respond: () => ({ statusCode: 500 }), continueOnFail: true });
+		expect(out[0][0].json).not.toHaveProperty('secret');
+		expect(out[0][0].json.error).toMatch(/^Audit events not delivered to HTTP webhook/);
+	});
+
+	test('when the sink credential is unusable then the run stops before signing', async () => {
+		const { context, sent } = emitterContext({ items: [{ json: {} }], parameters: SINK, sink: { ...WEBHOOK_SINK, webhookSecret: 'short' } });
+		await expect(node.execute.call(context)).rejects.toThrow('The webhook signing secret is shorter than 16 characters');
+		expect(sent).toHaveLength(0);
+	});
+});
