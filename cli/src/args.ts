@@ -5,7 +5,7 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other `--name` is a boolean flag. */
-const VALUE_OPTIONS = new Set(['key-file', 'execution', 'workflow', 'actor']);
+const VALUE_OPTIONS = new Set(['key-file', 'execution', 'workflow', 'actor', 'secret-file']);
 
 export class UsageError extends Error {}
 

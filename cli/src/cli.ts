@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import {
+	deriveAuditKey,
 	formatAuditTimeline,
 	parseAuditEventsText,
 	parseKeyFile,
@@ -19,12 +20,15 @@ export const EXIT_UNUSABLE = 2;
 export const USAGE = `Usage:
   n8n-governance audit verify --key-file KEYS [--require-closed] [--json] FILE|-
   n8n-governance audit query FILE|- [--execution ID] [--workflow ID] [--actor X] [--key-file KEYS] [--json]
+  n8n-governance audit key --secret-file FILE|-
 
 FILE holds audit events as a JSON array or JSON Lines; "-" reads standard input.
 KEYS is a JSON object {"<keyId>": "<secret>"} or lines keyId=secret.
 verify exits 0 when every event verifies, 1 when events were tampered with, 2 when the input is unusable.
 --require-closed also reports chains without a closing event (their tail may be cut).
 --actor matches an actor id, name, type, or type:id.
+audit key prints the key-file line for a Governance Profile signing secret (read from FILE or standard
+input): the Audit Emitter signs with a key derived from it, so the profile secret itself is never handed out.
 `;
 
 export interface Io {
@@ -118,6 +122,20 @@ function queryCommand(args: ParsedArgs, io: Io): number {
 	return EXIT_OK;
 }
 
+function keyCommand(args: ParsedArgs, io: Io): number {
+	const file = args.options['secret-file'];
+	if (typeof file !== 'string') throw new UsageError('audit key needs --secret-file FILE (or - for standard input)');
+	const secret = readInput(file, io).replace(/\r?\n$/, '');
+	let key: { id: string; secret: string };
+	try {
+		key = deriveAuditKey(secret);
+	} catch (error) {
+		throw new UnusableInput((error as Error).message);
+	}
+	io.out(`${JSON.stringify({ [key.id]: key.secret })}\n`);
+	return EXIT_OK;
+}
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
 	try {
@@ -129,6 +147,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 		const [group, command] = args.positional;
 		if (group === 'audit' && command === 'verify') return verifyCommand(args, io);
 		if (group === 'audit' && command === 'query') return queryCommand(args, io);
+		if (group === 'audit' && command === 'key') return keyCommand(args, io);
 		throw new UsageError(`Unknown command "${args.positional.slice(0, 2).join(' ')}"`);
 	} catch (error) {
 		if (error instanceof UsageError) {

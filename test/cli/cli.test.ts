@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAuditChain } from '../../lib/audit';
+import { createAuditChain, deriveAuditKey } from '../../lib/audit';
 import type { AuditEvent } from '../../lib/audit';
 
 const ROOT = join(__dirname, '..', '..');
@@ -122,5 +122,25 @@ describe('n8n-governance audit query', () => {
 		const result = run(['audit', 'query', file('q-t.jsonl', jsonl(tampered)), '--key-file', file('qk.json', JSON.stringify({ [KEY.id]: KEY.secret })), '--execution', 'exec-1']);
 		expect(result.code).toBe(0);
 		expect(result.stderr).toMatch(/WARNING: \d+ integrity problem/);
+	});
+});
+
+describe('n8n-governance audit key', () => {
+	test('when given a profile secret then it prints the key-file line the Audit Emitter signs with, and it verifies', () => {
+		const profileSecret = 'profile-secret-for-the-cli-test-0123456789';
+		const result = run(['audit', 'key', '--secret-file', '-'], `${profileSecret}\n`);
+		expect(result.code).toBe(0);
+		const keyFile = JSON.parse(result.stdout) as Record<string, string>;
+		const derived = deriveAuditKey(profileSecret);
+		expect(keyFile).toEqual({ [derived.id]: derived.secret });
+		const signed = createAuditChain({ executionId: 'exec-k', key: derived, defaults: { actor: { type: 'system' } } });
+		const log = file('derived.jsonl', jsonl([signed.append({ action: 'workflow.started', outcome: 'success' })]));
+		expect(run(['audit', 'verify', '--key-file', file('derived-keys.json', result.stdout), log]).code).toBe(0);
+	});
+
+	test('when no secret file is given then it exits 2 with usage', () => {
+		const result = run(['audit', 'key']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/audit key needs --secret-file/);
 	});
 });
