@@ -9,6 +9,7 @@ export const CONTEXT_BOOST = 0.3;
 const CONTEXT_BEFORE = 48;
 const CONTEXT_AFTER = 24;
 const MAX_BUCKET = 24;
+const RIGHT_PAD = 24;
 
 interface CompiledRule {
 	rule: RedactionRule;
@@ -91,7 +92,7 @@ function buildPlan(rules: readonly RedactionRule[]): Plan {
 			literal.push({ c, literals: rule.trigger.literals });
 			continue;
 		}
-		for (let d = Math.min(c.minDigits, MAX_BUCKET); d <= MAX_BUCKET; d++) if (d <= c.maxDigits || d === MAX_BUCKET) buckets[d].push(c);
+		for (let d = Math.min(c.minDigits, MAX_BUCKET); d <= MAX_BUCKET; d++) buckets[d].push(c);
 	}
 	return { buckets, literal };
 }
@@ -156,11 +157,12 @@ function acceptMatch(c: CompiledRule, text: string, sub: string, m: RegExpExecAr
 }
 
 /** Runs one compiled rule over `sub` (which starts at `offset` in `text`). */
-function runRule(c: CompiledRule, text: string, sub: string, offset: number, out: Detection[]): void {
+function runRule(c: CompiledRule, text: string, sub: string, offset: number, out: Detection[], limit: number): void {
 	const re = c.re;
 	re.lastIndex = 0;
 	for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
 		const at = m.index;
+		if (at >= limit) return;
 		const e = acceptMatch(c, text, sub, m, offset, out);
 		re.lastIndex = e > at ? e : at + 1;
 	}
@@ -169,26 +171,29 @@ function runRule(c: CompiledRule, text: string, sub: string, offset: number, out
 function scanWindows(text: string, plan: Plan, out: Detection[]): void {
 	const windows: number[] = [];
 	findWindows(text, windows);
-	for (let w = 0; w < windows.length; w += 5) {
+	for (let w = 0; w < windows.length; w += 6) {
 		const ws = windows[w];
 		const we = windows[w + 1];
 		const digits = windows[w + 2];
 		const mask = windows[w + 3];
 		const letters = windows[w + 4];
+		// maxDigits only applies to single-token windows: joined tokens may hold several entities.
+		const single = windows[w + 5] === 1;
 		const rules = plan.buckets[digits < MAX_BUCKET ? digits : MAX_BUCKET];
 		const len = we - ws;
 		let sub: string | undefined;
 		let ctx: string | undefined;
 		for (let r = 0; r < rules.length; r++) {
 			const c = rules[r];
-			if (len < c.minLength || letters < c.minLetters || (c.anyMask !== 0 && (mask & c.anyMask) === 0) || (mask & c.allMask) !== c.allMask) continue;
+			if ((single && digits > c.maxDigits) || len < c.minLength || letters < c.minLetters || (c.anyMask !== 0 && (mask & c.anyMask) === 0) || (mask & c.allMask) !== c.allMask) continue;
 			if (c.rule.requiresContext && c.kw) {
 				// Cheap pre-check on the window's surroundings before running the pattern.
 				if (ctx === undefined) ctx = text.slice(Math.max(0, ws - CONTEXT_BEFORE), we + CONTEXT_AFTER).toLowerCase();
 				if (!testKeywords(c.kw, ctx)) continue;
 			}
-			if (sub === undefined) sub = text.slice(ws, we);
-			runRule(c, text, sub, ws, out);
+			// The slice runs a little past the window so trailing lookaheads see the real next characters.
+			if (sub === undefined) sub = text.slice(ws, we + RIGHT_PAD);
+			runRule(c, text, sub, ws, out, len);
 		}
 	}
 }

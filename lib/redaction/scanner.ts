@@ -60,7 +60,7 @@ function isMonth(text: string, s: number, e: number): boolean {
 }
 
 /**
- * Appends windows as [start, end, digitCount, charMask, letterCount] tuples to `out`, in order.
+ * Appends windows as [start, end, digitCount, charMask, letterCount, tokenCount] tuples to `out`, in order.
  */
 export function findWindows(text: string, out: number[]): void {
 	const n = text.length;
@@ -79,6 +79,7 @@ export function findWindows(text: string, out: number[]): void {
 	let wd = 0;
 	let wm = 0;
 	let wl = 0;
+	let wt = 0;
 	let whot = false;
 	let lastKind = 0;
 	for (let i = 0; i <= n; i++) {
@@ -111,9 +112,10 @@ export function findWindows(text: string, out: number[]): void {
 				wd += digits;
 				wm |= mask;
 				wl += letters;
+				wt++;
 				whot = whot || hot;
 			} else {
-				if (ws >= 0 && whot) out.push(ws, we, wd, wm, wl);
+				if (ws >= 0 && whot) out.push(ws, we, wd, wm, wl, wt);
 				ws = -1;
 				if (kind !== 0) {
 					ws = ts;
@@ -121,6 +123,7 @@ export function findWindows(text: string, out: number[]): void {
 					wd = digits;
 					wm = mask;
 					wl = letters;
+					wt = 1;
 					whot = hot;
 				}
 			}
@@ -163,5 +166,5 @@ export function findWindows(text: string, out: number[]): void {
 			} else if (c === 45 && !hot && text.startsWith('-----', i)) hot = true;
 		} else allUpperAlnum = false;
 	}
-	if (ws >= 0 && whot) out.push(ws, we, wd, wm, wl);
+	if (ws >= 0 && whot) out.push(ws, we, wd, wm, wl, wt);
 }

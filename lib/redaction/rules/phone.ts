@@ -33,7 +33,7 @@ export const phoneRules: RedactionRule[] = [
 		entity: 'PHONE_NUMBER',
 		description: 'North American number: (555) 123-4567, 555-123-4567, 555.123.4567, +1/001 prefix, extension.',
 		pattern:
-			/(?<![\w+()-])(?:\+?1[ .-]?|001[ .-])?(?:\(\d{3}\)[ .-]?|\d{3}[.-]|\d{3} (?=\d{3} \d{4}))\d{3}[ .-]\d{4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
+			/(?<![\w+()-]|\d[ .-])(?:\+?1[ .-]?|001[ .-])?(?:\(\d{3}\)[ .-]?|\d{3}[.-]|\d{3} (?=\d{3} \d{4}))\d{3}[ .-]\d{4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
 		keywords: PHONE_WORDS,
 		validate: digitCountIn(10, 11),
 		score: 0.75,
@@ -41,7 +41,7 @@ export const phoneRules: RedactionRule[] = [
 		trigger: { minDigits: 10, maxDigits: 19 },
 		samples: {
 			positive: ['call (555) 123-4567', '555-123-4567', '(579)888-3058 fax', '+1-984-182-0190', '345-899-3560x4587'],
-			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789'],
+			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789', '21 284 698 2548'],
 		},
 	},
 	{
@@ -63,8 +63,8 @@ export const phoneRules: RedactionRule[] = [
 	{
 		id: 'phone-national-trunk',
 		entity: 'PHONE_NUMBER',
-		description: 'National number with a 0 trunk prefix in groups: 020 7946 0958, 07700 063 966, 03.93.92.16.85, (08) 8747 6301.',
-		pattern: /(?<![\w+()./-])(?:\(0\d{1,4}\)[ ]?\d{2,8}|0\d{1,4})(?:[ .-]\d{2,8}){1,4}(?![\w:]|[.-]?\d)/g,
+		description: 'National number with a 0 trunk prefix in groups (020 7946 0958, 07700 063 966, 03.93.92.16.85, (08) 8747 6301), not before a street name.',
+		pattern: /(?<![\w+()./-])(?:\(0\d{1,4}\)[ ]?\d{2,8}|0\d{1,4})(?:[ .-]\d{2,8}){1,4}(?![\w:]|[.-]?\d)(?! (?:[A-Z][\w.'-]{0,20} ){0,2}(?:St|Street|Rue|Rd|Road|Ave|Avenue|Blvd|Lane|Ln|Dr|Drive|Way|Str|Strasse|Via|Calle|Rua|Avenida)\b)/g,
 		keywords: PHONE_WORDS,
 		validate: (m) => digitCountIn(9, 12)(m) && !LOOKS_LIKE_DATE.test(m),
 		score: 0.6,
@@ -72,15 +72,15 @@ export const phoneRules: RedactionRule[] = [
 		trigger: { minDigits: 9, maxDigits: 16 },
 		samples: {
 			positive: ['020 7946 0958', '07700 063 966', '03.93.92.16.85', '(08) 8747 6301', '0961-7596216'],
-			negative: ['01.02.2024', '0 12', '020 79'],
+			negative: ['01.02.2024', '0 12', '020 79', '03262 2437 Main St'],
 		},
 	},
 	{
 		id: 'phone-contextual',
 		entity: 'PHONE_NUMBER',
-		description: 'Other grouped or plain 7–13 digit numbers (467 3395, 9498777106), only next to phone words.',
+		description: 'Other grouped or plain 7–13 digit numbers (467 3395, 9498777106), only next to phone words and not before a street name.',
 		pattern:
-			/(?<![\w+()./-]|\+\d{1,3}[ .-])(?:\(\d{1,4}\)[ ]?\d{2,8}|\d{2,12})(?:[ .-]\d{2,8}){0,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)/g,
+			/(?<![\w+()./-]|\+\d{1,3}[ .-])(?:\(\d{1,4}\)[ ]?\d{2,8}|\d{2,12})(?:[ .-]\d{2,8}){0,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,6})?(?![\w:]|[.-]?\d)(?! (?:[A-Z][\w.'-]{0,20} ){0,2}(?:St|Street|Rue|Rd|Road|Ave|Avenue|Blvd|Lane|Ln|Dr|Drive|Way|Str|Strasse|Via|Calle|Rua|Avenida)\b)/g,
 		keywords: PHONE_WORDS,
 		requiresContext: true,
 		validate: (m) => contextualValid(m) && !LOOKS_LIKE_DATE.test(m),
@@ -89,7 +89,7 @@ export const phoneRules: RedactionRule[] = [
 		trigger: { minDigits: 7, maxDigits: 19 },
 		samples: {
 			positive: ['Phone: 467 3395', 'call me on 9472 7916?', 'Fax: 9498777106', '(37) 788-063 office'],
-			negative: ['Phone: 2024-03-15', 'order 467 3395', 'phone 12 34', 'reference number 63575137'],
+			negative: ['Phone: 2024-03-15', 'order 467 3395', 'phone 12 34', 'reference number 63575137', 'office is at 17031 2202 Rissik St'],
 		},
 	},
 ];

@@ -35,10 +35,11 @@ describe('adversarial 1 MB inputs', () => {
 		detect(fill('warm up 4111 1111 1111 1111 a@b.co ').slice(0, 4096));
 	});
 
-	test.each(INPUTS)('when the input is a 1 MB %s then detect finishes in < 500 ms', (_name, input) => {
-		const t0 = process.hrtime.bigint();
+	test.each(INPUTS)('when the input is a 1 MB %s then detect uses < 500 ms of CPU', (_name, input) => {
+		// CPU time of this process: less distorted than wall time when other jobs share the cores.
+		const before = process.cpuUsage();
 		detect(input);
-		const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-		expect(ms).toBeLessThan(500);
+		const used = process.cpuUsage(before);
+		expect((used.user + used.system) / 1000).toBeLessThan(500);
 	});
 });
