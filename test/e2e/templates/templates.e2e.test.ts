@@ -1,0 +1,116 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { bindCredentials, credentialTypes, forApi, listTemplates } from '../../../scripts/lib/templates';
+import type { TemplateWorkflow } from '../../../scripts/lib/templates';
+import { createApprovers } from '../harness/approval';
+import { postDecision, tokenOf, waitForStatus } from '../harness/approval';
+import {
+	activateWorkflow,
+	callWebhook,
+	createCredential,
+	createWorkflow,
+	e2e,
+	listExecutions,
+	getExecution,
+	nodeRan,
+	waitForExecutions,
+} from '../harness/client';
+import { createProfile } from '../harness/profiles';
+
+const WEBHOOK_SECRET = randomBytes(24).toString('hex');
+
+/** Test credentials for every type a template may reference. */
+const CREDENTIALS: Record<string, () => Promise<{ id: string; name: string }>> = {
+	governanceProfileApi: async () => await createProfile({ environment: 'production' }),
+	governanceApproversApi: async () => await createApprovers(['alice@example.com', 'bob@example.com']),
+	webhookSigningSecretApi: async () => await createCredential('webhookSigningSecretApi', { secret: WEBHOOK_SECRET, previousSecret: '', owner: 'owner@example.com' }),
+	redactionKeyApi: async () => await createCredential('redactionKeyApi', { secret: randomBytes(32).toString('base64'), keyId: 'k1' }),
+};
+
+async function install(workflow: TemplateWorkflow): Promise<string> {
+	const byType: Record<string, { id: string; name: string }> = {};
+	for (const type of credentialTypes(workflow)) {
+		const make = CREDENTIALS[type];
+		if (!make) throw new Error(`no test credential for ${type}`);
+		byType[type] = await make();
+	}
+	const body = forApi(bindCredentials(workflow, byType));
+	const id = await createWorkflow(body.name, body.nodes as never, body.connections);
+	await activateWorkflow(id);
+	return id;
+}
+
+function webhookPath(workflow: TemplateWorkflow, nodeName: string): string {
+	const node = workflow.nodes.find((n) => n.name === nodeName);
+	if (!node) throw new Error(`template "${workflow.name}" has no node "${nodeName}"`);
+	return String(node.parameters.path);
+}
+
+/** Drives each template's main path; keyed by file name so a new template without a driver fails the test. */
+const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string) => Promise<void>> = {
+	'production-guard.workflow.json': async (workflow, workflowId) => {
+		const response = await callWebhook(webhookPath(workflow, 'Order webhook'), { body: { order: 42 } });
+		expect(response.status).toBe(200);
+		expect(response.json).toEqual({ sent: true, order: 42, environment: 'production' });
+		const halted = await callWebhook(webhookPath(workflow, 'Order webhook'), { body: { order: 43, simulateIncident: true } });
+		expect(halted.status).toBeGreaterThanOrEqual(500);
+		const executions = await waitForExecutions(workflowId, 2);
+		expect(executions.filter((e) => nodeRan(e, 'Send confirmation (stand-in)'))).toHaveLength(1);
+	},
+
+	'signed-inbound-webhook.workflow.json': async (workflow) => {
+		const body = JSON.stringify({ action: 'opened', number: 7 });
+		const signature = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`;
+		const url = `${e2e().baseUrl}/webhook/${webhookPath(workflow, 'GitHub webhook')}`;
+		const post = async (sig: string, payload: string) => {
+			for (let attempt = 0; ; attempt++) {
+				const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-hub-signature-256': sig }, body: payload });
+				if (r.status !== 404 || attempt > 30) return { status: r.status, text: await r.text() };
+				await new Promise((res) => setTimeout(res, 100));
+			}
+		};
+		const ok = await post(signature, body);
+		expect(ok.status).toBe(200);
+		expect(JSON.parse(ok.text)).toEqual({ accepted: true, event: 'issues', action: 'opened' });
+		expect((await post(signature, body.replace('opened', 'closed'))).status).toBeGreaterThanOrEqual(500);
+	},
+
+	'refund-approval.workflow.json': async (workflow, workflowId) => {
+		await callWebhook(webhookPath(workflow, 'Refund request'), {
+			body: { customer: 'ACME', amount: 120, reason: 'Damaged delivery', requestedBy: 'carol@example.com' },
+		});
+		// The gate posts its links to the template's own "Approval inbox" webhook: a second execution.
+		let inbox: any;
+		for (let i = 0; i < 100 && !inbox; i++) {
+			for (const e of await listExecutions(workflowId)) {
+				const full = await getExecution(e.id);
+				if (nodeRan(full, 'Approval inbox (stand-in for Slack)')) inbox = full;
+			}
+			if (!inbox) await new Promise((r) => setTimeout(r, 200));
+		}
+		const payload = inbox.data.resultData.runData['Approval inbox (stand-in for Slack)'][0].data.main[0][0].json.body;
+		const link = payload.links.find((l: { approver: string }) => l.approver === 'alice@example.com').url as string;
+		const executionId = new URL(link).pathname.split('/')[2];
+		await waitForStatus(executionId, 'waiting');
+		expect((await postDecision(link, { approval_token: tokenOf(link), decision: 'approve' })).status).toBe(200);
+		const done = await waitForStatus(executionId, 'success');
+		expect(nodeRan(done, 'Issue refund (stand-in)')).toBe(true);
+		expect(nodeRan(done, 'Store audit events (stand-in)')).toBe(true);
+	},
+};
+
+describe('templates in a real n8n', () => {
+	const templates = listTemplates();
+
+	test('when the templates folder is read then it holds the four shipped templates, each with a driver', () => {
+		expect(templates.length).toBeGreaterThanOrEqual(3);
+		expect(templates.map((t) => t.file).filter((f) => !MAIN_PATHS[f])).toEqual([]);
+	});
+
+	test.each(templates.map((t) => [t.file, t.workflow] as const))(
+		'when %s is imported then its main path runs successfully',
+		async (file, workflow) => {
+			const workflowId = await install(workflow);
+			await MAIN_PATHS[file](workflow, workflowId);
+		},
+	);
+});
