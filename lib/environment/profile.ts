@@ -57,10 +57,27 @@ export function normaliseBaseUrl(value: string): string {
 	return `${url.protocol}//${url.host}${path}`.toLowerCase();
 }
 
+/** Fewer distinct characters than this marks a secret as patterned ("abab…"), not random. */
+const MIN_DISTINCT_CHARS = 10;
+
+/** Length of the shortest prefix that the whole string repeats ("abcabcab" → 3), by the KMP prefix function. */
+function shortestPeriod(value: string): number {
+	const prefix = new Array<number>(value.length).fill(0);
+	for (let i = 1; i < value.length; i++) {
+		let k = prefix[i - 1];
+		while (k > 0 && value[i] !== value[k]) k = prefix[k - 1];
+		if (value[i] === value[k]) k++;
+		prefix[i] = k;
+	}
+	return value.length - prefix[value.length - 1];
+}
+
 /**
- * Estimated entropy of a secret in bits: length × log2(alphabet), where the alphabet is the union of the
- * character classes the secret uses, capped at twice the number of distinct characters present, so
- * repetitive secrets ("aaaa…", "abab…") score low while random hex or base64 of 32 bytes passes.
+ * Estimated entropy of a secret in bits: period × log2(alphabet), where the alphabet is the union of the
+ * character classes the secret uses and the period is the secret's length unless it repeats itself
+ * ("abcdabcd…" counts 4 characters). A secret with fewer than 10 distinct characters counts only
+ * log2(distinct) bits per character. Random hex or base64 of 32 bytes (`openssl rand -base64 32`)
+ * always passes 256 bits.
  */
 export function estimateSecretEntropyBits(secret: string): number {
 	if (secret.length === 0) return 0;
@@ -72,8 +89,8 @@ export function estimateSecretEntropyBits(secret: string): number {
 	];
 	const alphabet = classes.reduce((sum, [re, size]) => (re.test(secret) ? sum + size : sum), 0);
 	const distinct = new Set(secret).size;
-	const effective = Math.max(2, Math.min(alphabet, distinct * 2));
-	return secret.length * Math.log2(effective);
+	const perChar = distinct >= MIN_DISTINCT_CHARS ? Math.log2(alphabet) : Math.log2(distinct);
+	return shortestPeriod(secret) * perChar;
 }
 
 /** Every problem with a profile's raw values, each naming its field. An empty list means the profile is usable. */

@@ -74,6 +74,9 @@ describe('Governance Profile values', () => {
 		[randomBytes(32).toString('hex'), true],
 		[randomBytes(32).toString('base64'), true],
 		[randomBytes(48).toString('base64url'), true],
+		// base64url of exactly 32 bytes is 43 characters: the shortest common encoding must pass
+		[randomBytes(32).toString('base64url'), true],
+		['abcdefgh'.repeat(20), false],
 		['a'.repeat(200), false],
 		['Password123!', false],
 	])('when the secret is %s then strong enough is %s', (secret, strong) => {
