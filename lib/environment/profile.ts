@@ -60,7 +60,10 @@ export function normaliseBaseUrl(value: string): string {
 /** Fewer distinct characters than this marks a secret as patterned ("abab…"), not random. */
 const MIN_DISTINCT_CHARS = 10;
 
-/** Length of the shortest prefix that the whole string repeats ("abcabcab" → 3), by the KMP prefix function. */
+/**
+ * Length of the shortest prefix that the whole string repeats at least twice ("abcabcab" → 3), by the KMP
+ * prefix function; the full length when it does not repeat.
+ */
 function shortestPeriod(value: string): number {
 	const prefix = new Array<number>(value.length).fill(0);
 	for (let i = 1; i < value.length; i++) {
@@ -69,7 +72,8 @@ function shortestPeriod(value: string): number {
 		if (value[i] === value[k]) k++;
 		prefix[i] = k;
 	}
-	return value.length - prefix[value.length - 1];
+	const period = value.length - prefix[value.length - 1];
+	return period * 2 <= value.length ? period : value.length;
 }
 
 /**
