@@ -76,25 +76,36 @@ function shortestPeriod(value: string): number {
 	return period * 2 <= value.length ? period : value.length;
 }
 
-/**
- * Estimated entropy of a secret in bits: period × log2(alphabet), where the alphabet is the union of the
- * character classes the secret uses and the period is the secret's length unless it repeats itself
- * ("abcdabcd…" counts 4 characters). A secret with fewer than 10 distinct characters counts only
- * log2(distinct) bits per character. Random hex or base64 of 32 bytes (`openssl rand -base64 32`)
- * always passes 256 bits.
- */
-export function estimateSecretEntropyBits(secret: string): number {
-	if (secret.length === 0) return 0;
+const HEX = /^[0-9a-fA-F]+$/;
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** Bits per character: 4 for hex, 6 for base64 using at least two character classes, else log2 of the classes used. */
+function bitsPerChar(secret: string): number {
+	if (HEX.test(secret)) return 4;
 	const classes: Array<[RegExp, number]> = [
 		[/[a-z]/, 26],
 		[/[A-Z]/, 26],
 		[/[0-9]/, 10],
 		[/[^a-zA-Z0-9]/, 33],
 	];
-	const alphabet = classes.reduce((sum, [re, size]) => (re.test(secret) ? sum + size : sum), 0);
-	const distinct = new Set(secret).size;
-	const perChar = distinct >= MIN_DISTINCT_CHARS ? Math.log2(alphabet) : Math.log2(distinct);
-	return shortestPeriod(secret) * perChar;
+	const used = classes.filter(([re]) => re.test(secret));
+	if (BASE64.test(secret) && used.length >= 2) return 6;
+	return Math.log2(used.reduce((sum, [, size]) => sum + size, 0));
+}
+
+/**
+ * Estimated entropy of a secret in bits: period × bits per character, where the period is the secret's
+ * length (without base64 padding) unless it repeats itself ("abcdabcd…" counts 4 characters). Hex counts
+ * 4 bits and base64 6 bits per character, so 32 random bytes in either encoding (`openssl rand -hex 32`,
+ * `openssl rand -base64 32`) reach exactly 256 bits; a secret with fewer than 10 distinct characters counts
+ * only log2(distinct) bits per character.
+ */
+export function estimateSecretEntropyBits(secret: string): number {
+	const body = secret.replace(/=+$/, '');
+	if (body.length === 0) return 0;
+	const distinct = new Set(body).size;
+	const perChar = distinct >= MIN_DISTINCT_CHARS ? bitsPerChar(body) : Math.log2(distinct);
+	return shortestPeriod(body) * perChar;
 }
 
 /** Every problem with a profile's raw values, each naming its field. An empty list means the profile is usable. */

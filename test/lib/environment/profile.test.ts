@@ -77,6 +77,9 @@ describe('Governance Profile values', () => {
 		// base64url of exactly 32 bytes is 43 characters: the shortest common encoding must pass
 		[randomBytes(32).toString('base64url'), true],
 		['abcdefgh'.repeat(20), false],
+		// 31 random bytes: one byte short of the 32 required
+		[randomBytes(31).toString('base64'), false],
+		[randomBytes(31).toString('hex'), false],
 		['a'.repeat(200), false],
 		['Password123!', false],
 	])('when the secret is %s then strong enough is %s', (secret, strong) => {
