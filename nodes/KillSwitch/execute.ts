@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 import type { KillSwitchOutcome } from '../../lib/kill-switch/evaluate';
 import { evaluateKillSwitch } from '../../lib/kill-switch/evaluate';
 import type { ExecutionScopedState, ItemDecision, RunPlan, WindowState } from '../../lib/kill-switch/run-plan';
 import { planRun } from '../../lib/kill-switch/run-plan';
 import { interpretExpressionValue } from '../../lib/kill-switch/sources/expression';
-import { isGovernanceError } from '../../lib/errors/governance-error';
-import { toNodeError } from '../shared/errors';
+import { nodeError, toNodeError } from '../shared/errors';
 import type { KillSwitchSettings } from './settings';
 import { readSettings } from './settings';
 import { readRemoteSwitch, switchNameFor } from './sources';
@@ -52,18 +50,9 @@ async function switchOutcomes(
 	return (i) => outcomes[i];
 }
 
-/**
- * n8n replaces any error message that merely contains a Node error code (ECONNREFUSED, EPERM, …, matched
- * case-insensitively anywhere, even inside a flag's reason text) with a generic sentence; keep ours exact.
- */
-function exactError(error: NodeOperationError, message: string): NodeOperationError {
-	error.message = message;
-	return error;
-}
-
 function errorFor(context: IExecuteFunctions, decision: ItemDecision, itemIndex: number): NodeOperationError {
 	const message = decision.message ?? 'Kill switch tripped';
-	return exactError(new NodeOperationError(context.getNode(), message, { itemIndex, description: decision.hint }), message);
+	return nodeError(context.getNode(), message, { itemIndex, description: decision.hint });
 }
 
 /** Keeps the states of a run whose passing items go on: per-execution counters and the workflow's windows. */
@@ -102,10 +91,10 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 			stored: this.getWorkflowStaticData('node')[STATIC_KEY] as WindowState | undefined,
 		});
 	} catch (error) {
-		const nodeError = isGovernanceError(error) ? exactError(toNodeError(node, error), error.message) : toNodeError(node, error);
-		if (!this.continueOnFail()) throw nodeError;
+		const failure = toNodeError(node, error);
+		if (!this.continueOnFail()) throw failure;
 		// Error items carry none of the input: they must not look like items that passed the switch.
-		const errored = items.map((_, index) => ({ json: { error: nodeError.message, description: nodeError.description ?? '' }, pairedItem: { item: index } }));
+		const errored = items.map((_, index) => ({ json: { error: failure.message, description: failure.description ?? '' }, pairedItem: { item: index } }));
 		return route ? [[], errored] : [errored];
 	}
 
