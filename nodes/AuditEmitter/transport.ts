@@ -19,7 +19,9 @@ async function attempt(context: IExecuteFunctions, config: AuditSinkConfig, even
 		url: sinkRequestUrl(config, request),
 		method: 'POST',
 		headers: request.headers,
-		body: request.body,
+		// A Buffer goes out byte for byte: axios would JSON-encode a string that is not one JSON value
+		// (Splunk's newline-separated batch) and trims one that is (which would break the webhook signature).
+		body: Buffer.from(request.body, 'utf8'),
 		json: false,
 		timeout: timeoutMs,
 		returnFullResponse: true,

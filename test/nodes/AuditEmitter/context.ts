@@ -56,8 +56,8 @@ export function emitterContext(options: {
 			return flow;
 		},
 		helpers: {
-			httpRequest: async (request: { url: string; headers: Record<string, string>; body: string }) => {
-				const entry = { url: request.url, headers: request.headers, body: request.body };
+			httpRequest: async (request: { url: string; headers: Record<string, string>; body: Buffer | string }) => {
+				const entry = { url: request.url, headers: request.headers, body: request.body.toString() };
 				sent.push(entry);
 				const answer = options.respond ? options.respond(entry) : { statusCode: 200 };
 				if (answer instanceof Error) throw answer;
