@@ -106,6 +106,25 @@ describe('Audit Emitter in a real n8n', () => {
 		expect(tampered.stdout).toContain(`event ${events[2].id}, chain ${events[2].chainid}, seq 2: bad_signature`);
 	});
 
+	test('when the emitter runs once per loop iteration then its runs continue one chain (state in the execution data)', async () => {
+		const loop = { name: 'Loop', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, parameters: { batchSize: 1, options: {} } };
+		const { path, workflowId } = await orderWorkflow('audit-loop', [loop, auditEmitter('Audit Emitter', profile, undefined), noOp('Done')], {
+			Webhook: { main: [[{ node: 'Split Orders', type: 'main', index: 0 }]] },
+			'Split Orders': { main: [[{ node: 'Loop', type: 'main', index: 0 }]] },
+			Loop: { main: [[{ node: 'Done', type: 'main', index: 0 }], [{ node: 'Audit Emitter', type: 'main', index: 0 }]] },
+			'Audit Emitter': { main: [[{ node: 'Loop', type: 'main', index: 0 }]] },
+		});
+		await callWebhook(path, { body: { orders: orders(3) } });
+		const [execution] = await waitForExecutions(workflowId);
+		expect(execution.status).toBe('success');
+		const runs = execution.data?.resultData.runData['Audit Emitter'] ?? [];
+		expect(runs).toHaveLength(3);
+		const events = runs.flatMap((run) => (run.data?.main[1] ?? []).map((item) => item.json as AuditEvent));
+		expect(events.map((e) => [e.seq, e.chainid])).toEqual([0, 1, 2].map((seq) => [seq, `${execution.id}/items`]));
+		const key = deriveAuditKey(profile.signingSecret);
+		expect(verifyAuditEvents(events, { [key.id]: key.secret })).toMatchObject({ valid: true, chains: [{ events: 3 }] });
+	});
+
 	test('when the receiver is down then the run fails naming the sink and every undelivered event id', async () => {
 		const url = await deadUrl();
 		const sink = await webhookSink(url);
