@@ -4,9 +4,10 @@ import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governanc
 import { toNodeError } from '../shared/errors';
 
 /**
- * The error item that replaces item `i` under continueOnFail: it carries no input data, and `error` is
- * set so "Continue (using error output)" routes it to the error output. (n8n then merges the *input*
- * item's fields into it on that output: connect the error output only where the raw input may go.)
+ * The error item that replaces item `i` under continueOnFail: it carries no input data. `error` is set on
+ * purpose: "Continue (using error output)" routes it to the error output, and n8n (2.41) then reduces its
+ * json to `{ error }`. An item with only `json.error` would get the input item's fields merged back in
+ * on the error output (WorkflowExecute.handleNodeErrorOutput), i.e. the unredacted text.
  */
 export function errorItem(context: IExecuteFunctions, error: unknown, i: number): INodeExecutionData {
 	const nodeError = toNodeError(context.getNode(), error, i);

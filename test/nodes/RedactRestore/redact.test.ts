@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { RULE_SET_VERSION } from '../../../lib/redaction';
 import { RedactRestore } from '../../../nodes/RedactRestore/RedactRestore.node';
@@ -114,7 +114,7 @@ describe('Redact / Restore node: Redact operation', () => {
 	});
 
 	test('when the engine fails on one item under continueOnFail then that item becomes an error item with no input data', async () => {
-		let deep: Record<string, unknown> = { t: PLANTED.email };
+		let deep: IDataObject = { t: PLANTED.email };
 		for (let k = 0; k < 250; k++) deep = { d: deep };
 		const [out] = await run([{ json: { t: PLANTED.email } }, { json: deep }], redactParams({ operator: 'placeholder' }), { continueOnFail: true });
 		expect(out).toHaveLength(2);
