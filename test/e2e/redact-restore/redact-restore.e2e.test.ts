@@ -67,6 +67,24 @@ describe('Redact / Restore in a real n8n', () => {
 		expect(response.json).toEqual([{ answer: `Model says: ${PLANTED_TEXT}`, restoration: { restored: 6, unmatched: [] } }]);
 	});
 
+	test('when the model drops the map and Map keeps its default then Restore fails the item, naming the problem', async () => {
+		const key = await createRedactionKey();
+		const dropAll = "return $input.all().map(i => ({ json: { answer: 'Model says: ' + i.json.body.text } }));";
+		const wf = await webhookWorkflow(
+			'rr-nomap',
+			[redactNode('Redact', REVERSIBLE, key), modelNode('Model', dropAll), redactNode('Restore', RESTORE, key)],
+			{ Redact: { main: [[link('Model')]] }, Model: { main: [[link('Restore')]] } },
+		);
+		const { execution } = await wf.run({ text: PLANTED_TEXT });
+		expect(execution.status).toBe('error');
+		const error = execution.data?.resultData.error;
+		// n8n evaluates {{ $json.redaction.map }} to nothing here (no expression error), so the node's own check answers.
+		expect(error?.message).toBe('The Map parameter is empty: there is no redaction map to restore from.');
+		expect(error?.description).toBe("Point Map to the Redact output, e.g. {{ $('Redact').item.json.redaction.map }}, and use the Reversible Token operator there.");
+		expect(error?.node?.name).toBe('Restore');
+		expect(plantedIn(storedFor(execution, 'Restore'))).toEqual([]);
+	});
+
 	test('when Restore uses another key then it fails closed: the run stops at Restore and nothing after it runs', async () => {
 		const [key, wrong] = [await createRedactionKey('good-key'), await createRedactionKey('wrong-key')];
 		const wf = await webhookWorkflow(
