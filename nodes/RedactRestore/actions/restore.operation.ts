@@ -126,7 +126,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			let keys = keyCache.get(source);
 			if (!keys) keyCache.set(source, (keys = await readKeys(this, source)));
 			const encrypted = this.getNodeParameter('map', i, '') as unknown;
-			if (typeof encrypted !== 'string' || encrypted.trim() === '') throw noMap();
+			if (encrypted === undefined || encrypted === null || encrypted === '') throw noMap();
+			if (typeof encrypted !== 'string') {
+				throw new GovernanceError(GovernanceErrorCode.InvalidInput, `The Map parameter must be the redaction.map string, not ${Array.isArray(encrypted) ? 'an array' : typeof encrypted === 'object' ? 'an object' : `a ${typeof encrypted}`}.`, {
+					hint: "Point Map at the map itself, e.g. {{ $('Redact').item.json.redaction.map }}.",
+				});
+			}
+			if (encrypted.trim() === '') throw noMap();
 			const previous = item.json.redaction;
 			const map = openMap(encrypted.trim(), keys, isObject(previous) ? previous.keyId : undefined);
 

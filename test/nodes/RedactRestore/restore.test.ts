@@ -68,7 +68,8 @@ describe('Redact / Restore node: Restore operation', () => {
 		['a tampered map', KEY, (m: string) => m.replace(/\.([\w-])/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`), /could not be decrypted with key "2026-11"/],
 		['a malformed map', KEY, () => 'not-a-map', /^The redaction map is not usable: The redaction map is not in the v1/],
 		['no map', KEY, () => '', /^The Map parameter is empty/],
-	])('when restoring with %s then the item fails closed', async (_case, key, change, message) => {
+		['the report instead of the map', KEY, () => ({ map: 'v1.a.b.c' }), /^The Map parameter must be the redaction\.map string, not an object\.$/],
+	])('when restoring with %s then the item fails closed', async (_case, key, change: (m: string) => unknown, message) => {
 		const json = await redactedAnswer();
 		const params = restoreParams(json, { map: change((json.redaction as IDataObject).map as string) });
 		const error = await node.execute.call(redactContext({ items: [{ json }], parameters: params, key })).catch((e: unknown) => e as NodeOperationError);
