@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import {
 	deriveAuditKey,
 	formatAuditTimeline,
-	parseAuditEventsText,
+	parseAuditEventsWithTexts,
 	parseKeyFile,
 	queryAuditEvents,
 	verifyAuditEvents,
@@ -55,9 +55,14 @@ function readInput(file: string | undefined, io: Io): string {
 }
 
 function readEvents(file: string | undefined, io: Io): unknown[] {
+	return readEventsWithTexts(file, io).events;
+}
+
+/** Events and, for JSON Lines, each event's line: verify MACs and hashes canonical lines as they are. */
+function readEventsWithTexts(file: string | undefined, io: Io): { events: unknown[]; texts: Array<string | undefined> } {
 	const text = readInput(file, io);
 	try {
-		return parseAuditEventsText(text);
+		return parseAuditEventsWithTexts(text);
 	} catch (error) {
 		throw new UnusableInput((error as Error).message);
 	}
@@ -86,9 +91,9 @@ function verifyCommand(args: ParsedArgs, io: Io): number {
 	const keyFile = args.options['key-file'];
 	if (typeof keyFile !== 'string') throw new UsageError('audit verify needs --key-file KEYS');
 	const keys = readKeys(keyFile);
-	const events = readEvents(args.positional[2], io);
+	const { events, texts } = readEventsWithTexts(args.positional[2], io);
 	if (events.length === 0) throw new UnusableInput('The input holds no audit events');
-	const result = verifyAuditEvents(events, keys, { requireClosed: args.options['require-closed'] === true });
+	const result = verifyAuditEvents(events, keys, { requireClosed: args.options['require-closed'] === true, texts });
 	if (args.options.json === true) {
 		io.out(`${JSON.stringify(result, null, 2)}\n`);
 	} else if (result.valid) {

@@ -177,3 +177,34 @@ export function candidateMembers(value: Record<string, unknown>): Array<[string,
 	}
 	return members;
 }
+
+/**
+ * The candidate canonical texts of an event, with and without its `sig` member, built in one pass
+ * under the same assumption as {@link candidateMembers} (top level in canonical order, nested values
+ * as JSON.stringify writes them). Only a MAC match makes them trustworthy. Undefined when the top
+ * level is out of order or a value cannot be written.
+ */
+export function candidateTexts(value: Record<string, unknown>, skip: string): { withSkipped: string; withoutSkipped: string } | undefined {
+	let all = '{';
+	let rest = '{';
+	let previous = '';
+	try {
+		for (const key in value) {
+			if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+			if (previous !== '' && !(previous < key)) return undefined;
+			previous = key;
+			const item = value[key];
+			let text: string | undefined;
+			if (typeof item === 'string') text = PLAIN_STRING.test(item) ? `"${item}"` : JSON.stringify(item);
+			else if (typeof item === 'number') text = Number.isFinite(item) ? String(item) : undefined;
+			else text = JSON.stringify(item);
+			if (text === undefined) return undefined;
+			const member = `${PLAIN_STRING.test(key) ? `"${key}"` : JSON.stringify(key)}:${text}`;
+			all += all.length === 1 ? member : `,${member}`;
+			if (key !== skip) rest += rest.length === 1 ? member : `,${member}`;
+		}
+	} catch {
+		return undefined;
+	}
+	return { withSkipped: `${all}}`, withoutSkipped: `${rest}}` };
+}

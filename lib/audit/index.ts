@@ -50,7 +50,7 @@ export { verifyAuditEvents } from './verify';
 export type { AuditKeyring, AuditProblem, AuditProblemCode, AuditVerification, VerifyOptions } from './verify';
 export { formatAuditTimeline, queryAuditEvents } from './query';
 export type { AuditQuery, AuditTimeline, AuditTimelineChain } from './query';
-export { parseAuditEventsText, parseKeyFile } from './parse';
+export { parseAuditEventsText, parseAuditEventsWithTexts, parseKeyFile } from './parse';
 export {
 	WEBHOOK_SIGNATURE_HEADER,
 	WEBHOOK_TIMESTAMP_HEADER,

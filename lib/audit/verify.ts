@@ -1,5 +1,5 @@
-import { candidateMembers, canonicalMembers, joinCanonicalMembers } from './canonical-json';
-import { hmacSha256Hex, sha256Hex } from './crypto';
+import { candidateTexts, canonicalMembers, joinCanonicalMembers } from './canonical-json';
+import { hmacKey, hmacSha256Hex, sha256Hex } from './crypto';
 import type { AuditKey } from './crypto';
 import { AUDIT_ANCHOR_PREFIX } from './chain';
 import { AUDIT_CHAIN_CLOSED_TYPE } from './types';
@@ -38,6 +38,12 @@ export interface AuditVerification {
 export interface VerifyOptions {
 	/** Report every chain that has no closing event (its tail may have been cut). Default false. */
 	requireClosed?: boolean;
+	/**
+	 * The JSON text each event was parsed from (e.g. the lines of a JSON Lines file), by index. When a
+	 * line is the event's canonical text, as our signer writes it, it is MACed and hashed as is,
+	 * without serialising the event again; any other line takes the general path.
+	 */
+	texts?: ReadonlyArray<string | undefined>;
 }
 
 /** Keys by id: `{ keyId: secret }` or `[{ id, secret }]`. */
@@ -53,11 +59,38 @@ interface ChainCursor {
 }
 
 const HASH = /^[0-9a-f]{64}$/;
+const REQUIRED_TEXT = ['id', 'chainid', 'keyid', 'sig', 'type'];
+const SIG_MEMBER = ',"sig":"';
+/** Length of `,"sig":"<64 hex>"`. */
+const SIG_MEMBER_LENGTH = SIG_MEMBER.length + 64 + 1;
 
-function toKeyMap(keys: AuditKeyring): Map<string, string | Uint8Array> {
-	const map = new Map<string, string | Uint8Array>();
-	if (Array.isArray(keys)) for (const key of keys) map.set(key.id, key.secret);
-	else for (const id of Object.keys(keys)) map.set(id, keys[id]);
+/**
+ * The line as signed text, if it can be: the `sig` member cut out at the position canonical order
+ * puts it (right after `"seq":N`, before a member named after "sig" or the end). Only a MAC match
+ * over the rest proves the line canonical; the caller falls back to serialising otherwise.
+ */
+function lineTexts(line: string | undefined, event: { seq: number; sig: string }): { signed: string; unsigned: string } | undefined {
+	if (line === undefined) return undefined;
+	const at = line.lastIndexOf(SIG_MEMBER);
+	if (at <= 0 || line.charCodeAt(at + SIG_MEMBER_LENGTH - 1) !== 34 || line.slice(at + SIG_MEMBER.length, at + SIG_MEMBER_LENGTH - 1) !== event.sig) return undefined;
+	const seq = `"seq":${event.seq}`;
+	if (line.slice(at - seq.length, at) !== seq || line.charCodeAt(at - seq.length - 1) !== 44) return undefined;
+	const after = at + SIG_MEMBER_LENGTH;
+	if (line.charCodeAt(after) === 125) {
+		if (after !== line.length - 1) return undefined;
+	} else {
+		if (!line.startsWith(',"', after)) return undefined;
+		const end = line.indexOf('"', after + 2);
+		if (end === -1 || !(line.slice(after + 2, end) > 'sig')) return undefined;
+	}
+	return { signed: line, unsigned: line.slice(0, at) + line.slice(after) };
+}
+
+/** Keys by id, each imported once (a KeyObject), since a log has many events per key. */
+function toKeyMap(keys: AuditKeyring): Map<string, ReturnType<typeof hmacKey>> {
+	const map = new Map<string, ReturnType<typeof hmacKey>>();
+	if (Array.isArray(keys)) for (const key of keys) map.set(key.id, hmacKey(key.secret));
+	else for (const id of Object.keys(keys)) map.set(id, hmacKey(keys[id]));
 	return map;
 }
 
@@ -65,7 +98,7 @@ function shapeProblem(event: unknown): string | undefined {
 	if (event === null || typeof event !== 'object' || Array.isArray(event)) return 'not a JSON object';
 	const e = event as Record<string, unknown>;
 	if (e.specversion !== '1.0') return 'specversion is not "1.0"';
-	for (const name of ['id', 'chainid', 'keyid', 'sig', 'type']) {
+	for (const name of REQUIRED_TEXT) {
 		if (typeof e[name] !== 'string' || e[name] === '') return `missing or non-string "${name}"`;
 	}
 	if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 0) return 'missing or invalid "seq"';
@@ -83,6 +116,7 @@ function shapeProblem(event: unknown): string | undefined {
  */
 export function verifyAuditEvents(events: readonly unknown[], keys: AuditKeyring, options: VerifyOptions = {}): AuditVerification {
 	const keyMap = toKeyMap(keys);
+	const texts = options.texts;
 	const problems: AuditProblem[] = [];
 	const chains = new Map<string, ChainCursor>();
 	const seenIds = new Map<string, number>();
@@ -106,19 +140,27 @@ export function verifyAuditEvents(events: readonly unknown[], keys: AuditKeyring
 		}
 
 		const secret = keyMap.get(event.keyid);
-		let members: Array<[string, string]> | undefined;
+		// Canonical text of the whole event (sig included): the next event's prevhash covers it.
+		let canonical: string | undefined;
 		let signed = false;
 		if (secret !== undefined) {
-			// Fast path: events as our signer emits them are canonical text already. A MAC match proves
-			// this text is the signed canonical text (so it is also right for the chain hash); on a
-			// mismatch fall through to full canonicalisation, which decides.
-			const candidate = candidateMembers(event);
-			if (candidate !== undefined && hmacSha256Hex(secret, joinCanonicalMembers(candidate, 'sig')) === event.sig) {
-				members = candidate;
+			// Fast paths: events as our signer emits them are canonical text already, and so is each line
+			// it was read from. A MAC match proves the text is the signed canonical text (so it is also
+			// right for the chain hash); on a mismatch fall through to full canonicalisation, which decides.
+			const line = lineTexts(texts?.[index], event);
+			if (line !== undefined && hmacSha256Hex(secret, line.unsigned) === event.sig) {
+				canonical = line.signed;
 				signed = true;
+			} else {
+				const candidate = candidateTexts(event, 'sig');
+				if (candidate !== undefined && hmacSha256Hex(secret, candidate.withoutSkipped) === event.sig) {
+					canonical = candidate.withSkipped;
+					signed = true;
+				}
 			}
 		}
-		if (members === undefined) {
+		if (canonical === undefined) {
+			let members: Array<[string, string]>;
 			try {
 				members = canonicalMembers(event);
 			} catch (error) {
@@ -127,6 +169,7 @@ export function verifyAuditEvents(events: readonly unknown[], keys: AuditKeyring
 			}
 			// A plain comparison is fine here: verification runs offline, not as an oracle.
 			if (secret !== undefined) signed = hmacSha256Hex(secret, joinCanonicalMembers(members, 'sig')) === event.sig;
+			canonical = joinCanonicalMembers(members);
 		}
 		if (secret === undefined) {
 			problems.push({ ...where, code: 'unknown_key', reason: `Unknown key id "${event.keyid}": signature not checked` });
@@ -167,7 +210,7 @@ export function verifyAuditEvents(events: readonly unknown[], keys: AuditKeyring
 		chain.events++;
 		chain.lastIndex = index;
 		chain.nextSeq = event.seq + 1;
-		chain.prevHash = sha256Hex(joinCanonicalMembers(members));
+		chain.prevHash = sha256Hex(canonical);
 	}
 
 	if (options.requireClosed) {
