@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ANYONE_APPROVER, buildApprovalUrl, createApprovalToken } from '../../lib/approval/link';
 import { gateRequest } from '../../lib/approval/gate';
 import { NOTIFICATION_BUILDERS } from '../../lib/approval/notification';
-import { toNodeError } from '../shared/errors';
+import { errorItem, toNodeError } from '../shared/errors';
 import { GOVERNANCE_PROFILE_CREDENTIAL } from '../shared/governance-profile';
 import { APPROVERS_CREDENTIAL, readGateConfig } from './settings';
 
@@ -85,6 +85,6 @@ export async function executeApprovalGate(this: IExecuteFunctions): Promise<INod
 		const nodeError = toNodeError(node, error);
 		if (!this.continueOnFail()) throw nodeError;
 		// Never on "Approved": under continue-on-fail the error items leave on the first output.
-		return [items.map((_, index) => ({ json: { error: nodeError.message }, pairedItem: { item: index } })), []];
+		return [items.map((_, index) => errorItem(nodeError, index)), []];
 	}
 }

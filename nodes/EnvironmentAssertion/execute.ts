@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { AssertionViolation } from '../../lib/environment/assertion';
 import { assertEnvironment, describeViolations } from '../../lib/environment/assertion';
 import type { GovernanceProfile } from '../../lib/environment/profile';
-import { toNodeError } from '../shared/errors';
+import { errorItem, toNodeError } from '../shared/errors';
 import { readGovernanceProfile } from '../shared/governance-profile';
 
 /** The assertion is about the instance, not the items: it is decided once per run, from item 0's parameters. */
@@ -71,9 +71,6 @@ function failAll(
 	route: boolean,
 ): INodeExecutionData[][] {
 	if (!this.continueOnFail()) throw error;
-	const errored = items.map((_, index) => ({
-		json: { error: error.message, description: error.description ?? '' },
-		pairedItem: { item: index },
-	}));
+	const errored = items.map((_, index) => errorItem(error, index));
 	return route ? [[], errored] : [errored];
 }

@@ -4,7 +4,7 @@ import { evaluateKillSwitch } from '../../lib/kill-switch/evaluate';
 import type { ExecutionScopedState, ItemDecision, RunPlan, WindowState } from '../../lib/kill-switch/run-plan';
 import { planRun } from '../../lib/kill-switch/run-plan';
 import { interpretExpressionValue } from '../../lib/kill-switch/sources/expression';
-import { nodeError, toNodeError } from '../shared/errors';
+import { errorItem, nodeError, toNodeError } from '../shared/errors';
 import type { KillSwitchSettings } from './settings';
 import { readSettings } from './settings';
 import { readRemoteSwitch, switchNameFor } from './sources';
@@ -94,7 +94,7 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 		const failure = toNodeError(node, error);
 		if (!this.continueOnFail()) throw failure;
 		// Error items carry none of the input: they must not look like items that passed the switch.
-		const errored = items.map((_, index) => ({ json: { error: failure.message, description: failure.description ?? '' }, pairedItem: { item: index } }));
+		const errored = items.map((_, index) => errorItem(failure, index));
 		return route ? [[], errored] : [errored];
 	}
 
@@ -113,7 +113,7 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 			halted.push({ ...item, json: { ...item.json, killSwitch: { ...decision.trip } }, pairedItem: { item: index } });
 		} else {
 			const error = errorFor(this, decision, index);
-			passed.push({ json: { error: error.message, description: error.description ?? '', killSwitch: { ...decision.trip } }, pairedItem: { item: index } });
+			passed.push(errorItem(error, index, { killSwitch: { ...decision.trip } }));
 		}
 	});
 	commit(this, plan);

@@ -1,21 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
-import { toNodeError } from '../shared/errors';
+import { errorItem, toNodeError } from '../shared/errors';
 
-/**
- * The error item that replaces item `i` under continueOnFail: it carries no input data. `error` is set on
- * purpose: "Continue (using error output)" routes it to the error output, and n8n (2.41) then reduces its
- * json to `{ error }`. An item with only `json.error` would get the input item's fields merged back in
- * on the error output (WorkflowExecute.handleNodeErrorOutput), i.e. the unredacted text.
- */
-export function errorItem(context: IExecuteFunctions, error: unknown, i: number): INodeExecutionData {
-	const nodeError = toNodeError(context.getNode(), error, i);
-	return {
-		json: { error: nodeError.message, description: nodeError.description ?? '' },
-		error: nodeError,
-		pairedItem: { item: i },
-	};
+/** The error item that replaces item `i` under continueOnFail (see errorItem): it carries no input data. */
+function errorItemFor(context: IExecuteFunctions, error: unknown, i: number): INodeExecutionData {
+	return errorItem(toNodeError(context.getNode(), error, i), i);
 }
 
 /** Rethrows as a NodeOperationError with the item index, unless continueOnFail turns it into an error item. */
@@ -25,7 +15,7 @@ export function failItem(context: IExecuteFunctions, error: unknown, i: number):
 		if (nodeError instanceof NodeOperationError && nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = i;
 		throw nodeError;
 	}
-	return errorItem(context, error, i);
+	return errorItemFor(context, error, i);
 }
 
 function isPlainObject(value: unknown): value is IDataObject {

@@ -4,7 +4,7 @@ import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governanc
 import type { SignaturePresetId } from '../../lib/webhook-signature/presets';
 import { SIGNATURE_PRESETS, isSignaturePresetId } from '../../lib/webhook-signature/presets';
 import { DEFAULT_TOLERANCE_SECONDS, verifyIncomingWebhook } from '../../lib/webhook-signature/verify';
-import { toNodeError } from '../shared/errors';
+import { errorItem, toNodeError } from '../shared/errors';
 import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from './credential-test';
 import { RAW_BODY_HOW_TO } from './description';
 
@@ -71,7 +71,7 @@ export async function executeVerifyWebhookSignature(this: IExecuteFunctions): Pr
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
 			// Error items carry none of the unverified request.
-			failed.push({ json: { error: nodeError.message, description: nodeError.description ?? '' }, pairedItem: { item: itemIndex } });
+			failed.push(errorItem(nodeError, itemIndex));
 		}
 	}
 	return route ? [verified, [...invalid, ...failed]] : [[...verified, ...failed]];

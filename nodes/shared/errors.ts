@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { isGovernanceError } from '../../lib/errors/governance-error';
 
@@ -22,4 +22,18 @@ export function toNodeError(node: INode, error: unknown, itemIndex?: number): No
 	if (error instanceof NodeOperationError) return error;
 	if (isGovernanceError(error)) return nodeError(node, error.message, { itemIndex, description: error.hint });
 	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/**
+ * The item that replaces input item `index` under continueOnFail: it carries none of the input data. `error` is
+ * set on the item so "Continue (using error output)" routes it to the error output instead of letting it flow
+ * on to the governed step; n8n then reduces its json to `{ error }`. (An item with only `json.error` would stay
+ * on the success output, or get the input item's fields merged back in on the error output.)
+ */
+export function errorItem(error: NodeOperationError, index: number, extra: IDataObject = {}): INodeExecutionData {
+	return {
+		json: { error: error.message, description: error.description ?? '', ...extra },
+		error,
+		pairedItem: { item: index },
+	};
 }

@@ -89,6 +89,38 @@ describe('Environment Assertion in a real n8n', () => {
 		expect(routed[0].governance.violations[0].rule).toBe('environment-allowed');
 	});
 
+	test('when it fails under "Continue (using error output)" then only an error item without input data leaves, on the error output', async () => {
+		const credential = await createProfile({ environment: 'development' });
+		const path = uniquePath('env-error-output');
+		const nodes: WorkflowNode[] = [
+			webhookTrigger(path),
+			{
+				name: 'Environment Assertion',
+				type: type('environmentAssertion'),
+				typeVersion: 1,
+				parameters: { allowedEnvironments: ['production'] },
+				credentials: { governanceProfileApi: credential },
+				onError: 'continueErrorOutput',
+			} as WorkflowNode,
+			noOp('After Assertion'),
+			noOp('Handle Error'),
+		];
+		const workflowId = await createActiveWorkflow(`Environment assertion ${path}`, nodes, {
+			Webhook: { main: [[{ node: 'Environment Assertion', type: 'main', index: 0 }]] },
+			'Environment Assertion': {
+				main: [[{ node: 'After Assertion', type: 'main', index: 0 }], [{ node: 'Handle Error', type: 'main', index: 0 }]],
+			},
+		});
+		await callWebhook(path, { body: { secretOrder: 'do-not-leak' } });
+		const [execution] = await waitForExecutions(workflowId);
+		expect(nodeRan(execution, 'After Assertion')).toBe(false);
+		expect(nodeRan(execution, 'Handle Error')).toBe(true);
+		const [errorItems] = nodeOutput(execution, 'Handle Error');
+		expect(errorItems).toHaveLength(1);
+		expect(errorItems[0].error).toMatch(/^Environment assertion failed/);
+		expect(JSON.stringify(errorItems)).not.toContain('do-not-leak');
+	});
+
 	describe('base URL rule', () => {
 		test('when the profile expects this instance URL then the items pass', async () => {
 			const credential = await createProfile({ expectedBaseUrl: `${e2e().baseUrl}/` });
