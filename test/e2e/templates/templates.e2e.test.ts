@@ -23,7 +23,8 @@ const CREDENTIALS: Record<string, () => Promise<{ id: string; name: string }>> =
 	governanceProfileApi: async () => await createProfile({ environment: 'production' }),
 	governanceApproversApi: async () => await createApprovers(['alice@example.com', 'bob@example.com']),
 	webhookSigningSecretApi: async () => await createCredential('webhookSigningSecretApi', { secret: WEBHOOK_SECRET, previousSecret: '', owner: 'owner@example.com' }),
-	redactionKeyApi: async () => await createCredential('redactionKeyApi', { secret: randomBytes(32).toString('base64'), keyId: 'k1' }),
+	redactionKeyApi: async () =>
+		await createCredential('redactionKeyApi', { keyId: 'k1', secret: randomBytes(48).toString('base64'), previousKeyId: '', previousSecret: '' }),
 };
 
 async function install(workflow: TemplateWorkflow): Promise<string> {
@@ -74,6 +75,22 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 		expect((await post(signature, body.replace('opened', 'closed'))).status).toBeGreaterThanOrEqual(500);
 	},
 
+	'redact-model-restore.workflow.json': async (workflow, workflowId) => {
+		const planted = ['jane.doe@example.com', '+44 20 7946 0958', '4111 1111 1111 1111'];
+		const text = `Jane (${planted[0]}, ${planted[1]}) paid with ${planted[2]} and wants a refund.`;
+		const response = await callWebhook(webhookPath(workflow, 'Support question'), { body: { text } });
+		expect(response.status).toBe(200);
+		expect(response.json.answer).toBe(`Draft reply: we will contact you about "${text}" within one business day.`);
+		const [execution] = await waitForExecutions(workflowId);
+		const storedRedact = JSON.stringify(execution.data?.resultData.runData.Redact);
+		const storedModel = JSON.stringify(execution.data?.resultData.runData['Model (stand-in)']);
+		for (const value of planted) {
+			expect(storedRedact).not.toContain(value);
+			expect(storedModel).not.toContain(value);
+		}
+		expect(nodeRan(execution, 'Store audit events (stand-in)')).toBe(true);
+	},
+
 	'refund-approval.workflow.json': async (workflow, workflowId) => {
 		await callWebhook(webhookPath(workflow, 'Refund request'), {
 			body: { customer: 'ACME', amount: 120, reason: 'Damaged delivery', requestedBy: 'carol@example.com' },
@@ -102,7 +119,7 @@ describe('templates in a real n8n', () => {
 	const templates = listTemplates();
 
 	test('when the templates folder is read then it holds the four shipped templates, each with a driver', () => {
-		expect(templates.length).toBeGreaterThanOrEqual(3);
+		expect(templates.length).toBeGreaterThanOrEqual(4);
 		expect(templates.map((t) => t.file).filter((f) => !MAIN_PATHS[f])).toEqual([]);
 	});
 
