@@ -95,6 +95,7 @@ describe('Audit Emitter in a real n8n', () => {
 		writeFileSync(keyFile, JSON.stringify({ [key.id]: key.secret }));
 		writeFileSync(eventsFile, requests.map((r) => r.json.map((e: unknown) => JSON.stringify(e)).join('\n')).join('\n') + '\n');
 		const verify = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--key-file', keyFile, eventsFile], { encoding: 'utf8' });
+		process.stderr.write(`[e2e] CLI verify: ${verify.stdout}[e2e] first event: ${JSON.stringify(events[0])}\n`);
 		expect(verify.stderr).toBe('');
 		expect(verify.stdout).toBe('OK: 6 event(s) in 1 chain(s), 0 closed; every signature and link verified.\n');
 		expect(verify.status).toBe(0);
@@ -102,6 +103,7 @@ describe('Audit Emitter in a real n8n', () => {
 		// One changed byte is caught.
 		writeFileSync(eventsFile, JSON.stringify(events.map((e, i) => (i === 2 ? { ...e, data: { ...e.data, outcome: 'failure' } } : e))));
 		const tampered = spawnSync(process.execPath, [CLI, 'audit', 'verify', '--key-file', keyFile, eventsFile], { encoding: 'utf8' });
+		process.stderr.write(`[e2e] CLI verify after one change: exit ${tampered.status}\n${tampered.stdout}`);
 		expect(tampered.status).toBe(1);
 		expect(tampered.stdout).toContain(`event ${events[2].id}, chain ${events[2].chainid}, seq 2: bad_signature`);
 	});
@@ -138,6 +140,7 @@ describe('Audit Emitter in a real n8n', () => {
 		const [execution] = await waitForExecutions(workflowId);
 		expect(execution.status).toBe('error');
 		const error = execution.data?.resultData.error;
+		process.stderr.write(`[e2e] receiver down: ${error?.message}\n[e2e] description: ${error?.description}\n`);
 		expect(error?.node?.name).toBe('Audit Emitter');
 		expect(error?.message).toMatch(
 			new RegExp(
