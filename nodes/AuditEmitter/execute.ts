@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 import type { AuditEvent, AuditKey, AuditSinkConfig, RetryPolicy } from '../../lib/audit';
 import { deriveAuditKey, describeSink, signNext } from '../../lib/audit';
-import { toNodeError } from '../shared/errors';
+import { errorItem, nodeError, toNodeError } from '../shared/errors';
 import { readGovernanceProfile } from '../shared/governance-profile';
 import { loadChainState, saveChainState } from './chain-state';
 import { eventInputFor, parameterReader, runInfo } from './mapping';
@@ -26,29 +25,20 @@ async function setUp(context: IExecuteFunctions, toSink: boolean): Promise<Setup
 	return { key, run, sink: toSink ? await readSink(context) : undefined };
 }
 
-/** n8n rewrites messages that merely contain an errno name (ECONNREFUSED, …); keep ours exact. */
-function exact(error: NodeOperationError, message: string): NodeOperationError {
-	error.message = message;
-	return error;
-}
-
 function undeliveredError(context: IExecuteFunctions, sinkName: string, ids: string[], reason: string): NodeOperationError {
 	const shown = ids.slice(0, IDS_IN_MESSAGE).join(', ');
 	const more = ids.length > IDS_IN_MESSAGE ? ` (+${ids.length - IDS_IN_MESSAGE} more, listed in the description)` : '';
 	const message = `Audit events not delivered to ${sinkName}: ${reason}. Undelivered event ids: ${shown}${more}`;
-	const error = new NodeOperationError(context.getNode(), message, {
+	// nodeError keeps the message exact: n8n rewrites messages that merely contain an errno name (ECONNREFUSED).
+	return nodeError(context.getNode(), message, {
 		description: `Nothing after this node ran, and the events were not kept. Check that the sink is reachable and accepts the credential, or set "If Delivery Fails" to "Route to Undelivered Output" to keep the run going and store the events elsewhere. Undelivered event ids: ${ids.join(', ')}`,
 	});
-	return exact(error, message);
 }
 
-/** Stops the run, or under continueOnFail emits error items that carry no input data. */
+/** Stops the run, or under continueOnFail emits error items that carry no input data (off the success path). */
 function failAll(context: IExecuteFunctions, count: number, error: NodeOperationError, outputs: number): INodeExecutionData[][] {
 	if (!context.continueOnFail()) throw error;
-	const errored = Array.from({ length: count }, (_, index) => ({
-		json: { error: error.message, description: error.description ?? '' },
-		pairedItem: { item: index },
-	}));
+	const errored = Array.from({ length: count }, (_, index) => errorItem(error, index));
 	return [errored, ...Array.from({ length: outputs - 1 }, () => [] as INodeExecutionData[])];
 }
 
@@ -88,9 +78,9 @@ export async function executeAuditEmitter(this: IExecuteFunctions): Promise<INod
 			const audit: IDataObject = { eventId: event.id, traceparent: event.traceparent, seq: event.seq, chainId: event.chainid };
 			passed.push({ ...item, json: { ...item.json, audit }, pairedItem: { item: i } });
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, i);
-			if (!this.continueOnFail()) throw nodeError;
-			passed.push({ json: { error: nodeError.message, description: nodeError.description ?? '' }, pairedItem: { item: i } });
+			const itemError = toNodeError(this.getNode(), error, i);
+			if (!this.continueOnFail()) throw itemError;
+			passed.push(errorItem(itemError, i));
 		}
 	}
 

@@ -188,6 +188,8 @@ describe('Audit Emitter node: sinks', () => {
 		const { out } = await emit({ items: [{ json: { secret: 'x' } }], parameters: SINK, sink: WEBHOOK_SINK, respond: () => ({ statusCode: 500 }), continueOnFail: true });
 		expect(out[0][0].json).not.toHaveProperty('secret');
 		expect(out[0][0].json.error).toMatch(/^Audit events not delivered to HTTP webhook/);
+		// item.error set: "Continue (using error output)" routes it off the success path.
+		expect(out[0][0].error).toBeDefined();
 	});
 
 	test('when the sink credential is unusable then the run stops before signing', async () => {
