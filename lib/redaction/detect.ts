@@ -1,33 +1,69 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { BUILT_IN_ENTITIES, RULES } from './rules';
-import { charMask, COLON2_BIT, findWindows, SCHEME_BIT } from './scanner';
-import { compileDenyList } from './deny-list';
-import type { CustomPattern, Detection, DetectOptions, PatternMatcher, RedactionRule } from './types';
+import { charMask, COLON2_BIT, newWindowList, scanWindows, SCHEME_BIT } from './scanner';
+import { buildKeywordTable, CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, hasContextWords, indexKeywords, keywordSet, MAX_KEYWORD_SETS, regionMask, setRegex, spanHasContext, testKeywords } from './context';
+import type { KeywordIndex, KeywordSet, KeywordTable } from './context';
+import { checkLeadText, LEAD_SLOTS, newSegments, parseLead, segmentWindow } from './lead';
+import { resolveOverlaps, runCustom } from './custom';
+import type { Detection, DetectOptions, RedactionRule } from './types';
+
+export { resolveOverlaps };
 
 /** Score added when a rule's context words occur near a match it does not require them for. */
 export const CONTEXT_BOOST = 0.3;
-const CONTEXT_BEFORE = 48;
-const CONTEXT_AFTER = 24;
 const MAX_BUCKET = 24;
 const RIGHT_PAD = 24;
 
 interface CompiledRule {
+	/** Position in Plan.rules (its bit in the rule masks). */
+	index: number;
 	rule: RedactionRule;
+	/** Global pattern (scanning), for rules without a lead shape. */
 	re: RegExp;
+	/** Sticky copy, tried only at the window's lead positions. */
+	sticky: RegExp;
 	anyMask: number;
 	minLength: number;
 	minDigits: number;
 	maxDigits: number;
 	minLetters: number;
 	allMask: number;
-	/** Word-start test for the rule's context words, run on a lowercased context string. */
-	kw?: RegExp;
+	kw?: KeywordSet;
+	/** Lead-shape membership (LEAD_SLOTS) and literal leads; both absent: the rule runs on every window. */
+	lead?: Uint8Array;
+	leadText?: string[];
 }
 
 interface Plan {
-	/** Window rules indexed by min(digitCount, MAX_BUCKET). */
-	buckets: CompiledRule[][];
+	/** Window rules, in table order. */
+	rules: CompiledRule[];
+	/** Words (32 rules each) of a rule mask. */
+	words: number;
+	/** Per digit bucket: rules with minDigits <= bucket. */
+	bucketMask: Int32Array;
+	/** Rules without a lead shape. */
+	freeMask: Int32Array;
+	/** Per lead slot: rules whose lead shape includes it. */
+	leadMask: Int32Array;
+	/** Literal leads by first code unit (< 128): [text, rule index]. */
+	leadText: Array<Array<[string, number]> | undefined>;
 	literal: Array<{ c: CompiledRule; literals: string[] }>;
+	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
+	kwTable: KeywordTable | undefined;
+}
+
+/** Per-call state: the text, its context-word index (lazy), detections. */
+interface Scan {
+	text: string;
+	plan: Plan;
+	index: KeywordIndex | undefined;
+	/** Lower-casing changed the length (or no index): use the string-building context check. */
+	fallback: boolean;
+	out: Detection[];
+}
+
+function newScan(text: string, plan: Plan): Scan {
+	return { text, plan, index: undefined, fallback: plan.kwTable === undefined, out: [] };
 }
 
 function charMaskOf(rule: RedactionRule): number {
@@ -40,61 +76,76 @@ function charMaskOf(rule: RedactionRule): number {
 	}
 }
 
-/** Matches any of `words` (a 'g' regex); the word-start check is done by `testKeywords`. */
-function keywordRegex(words: readonly string[]): RegExp {
-	const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-	return new RegExp(`(?:${alt.join('|')})`, 'g');
-}
-
-/** True when a keyword of `re` occurs in `ctx` at a word start (previous char not a letter). */
-function testKeywords(re: RegExp, ctx: string): boolean {
-	re.lastIndex = 0;
-	for (let m = re.exec(ctx); m !== null; m = re.exec(ctx)) {
-		const p = m.index === 0 ? 32 : ctx.charCodeAt(m.index - 1);
-		if (!((p >= 97 && p <= 122) || p >= 0xc0)) return true;
-		re.lastIndex = m.index + 1;
-	}
-	return false;
-}
-
-/** Lowercased text around [start, end): what context words are searched in. */
-function contextOf(text: string, start: number, end: number): string {
-	return `${text.slice(Math.max(0, start - CONTEXT_BEFORE), start)} ${text.slice(end, end + CONTEXT_AFTER)}`.toLowerCase();
-}
-
-function compile(rule: RedactionRule): CompiledRule {
+function compile(rule: RedactionRule, index: number, kwSet: (words: readonly string[]) => KeywordSet): CompiledRule {
 	if (!rule.pattern.global) {
 		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `Rule '${rule.id}' pattern lacks the g flag.`, {
 			hint: 'Every rule pattern must be global so the engine can iterate its matches.',
 		});
 	}
+	const t = rule.trigger;
 	return {
+		index,
 		rule,
 		re: new RegExp(rule.pattern.source, rule.pattern.flags),
+		sticky: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y'),
 		anyMask: charMaskOf(rule),
-		minLength: rule.trigger?.minLength ?? 0,
-		minDigits: rule.trigger?.minDigits ?? 0,
-		maxDigits: rule.trigger?.maxDigits ?? Number.MAX_SAFE_INTEGER,
-		minLetters: rule.trigger?.minLetters ?? 0,
-		allMask: (rule.trigger?.scheme ? SCHEME_BIT : 0) | (rule.trigger?.twoColons ? COLON2_BIT : 0),
-		kw: rule.keywords && rule.keywords.length > 0 ? keywordRegex(rule.keywords) : undefined,
+		minLength: t?.minLength ?? 0,
+		minDigits: t?.minDigits ?? 0,
+		maxDigits: t?.maxDigits ?? Number.MAX_SAFE_INTEGER,
+		minLetters: t?.minLetters ?? 0,
+		allMask: (t?.scheme ? SCHEME_BIT : 0) | (t?.twoColons ? COLON2_BIT : 0),
+		kw: rule.keywords && rule.keywords.length > 0 ? kwSet(rule.keywords) : undefined,
+		lead: t?.lead ? parseLead(rule.id, t.lead) : undefined,
+		leadText: t?.leadText ? checkLeadText(rule.id, t.leadText) : undefined,
 	};
 }
 
 function buildPlan(rules: readonly RedactionRule[]): Plan {
-	const buckets: CompiledRule[][] = [];
-	for (let d = 0; d <= MAX_BUCKET; d++) buckets.push([]);
+	const kwSets: KeywordSet[] = [];
+	const kwByKey = new Map<string, KeywordSet>();
+	const kwSet = (words: readonly string[]): KeywordSet => {
+		const key = words.join('\u0000');
+		let set = kwByKey.get(key);
+		if (!set) {
+			set = keywordSet(kwSets.length, words);
+			kwSets.push(set);
+			kwByKey.set(key, set);
+		}
+		return set;
+	};
+	const windowRules: CompiledRule[] = [];
 	const literal: Plan['literal'] = [];
 	for (const rule of rules) {
-		const c = compile(rule);
+		const c = compile(rule, windowRules.length, kwSet);
 		if (rule.trigger?.literals) {
-			c.re = new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y');
 			literal.push({ c, literals: rule.trigger.literals });
 			continue;
 		}
-		for (let d = Math.min(c.minDigits, MAX_BUCKET); d <= MAX_BUCKET; d++) buckets[d].push(c);
+		windowRules.push(c);
 	}
-	return { buckets, literal };
+	const words = Math.max(1, Math.ceil(windowRules.length / 32));
+	const bucketMask = new Int32Array((MAX_BUCKET + 1) * words);
+	const freeMask = new Int32Array(words);
+	const leadMask = new Int32Array(LEAD_SLOTS * words);
+	const leadText: Plan['leadText'] = [];
+	for (let i = 0; i < 128; i++) leadText.push(undefined);
+	for (const c of windowRules) {
+		const w = c.index >> 5;
+		const bit = 1 << (c.index & 31);
+		for (let d = Math.min(c.minDigits, MAX_BUCKET); d <= MAX_BUCKET; d++) bucketMask[d * words + w] |= bit;
+		if (!c.lead && !c.leadText) freeMask[w] |= bit;
+		if (c.lead) for (let k = 0; k < LEAD_SLOTS; k++) if (c.lead[k]) leadMask[k * words + w] |= bit;
+		for (const t of c.leadText ?? []) {
+			const f = t.charCodeAt(0);
+			if (f >= 128) {
+				freeMask[w] |= bit; // non-ASCII literal: no pre-filter, the rule runs everywhere
+				continue;
+			}
+			(leadText[f] ??= []).push([t, c.index]);
+		}
+	}
+	const kwTable = kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined;
+	return { rules: windowRules, words, bucketMask, freeMask, leadMask, leadText, literal, kwTable };
 }
 
 const planCache = new Map<string, Plan>();
@@ -122,14 +173,44 @@ function planFor(entities: string[] | undefined, extra: Set<string>): Plan {
 	return plan;
 }
 
-
 /** True when one of `keywords` starts a word within the context around [start, end). */
 export function hasContext(text: string, start: number, end: number, keywords: readonly string[]): boolean {
-	return testKeywords(keywordRegex(keywords), contextOf(text, start, end));
+	return hasContextWords(text, start, end, keywords);
 }
 
-/** Validates one match of `c` in `sub` (which starts at `offset` in `text`); returns the accepted end in `sub`, or -1. */
-function acceptMatch(c: CompiledRule, text: string, sub: string, m: RegExpExecArray, offset: number, out: Detection[]): number {
+function indexOf(scan: Scan): KeywordIndex | undefined {
+	if (scan.index === undefined && !scan.fallback) {
+		const lower = scan.text.toLowerCase();
+		if (lower.length === scan.text.length) scan.index = indexKeywords(lower, scan.plan.kwTable as KeywordTable);
+		else scan.fallback = true;
+	}
+	return scan.index;
+}
+
+/** Context words of `set` around the match [start, end). */
+function spanContext(scan: Scan, set: KeywordSet, start: number, end: number): boolean {
+	const index = indexOf(scan);
+	if (index !== undefined) return spanHasContext(index, set, start, end);
+	return testKeywords(setRegex(set), contextOf(scan.text, start, end));
+}
+
+/**
+ * Context words around the window [ws, we) (the cheap pre-check of context-only rules): a bit mask of
+ * the keyword sets found, or -1 (all) on the fallback path, where `windowContextSlow` decides per set.
+ */
+function windowContext(scan: Scan, ws: number, we: number): number {
+	const index = indexOf(scan);
+	if (index === undefined) return -1;
+	const a = ws - CONTEXT_BEFORE > 0 ? ws - CONTEXT_BEFORE : 0;
+	return regionMask(index, a, Math.min(index.lower.length, we + CONTEXT_AFTER));
+}
+
+function windowContextSlow(scan: Scan, set: KeywordSet, ws: number, we: number): boolean {
+	return testKeywords(setRegex(set), scan.text.slice(Math.max(0, ws - CONTEXT_BEFORE), we + CONTEXT_AFTER).toLowerCase());
+}
+
+/** Validates one match of `c` in `sub` (which starts at `offset` in the text); returns the accepted end in `sub`, or -1. */
+function acceptMatch(c: CompiledRule, scan: Scan, sub: string, m: RegExpExecArray, offset: number): number {
 	const { rule } = c;
 	let s = m.index;
 	let e = s + m[0].length;
@@ -146,145 +227,130 @@ function acceptMatch(c: CompiledRule, text: string, sub: string, m: RegExpExecAr
 		e = s + n;
 		value = value.slice(0, n);
 	}
-	if (c.kw && rule.requiresContext && !testKeywords(c.kw, contextOf(text, offset + s, offset + e))) return -1;
+	if (c.kw && rule.requiresContext && !spanContext(scan, c.kw, offset + s, offset + e)) return -1;
 	if (rule.validate && !rule.validate(value)) return -1;
 	let score = rule.score;
-	if (c.kw && !rule.requiresContext && score < 1 && testKeywords(c.kw, contextOf(text, offset + s, offset + e))) {
+	if (c.kw && !rule.requiresContext && score < 1 && spanContext(scan, c.kw, offset + s, offset + e)) {
 		score = Math.min(1, score + CONTEXT_BOOST);
 	}
-	out.push({ entity: rule.entity, start: offset + s, end: offset + e, score, ruleId: rule.id });
+	scan.out.push({ entity: rule.entity, start: offset + s, end: offset + e, score, ruleId: rule.id });
 	return e;
 }
 
-/** Runs one compiled rule over `sub` (which starts at `offset` in `text`). */
-function runRule(c: CompiledRule, text: string, sub: string, offset: number, out: Detection[], limit: number): void {
+/** Runs one compiled rule over `sub` (which starts at `offset` in the text), scanning. */
+function runRule(c: CompiledRule, scan: Scan, sub: string, offset: number, limit: number): void {
 	const re = c.re;
 	re.lastIndex = 0;
 	for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
 		const at = m.index;
 		if (at >= limit) return;
-		const e = acceptMatch(c, text, sub, m, offset, out);
+		const e = acceptMatch(c, scan, sub, m, offset);
 		re.lastIndex = e > at ? e : at + 1;
 	}
 }
 
-function scanWindows(text: string, plan: Plan, out: Detection[]): void {
-	const windows: number[] = [];
-	findWindows(text, windows);
-	for (let w = 0; w < windows.length; w += 6) {
-		const ws = windows[w];
-		const we = windows[w + 1];
-		const digits = windows[w + 2];
-		const mask = windows[w + 3];
-		const letters = windows[w + 4];
+const WINDOWS = newWindowList();
+const SEGMENTS = newSegments();
+
+/**
+ * Runs a lead-shaped rule only at the window's segment starts that have its lead shape: the same
+ * matches, in the same order, as scanning `sub`, because no accepted match can start elsewhere.
+ */
+function runRuleAtLeads(c: CompiledRule, scan: Scan, sub: string, ws: number, limit: number): void {
+	const re = c.sticky;
+	const lead = c.lead;
+	const texts = c.leadText;
+	const text = scan.text;
+	const seg = SEGMENTS.data;
+	const count = SEGMENTS.count;
+	let next = 0;
+	for (let i = 0; i < count; i++) {
+		const at = seg[2 * i] - ws;
+		if (at < next) continue;
+		if (at >= limit) return;
+		let ok = lead !== undefined && lead[seg[2 * i + 1]] === 1;
+		if (!ok && texts) for (let k = 0; k < texts.length && !ok; k++) ok = text.startsWith(texts[k], ws + at);
+		if (!ok) continue;
+		re.lastIndex = at;
+		const m = re.exec(sub);
+		if (m === null) continue;
+		const e = acceptMatch(c, scan, sub, m, ws);
+		next = e > at ? e : at + 1;
+	}
+}
+
+const MASK = new Int32Array(64);
+
+function scanWindowsOf(scan: Scan, plan: Plan): void {
+	const text = scan.text;
+	scanWindows(text, WINDOWS);
+	const win = WINDOWS.data;
+	const nw = WINDOWS.length;
+	const W = plan.words;
+	const mask = W <= MASK.length ? MASK : new Int32Array(W);
+	for (let w = 0; w < nw; w += 6) {
+		const ws = win[w];
+		const we = win[w + 1];
+		const digits = win[w + 2];
+		const cmask = win[w + 3];
+		const letters = win[w + 4];
 		// maxDigits only applies to single-token windows: joined tokens may hold several entities.
-		const single = windows[w + 5] === 1;
-		const rules = plan.buckets[digits < MAX_BUCKET ? digits : MAX_BUCKET];
+		const single = win[w + 5] === 1;
+		const bucket = (digits < MAX_BUCKET ? digits : MAX_BUCKET) * W;
+		// Rules whose lead shape occurs in the window (or that have none), within the digit bucket.
+		segmentWindow(text, ws, we, SEGMENTS);
+		for (let k = 0; k < W; k++) mask[k] = plan.freeMask[k];
+		const seg = SEGMENTS.data;
+		for (let i = 0; i < SEGMENTS.count; i++) {
+			const slot = seg[2 * i + 1] * W;
+			for (let k = 0; k < W; k++) mask[k] |= plan.leadMask[slot + k];
+			const p = seg[2 * i];
+			const f = text.charCodeAt(p);
+			const texts = f < 128 ? plan.leadText[f] : undefined;
+			if (texts) for (const [t, r] of texts) if (text.startsWith(t, p)) mask[r >> 5] |= 1 << (r & 31);
+		}
 		const len = we - ws;
 		let sub: string | undefined;
-		let ctx: string | undefined;
-		for (let r = 0; r < rules.length; r++) {
-			const c = rules[r];
-			if ((single && digits > c.maxDigits) || len < c.minLength || letters < c.minLetters || (c.anyMask !== 0 && (mask & c.anyMask) === 0) || (mask & c.allMask) !== c.allMask) continue;
-			if (c.rule.requiresContext && c.kw) {
-				// Cheap pre-check on the window's surroundings before running the pattern.
-				if (ctx === undefined) ctx = text.slice(Math.max(0, ws - CONTEXT_BEFORE), we + CONTEXT_AFTER).toLowerCase();
-				if (!testKeywords(c.kw, ctx)) continue;
+		let kwMask = 0;
+		let kwDone = false;
+		for (let k = 0; k < W; k++) {
+			let bits = mask[k] & plan.bucketMask[bucket + k];
+			while (bits !== 0) {
+				const low = bits & -bits;
+				bits ^= low;
+				const c = plan.rules[k * 32 + 31 - Math.clz32(low)];
+				if ((single && digits > c.maxDigits) || len < c.minLength || letters < c.minLetters || (c.anyMask !== 0 && (cmask & c.anyMask) === 0) || (cmask & c.allMask) !== c.allMask) continue;
+				const kw = c.kw;
+				if (kw && c.rule.requiresContext) {
+					// Cheap pre-check on the window's surroundings (once per window) before running the pattern.
+					if (!kwDone) {
+						kwMask = windowContext(scan, ws, we);
+						kwDone = true;
+					}
+					if (kwMask === -1 ? !windowContextSlow(scan, kw, ws, we) : (kwMask & (1 << kw.id)) === 0) continue;
+				}
+				// The slice runs a little past the window so trailing lookaheads see the real next characters.
+				if (sub === undefined) sub = text.slice(ws, we + RIGHT_PAD);
+				if (c.lead || c.leadText) runRuleAtLeads(c, scan, sub, ws, len);
+				else runRule(c, scan, sub, ws, len);
 			}
-			// The slice runs a little past the window so trailing lookaheads see the real next characters.
-			if (sub === undefined) sub = text.slice(ws, we + RIGHT_PAD);
-			runRule(c, text, sub, ws, out, len);
 		}
 	}
 }
 
-function scanLiterals(text: string, plan: Plan, out: Detection[]): void {
+function scanLiterals(scan: Scan, plan: Plan): void {
+	const text = scan.text;
 	for (const { c, literals } of plan.literal) {
 		for (const lit of literals) {
 			let idx = text.indexOf(lit);
 			while (idx >= 0) {
-				c.re.lastIndex = idx;
-				const m = c.re.exec(text);
-				const e = m ? acceptMatch(c, text, text, m, 0, out) : -1;
+				c.sticky.lastIndex = idx;
+				const m = c.sticky.exec(text);
+				const e = m ? acceptMatch(c, scan, text, m, 0) : -1;
 				idx = text.indexOf(lit, e > idx ? e : idx + lit.length);
 			}
 		}
 	}
-}
-
-const defaultMatcher: PatternMatcher = (re, text) => {
-	const spans: Array<{ start: number; end: number }> = [];
-	re.lastIndex = 0;
-	for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-		if (m[0].length === 0) {
-			re.lastIndex++;
-			continue;
-		}
-		spans.push({ start: m.index, end: m.index + m[0].length });
-	}
-	return spans;
-};
-
-function compileCustom(p: CustomPattern): RegExp {
-	try {
-		if (p.pattern instanceof RegExp) {
-			const flags = p.pattern.flags.includes('g') ? p.pattern.flags : p.pattern.flags + 'g';
-			return new RegExp(p.pattern.source, flags);
-		}
-		const flags = [...new Set(`g${p.flags ?? ''}`)].join('');
-		return new RegExp(p.pattern, flags);
-	} catch (error) {
-		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Custom pattern for ${p.entity} does not compile: ${(error as Error).message}`, {
-			hint: 'Write a JavaScript regular expression (without surrounding slashes) and valid flags.',
-			cause: error,
-		});
-	}
-}
-
-function runCustom(text: string, options: DetectOptions, out: Detection[]): void {
-	const matcher = options.matcher ?? defaultMatcher;
-	for (const p of options.customPatterns ?? []) {
-		if (!p || typeof p.entity !== 'string' || p.entity === '') {
-			throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'A custom pattern has no entity name.', {
-				hint: 'Give every custom pattern an entity, e.g. { entity: "EMPLOYEE_ID", pattern: "EMP-\\\\d{6}" }.',
-			});
-		}
-		const re = compileCustom(p);
-		for (const span of matcher(re, text)) {
-			if (span.end > span.start) out.push({ entity: p.entity, start: span.start, end: span.end, score: p.score ?? 0.9, ruleId: `custom:${p.entity}` });
-		}
-	}
-	if (options.denyList && options.denyList.length > 0) {
-		const re = compileDenyList(options.denyList);
-		if (re) {
-			const entity = options.denyListEntity ?? 'DENY_LIST';
-			re.lastIndex = 0;
-			for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-				out.push({ entity, start: m.index, end: m.index + m[0].length, score: 1, ruleId: 'deny-list' });
-			}
-		}
-	}
-}
-
-/** Keeps the best of overlapping candidates (higher score, then longer span, then earlier); returns them sorted by start. */
-export function resolveOverlaps(candidates: Detection[]): Detection[] {
-	if (candidates.length <= 1) return candidates.slice();
-	const order = candidates.slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-	const kept: Detection[] = [];
-	for (const c of order) {
-		// kept is sorted by start; find the first kept span starting at or after c.start.
-		let lo = 0;
-		let hi = kept.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (kept[mid].start < c.start) lo = mid + 1;
-			else hi = mid;
-		}
-		if (lo < kept.length && kept[lo].start < c.end) continue;
-		if (lo > 0 && kept[lo - 1].end > c.start) continue;
-		kept.splice(lo, 0, c);
-	}
-	return kept;
 }
 
 /**
@@ -300,9 +366,10 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 	const extra = new Set<string>((options.customPatterns ?? []).map((p) => p?.entity));
 	if (options.denyList) extra.add(options.denyListEntity ?? 'DENY_LIST');
 	const plan = planFor(options.entities, extra);
-	const out: Detection[] = [];
-	scanWindows(text, plan, out);
-	scanLiterals(text, plan, out);
+	const scan = newScan(text, plan);
+	scanWindowsOf(scan, plan);
+	scanLiterals(scan, plan);
+	const out = scan.out;
 	runCustom(text, options, out);
 	const resolved = resolveOverlaps(out);
 	const min = options.minScore ?? 0;
@@ -312,8 +379,8 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 /** Runs exactly the given rules (used by the rule-sample tests and by tooling). */
 export function detectWithRules(text: string, rules: readonly RedactionRule[]): Detection[] {
 	const plan = buildPlan(rules);
-	const out: Detection[] = [];
-	scanWindows(text, plan, out);
-	scanLiterals(text, plan, out);
-	return resolveOverlaps(out);
+	const scan = newScan(text, plan);
+	scanWindowsOf(scan, plan);
+	scanLiterals(scan, plan);
+	return resolveOverlaps(scan.out);
 }

@@ -27,6 +27,17 @@ export interface RuleTrigger {
 	 * candidate windows: the pattern then runs anchored at each occurrence. For multi-line entities (PEM).
 	 */
 	literals?: string[];
+	/**
+	 * Shapes an accepted match can start with (see lead.ts). A match starts at the window start or
+	 * after a character that is not an ASCII letter/digit; there the maximal run of ASCII letters and
+	 * digits has a kind and a length: `d` digits only, `a` letters only, `m` both, `w` any of them,
+	 * then `n`, `n-m` or `n-` (n or more): 'd12-19', 'm15-34', 'w1-4'. Set it only when the pattern's
+	 * lookbehind rejects a preceding ASCII letter/digit; the rule then runs only at such positions.
+	 * A wrong shape silently loses matches: each row's shapes are checked against its pattern by tests.
+	 */
+	lead?: string[];
+	/** Literal (case-sensitive) starts of an accepted match, e.g. 'xox', '+'; combined with `lead`. */
+	leadText?: string[];
 }
 
 /** One row of the detection table. */

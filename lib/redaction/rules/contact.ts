@@ -46,7 +46,7 @@ export const contactRules: RedactionRule[] = [
 		refine: urlRefine,
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minLength: 6, scheme: true },
+		trigger: { minLength: 6, scheme: true, leadText: ['http', 'ftp', 'www.'] },
 		samples: {
 			positive: ['see https://example.com/a?b=1.', 'visit www.example.org today', '(http://x.io/path)'],
 			negative: ['https:// nothing', 'wwwexample.com', 'mailto:a'],

@@ -18,7 +18,7 @@ export const euRules: RedactionRule[] = [
 		validate: esNifValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, maxDigits: 12, minLetters: 1 },
+		trigger: { minDigits: 8, maxDigits: 12, minLetters: 1, lead: ['d8[-]', 'm9'] },
 		samples: { positive: ['DNI 12345678Z', '12345678-Z'], negative: ['12345678A', '1234567Z'] },
 	},
 	{
@@ -30,7 +30,7 @@ export const euRules: RedactionRule[] = [
 		validate: esNieValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 7, maxDigits: 11, minLetters: 2 },
+		trigger: { minDigits: 7, maxDigits: 11, minLetters: 2, lead: ['a1[-]', 'm8[-]', 'm9'] },
 		samples: { positive: ['NIE X1234567L', 'x-1234567-l'], negative: ['X1234567A', 'W1234567L'] },
 	},
 	{
@@ -43,7 +43,7 @@ export const euRules: RedactionRule[] = [
 		validate: itFiscalCodeValid,
 		score: 0.9,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 1, minLength: 16, minLetters: 9 },
+		trigger: { minDigits: 1, minLength: 16, minLetters: 9, lead: ['a16', 'm16'] },
 		samples: { positive: ['CF RSSMRA85T10A562S', 'mrtmtt25d09f205z'], negative: ['RSSMRA85T10A562A', 'RSSMRA85Z10A562S'] },
 	},
 	{
@@ -55,7 +55,7 @@ export const euRules: RedactionRule[] = [
 		validate: itVatValid,
 		score: 0.85,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 11, maxDigits: 15, minLetters: 2 },
+		trigger: { minDigits: 11, maxDigits: 15, minLetters: 2, leadText: ['IT'] },
 		samples: { positive: ['VAT IT07643520567', 'IT 07643520567'], negative: ['IT07643520568', 'IT00000000000'] },
 	},
 	{
@@ -68,7 +68,7 @@ export const euRules: RedactionRule[] = [
 		validate: itVatValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 11, maxDigits: 15 },
+		trigger: { minDigits: 11, maxDigits: 15, lead: ['d11'] },
 		samples: { positive: ['P.IVA 07643520567'], negative: ['P.IVA 07643520568', 'order 07643520567'] },
 	},
 	{
@@ -80,7 +80,7 @@ export const euRules: RedactionRule[] = [
 		validate: plPeselValid,
 		score: 0.5,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 11, maxDigits: 15 },
+		trigger: { minDigits: 11, maxDigits: 15, lead: ['d11'] },
 		samples: { positive: ['PESEL 44051401359', '02070803628'], negative: ['44051401358', '44151401359'] },
 	},
 	{
@@ -92,7 +92,7 @@ export const euRules: RedactionRule[] = [
 		validate: fiPersonalIdentityCodeValid,
 		score: 0.85,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 13 },
+		trigger: { minDigits: 9, maxDigits: 13, lead: ['d6[-+]', 'm11'] },
 		samples: { positive: ['hetu 131052-308T', '131052A308T'], negative: ['131052-308U', '991352-308T'] },
 	},
 ];

@@ -38,7 +38,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(10, 11),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 10, maxDigits: 19 },
+		trigger: { minDigits: 10, maxDigits: 19, lead: ['d1[ .-(]', 'd3-4[ .-]'], leadText: ['+', '('] },
 		samples: {
 			positive: ['call (555) 123-4567', '555-123-4567', '(579)888-3058 fax', '+1-984-182-0190', '345-899-3560x4587'],
 			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789', '21 284 698 2548'],
@@ -54,7 +54,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(8, 15),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21 },
+		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21, leadText: ['+'] },
 		samples: {
 			positive: ['+44 20 7946 0958', '+49 30 51001056', '+46 (0)8 928 571 38', '+447700 921 916', '+41 (0)96 471 07 95', '+14155552671'],
 			negative: ['+1 234', 'a+44 20 7946 0958', '+1234567890123456789'],
@@ -69,7 +69,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: (m) => digitCountIn(9, 12)(m) && !LOOKS_LIKE_DATE.test(m),
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 16 },
+		trigger: { minDigits: 9, maxDigits: 16, lead: ['d2-5[ .-]'], leadText: ['('] },
 		samples: {
 			positive: ['020 7946 0958', '07700 063 966', '03.93.92.16.85', '(08) 8747 6301', '0961-7596216'],
 			negative: ['01.02.2024', '0 12', '020 79', '03262 2437 Main St'],
@@ -86,7 +86,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: (m) => contextualValid(m) && !LOOKS_LIKE_DATE.test(m),
 		score: 0.65,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 7, maxDigits: 19 },
+		trigger: { minDigits: 7, maxDigits: 19, lead: ['d2-12', 'm3-21'], leadText: ['('] },
 		samples: {
 			positive: ['Phone: 467 3395', 'call me on 9472 7916?', 'Fax: 9498777106', '(37) 788-063 office'],
 			negative: ['Phone: 2024-03-15', 'order 467 3395', 'phone 12 34', 'reference number 63575137', 'office is at 17031 2202 Rissik St'],
