@@ -179,7 +179,8 @@ async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFil
 	try {
 		await waitForReady(baseUrl, child);
 	} catch (error) {
-		stopPid(child.pid);
+		// Only a child that is still ours: once it exited, its PID may belong to another process.
+		if (child.exitCode === null && child.signalCode === null) await stopPid(child.pid);
 		throw new Error(`${error.message}; last log lines:\n${tail(out, 30)}`);
 	}
 	return {
