@@ -132,6 +132,22 @@ describe('Approval Gate security in a real n8n', () => {
 		expect(timedOut[0].approval).toBeUndefined();
 	});
 
+	test('when two gates exclude earlier approvers then the first approver cannot decide the second (two-person rule)', async () => {
+		const { links, executionId } = await start({ approvers: [ALICE, BOB], secondGate: { excludePreviousApprovers: true } });
+		expect((await postDecision(links[ALICE], { approval_token: tokenOf(links[ALICE]), decision: 'approve' })).status).toBe(200);
+		const [, second] = await receiver.waitFor(2);
+		const secondLinks = linksOf(second.json).links;
+		expect(Object.keys(secondLinks)).toEqual([BOB]);
+		await waitForStatus(executionId, 'waiting');
+		// Alice's link for gate 1, replayed at gate 2's URL, is refused too.
+		const aliceAtSecond = secondLinks[BOB].replace(/approval_token=[^&]+/, `approval_token=${encodeURIComponent(tokenOf(links[ALICE]))}`);
+		expect((await postDecision(aliceAtSecond, { approval_token: tokenOf(links[ALICE]), decision: 'approve' })).status).toBe(403);
+		expect((await postDecision(secondLinks[BOB], { approval_token: tokenOf(secondLinks[BOB]), decision: 'approve' })).status).toBe(200);
+		const execution = await waitForStatus(executionId, 'success');
+		const [approved] = nodeOutput(execution, 'Second Approved');
+		expect(approved[0].approval.approver).toBe(BOB);
+	});
+
 	test('when webhook() fails internally then the page says so and the run keeps waiting (never an empty resume)', async () => {
 		const { links, executionId, approvers } = await start({});
 		// The approvers credential disappears while the run waits: reading it inside webhook() now throws.
