@@ -1,9 +1,10 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
-import { BUILT_IN_ENTITIES, RULES } from './rules';
-import { charMask, COLON2_BIT, newWindowList, scanWindows, SCHEME_BIT } from './scanner';
-import { buildKeywordTable, CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, hasContextWords, indexKeywords, keywordSet, MAX_KEYWORD_SETS, regionMask, setRegex, spanHasContext, testKeywords } from './context';
+import { newWindowList, scanWindows } from './scanner';
+import { CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, hasContextWords, indexKeywords, regionMask, setRegex, spanHasContext, testKeywords } from './context';
 import type { KeywordIndex, KeywordSet, KeywordTable } from './context';
-import { checkLeadText, LEAD_SLOTS, newSegments, parseLead, segmentWindow } from './lead';
+import { LEAD_END, LEAD_SLOTS, leadSlotAt, newSegments, segmentWindow } from './lead';
+import { buildPlan, MAX_BUCKET, planFor } from './plan';
+import type { CompiledRule, Plan } from './plan';
 import { resolveOverlaps, runCustom } from './custom';
 import type { Detection, DetectOptions, RedactionRule } from './types';
 
@@ -11,46 +12,12 @@ export { resolveOverlaps };
 
 /** Score added when a rule's context words occur near a match it does not require them for. */
 export const CONTEXT_BOOST = 0.3;
-const MAX_BUCKET = 24;
 const RIGHT_PAD = 24;
-
-interface CompiledRule {
-	/** Position in Plan.rules (its bit in the rule masks). */
-	index: number;
-	rule: RedactionRule;
-	/** Global pattern (scanning), for rules without a lead shape. */
-	re: RegExp;
-	/** Sticky copy, tried only at the window's lead positions. */
-	sticky: RegExp;
-	anyMask: number;
-	minLength: number;
-	minDigits: number;
-	maxDigits: number;
-	minLetters: number;
-	allMask: number;
-	kw?: KeywordSet;
-	/** Lead-shape membership (LEAD_SLOTS) and literal leads; both absent: the rule runs on every window. */
-	lead?: Uint8Array;
-	leadText?: string[];
-}
-
-interface Plan {
-	/** Window rules, in table order. */
-	rules: CompiledRule[];
-	/** Words (32 rules each) of a rule mask. */
-	words: number;
-	/** Per digit bucket: rules with minDigits <= bucket. */
-	bucketMask: Int32Array;
-	/** Rules without a lead shape. */
-	freeMask: Int32Array;
-	/** Per lead slot: rules whose lead shape includes it. */
-	leadMask: Int32Array;
-	/** Literal leads by first code unit (< 128): [text, rule index]. */
-	leadText: Array<Array<[string, number]> | undefined>;
-	literal: Array<{ c: CompiledRule; literals: string[] }>;
-	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
-	kwTable: KeywordTable | undefined;
-}
+/**
+ * Windows longer than this skip the lead-shape dispatch (its per-position bookkeeping costs more
+ * than the regex engine's own scan on long hostile runs); every gated rule then scans the window.
+ */
+const LEAD_WINDOW_MAX = 1024;
 
 /** Per-call state: the text, its context-word index (lazy), detections. */
 interface Scan {
@@ -64,113 +31,6 @@ interface Scan {
 
 function newScan(text: string, plan: Plan): Scan {
 	return { text, plan, index: undefined, fallback: plan.kwTable === undefined, out: [] };
-}
-
-function charMaskOf(rule: RedactionRule): number {
-	try {
-		return charMask(rule.trigger?.anyChar);
-	} catch (error) {
-		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `Rule '${rule.id}': ${(error as Error).message}`, {
-			hint: 'Fix trigger.anyChar in the rule row.',
-		});
-	}
-}
-
-function compile(rule: RedactionRule, index: number, kwSet: (words: readonly string[]) => KeywordSet): CompiledRule {
-	if (!rule.pattern.global) {
-		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `Rule '${rule.id}' pattern lacks the g flag.`, {
-			hint: 'Every rule pattern must be global so the engine can iterate its matches.',
-		});
-	}
-	const t = rule.trigger;
-	return {
-		index,
-		rule,
-		re: new RegExp(rule.pattern.source, rule.pattern.flags),
-		sticky: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y'),
-		anyMask: charMaskOf(rule),
-		minLength: t?.minLength ?? 0,
-		minDigits: t?.minDigits ?? 0,
-		maxDigits: t?.maxDigits ?? Number.MAX_SAFE_INTEGER,
-		minLetters: t?.minLetters ?? 0,
-		allMask: (t?.scheme ? SCHEME_BIT : 0) | (t?.twoColons ? COLON2_BIT : 0),
-		kw: rule.keywords && rule.keywords.length > 0 ? kwSet(rule.keywords) : undefined,
-		lead: t?.lead ? parseLead(rule.id, t.lead) : undefined,
-		leadText: t?.leadText ? checkLeadText(rule.id, t.leadText) : undefined,
-	};
-}
-
-function buildPlan(rules: readonly RedactionRule[]): Plan {
-	const kwSets: KeywordSet[] = [];
-	const kwByKey = new Map<string, KeywordSet>();
-	const kwSet = (words: readonly string[]): KeywordSet => {
-		const key = words.join('\u0000');
-		let set = kwByKey.get(key);
-		if (!set) {
-			set = keywordSet(kwSets.length, words);
-			kwSets.push(set);
-			kwByKey.set(key, set);
-		}
-		return set;
-	};
-	const windowRules: CompiledRule[] = [];
-	const literal: Plan['literal'] = [];
-	for (const rule of rules) {
-		const c = compile(rule, windowRules.length, kwSet);
-		if (rule.trigger?.literals) {
-			literal.push({ c, literals: rule.trigger.literals });
-			continue;
-		}
-		windowRules.push(c);
-	}
-	const words = Math.max(1, Math.ceil(windowRules.length / 32));
-	const bucketMask = new Int32Array((MAX_BUCKET + 1) * words);
-	const freeMask = new Int32Array(words);
-	const leadMask = new Int32Array(LEAD_SLOTS * words);
-	const leadText: Plan['leadText'] = [];
-	for (let i = 0; i < 128; i++) leadText.push(undefined);
-	for (const c of windowRules) {
-		const w = c.index >> 5;
-		const bit = 1 << (c.index & 31);
-		for (let d = Math.min(c.minDigits, MAX_BUCKET); d <= MAX_BUCKET; d++) bucketMask[d * words + w] |= bit;
-		if (!c.lead && !c.leadText) freeMask[w] |= bit;
-		if (c.lead) for (let k = 0; k < LEAD_SLOTS; k++) if (c.lead[k]) leadMask[k * words + w] |= bit;
-		for (const t of c.leadText ?? []) {
-			const f = t.charCodeAt(0);
-			if (f >= 128) {
-				freeMask[w] |= bit; // non-ASCII literal: no pre-filter, the rule runs everywhere
-				continue;
-			}
-			(leadText[f] ??= []).push([t, c.index]);
-		}
-	}
-	const kwTable = kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined;
-	return { rules: windowRules, words, bucketMask, freeMask, leadMask, leadText, literal, kwTable };
-}
-
-const planCache = new Map<string, Plan>();
-const knownEntities = new Set(BUILT_IN_ENTITIES);
-
-function planFor(entities: string[] | undefined, extra: Set<string>): Plan {
-	const key = entities ? [...new Set(entities)].sort().join(',') : '*';
-	let plan = planCache.get(key);
-	if (plan) return plan;
-	let rules: readonly RedactionRule[] = RULES;
-	if (entities) {
-		const unknown = entities.filter((e) => !knownEntities.has(e) && !extra.has(e));
-		if (unknown.length > 0) {
-			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Unknown entity name(s): ${unknown.join(', ')}.`, {
-				hint: `Use built-in names (${BUILT_IN_ENTITIES.join(', ')}) or the entity of a custom pattern / deny list.`,
-				details: { unknown },
-			});
-		}
-		const wanted = new Set(entities);
-		rules = RULES.filter((r) => wanted.has(r.entity));
-	}
-	plan = buildPlan(rules);
-	if (planCache.size > 64) planCache.clear();
-	planCache.set(key, plan);
-	return plan;
 }
 
 /** True when one of `keywords` starts a word within the context around [start, end). */
@@ -240,11 +100,12 @@ function acceptMatch(c: CompiledRule, scan: Scan, sub: string, m: RegExpExecArra
 /** Runs one compiled rule over `sub` (which starts at `offset` in the text), scanning. */
 function runRule(c: CompiledRule, scan: Scan, sub: string, offset: number, limit: number): void {
 	const re = c.re;
+	const pre = c.rule.trigger?.precheck;
 	re.lastIndex = 0;
 	for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
 		const at = m.index;
 		if (at >= limit) return;
-		const e = acceptMatch(c, scan, sub, m, offset);
+		const e = pre === undefined || pre(sub, at) ? acceptMatch(c, scan, sub, m, offset) : -1;
 		re.lastIndex = e > at ? e : at + 1;
 	}
 }
@@ -252,34 +113,180 @@ function runRule(c: CompiledRule, scan: Scan, sub: string, offset: number, limit
 const WINDOWS = newWindowList();
 const SEGMENTS = newSegments();
 
+/** True when segment `i` of the current window has a lead shape or literal lead of `c`. */
+function isLead(c: CompiledRule, text: string, seg: Int32Array, i: number): boolean {
+	if (c.lead !== undefined && c.lead[seg[2 * i + 1]] === 1) return true;
+	const texts = c.leadText;
+	if (texts) for (let k = 0; k < texts.length; k++) if (text.startsWith(texts[k], seg[2 * i])) return true;
+	return false;
+}
+
 /**
- * Runs a lead-shaped rule only at the window's segment starts that have its lead shape: the same
- * matches, in the same order, as scanning `sub`, because no accepted match can start elsewhere.
+ * Runs a lead-shaped rule over `sub`: the same scan as runRule, but the search always resumes at
+ * the next segment start with the rule's lead shape. Exact, because no accepted match starts
+ * elsewhere, and a rejected match only moves the search on by one position.
  */
 function runRuleAtLeads(c: CompiledRule, scan: Scan, sub: string, ws: number, limit: number): void {
-	const re = c.sticky;
-	const lead = c.lead;
-	const texts = c.leadText;
+	const re = c.re;
 	const text = scan.text;
 	const seg = SEGMENTS.data;
 	const count = SEGMENTS.count;
-	let next = 0;
-	for (let i = 0; i < count; i++) {
-		const at = seg[2 * i] - ws;
-		if (at < next) continue;
-		if (at >= limit) return;
-		let ok = lead !== undefined && lead[seg[2 * i + 1]] === 1;
-		if (!ok && texts) for (let k = 0; k < texts.length && !ok; k++) ok = text.startsWith(texts[k], ws + at);
-		if (!ok) continue;
-		re.lastIndex = at;
+	const pre = c.rule.trigger?.precheck;
+	let i = 0;
+	let from = 0;
+	for (;;) {
+		// next lead position at or after `from` that passes the precheck
+		while (i < count && (seg[2 * i] - ws < from || !isLead(c, text, seg, i) || (pre !== undefined && !pre(sub, seg[2 * i] - ws)))) i++;
+		if (i >= count) return;
+		const at0 = seg[2 * i] - ws;
+		if (at0 >= limit) return;
+		re.lastIndex = at0;
 		const m = re.exec(sub);
-		if (m === null) continue;
-		const e = acceptMatch(c, scan, sub, m, ws);
-		next = e > at ? e : at + 1;
+		if (m === null) return;
+		const at = m.index;
+		if (at >= limit) return;
+		const e = at === at0 || pre === undefined || pre(sub, at) ? acceptMatch(c, scan, sub, m, ws) : -1;
+		from = e > at ? e : at + 1;
 	}
 }
 
 const MASK = new Int32Array(64);
+
+/**
+ * runRuleAtLeads for long windows, without a segment list: walks the window for segment starts with
+ * the rule's lead shape that pass its precheck, and scans from each (used for rules with a precheck).
+ */
+function runRuleLazyLeads(c: CompiledRule, scan: Scan, sub: string, ws: number, limit: number): void {
+	const re = c.re;
+	const text = scan.text;
+	const pre = c.rule.trigger?.precheck as (text: string, at: number) => boolean;
+	const lead = c.lead;
+	const texts = c.leadText;
+	let from = 0;
+	let p = ws;
+	const end = ws + limit;
+	for (;;) {
+		// next segment start p >= ws + from with the lead shape, passing the precheck
+		let found = -1;
+		if (p < ws + from) {
+			p = ws + from;
+			if (p > ws && isAlnumAt(text, p - 1)) {
+				// inside an alphanumeric run: the next segment start follows the run's end
+				while (p < end && isAlnumAt(text, p)) p++;
+				p++;
+			}
+		}
+		if (lead === undefined && texts && texts.length === 1) {
+			// a single literal lead: let indexOf find the candidates
+			const lit = texts[0];
+			for (p = text.indexOf(lit, p); p >= 0 && p < end; p = text.indexOf(lit, p + 1)) {
+				if ((p === ws || !isAlnumAt(text, p - 1)) && pre(sub, p - ws)) {
+					found = p - ws;
+					break;
+				}
+			}
+			if (found < 0) return;
+			p++;
+		}
+		while (found < 0 && p < end) {
+			const slot = leadSlotAt(text, p, end);
+			let ok = lead !== undefined && lead[slot] === 1;
+			if (!ok && texts) for (let k = 0; k < texts.length && !ok; k++) ok = text.startsWith(texts[k], p);
+			if (ok && pre(sub, p - ws)) {
+				found = p - ws;
+				break;
+			}
+			// after a run, its next character is not a segment start
+			p = slot === 0 ? p + 1 : LEAD_END[0] + 1;
+		}
+		if (found < 0) return;
+		re.lastIndex = found;
+		const m = re.exec(sub);
+		if (m === null) return;
+		const at = m.index;
+		if (at >= limit) return;
+		const e = at === found || pre(sub, at) ? acceptMatch(c, scan, sub, m, ws) : -1;
+		from = e > at ? e : at + 1;
+	}
+}
+
+function isAlnumAt(text: string, p: number): boolean {
+	const c = text.charCodeAt(p);
+	return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/** Rules that pass every window-level gate of the window (digits, length, letters, punctuation, maxDigits) into `mask`; false when none. */
+function gateWindow(plan: Plan, mask: Int32Array, digits: number, len: number, letters: number, cmask: number, single: boolean): boolean {
+	const W = plan.words;
+	const b = (digits < MAX_BUCKET ? digits : MAX_BUCKET) * W;
+	const l = (len < plan.lengthTop ? len : plan.lengthTop) * W;
+	const t = (letters < plan.lettersTop ? letters : plan.lettersTop) * W;
+	const x = (digits < plan.maxDigitsTop ? digits : plan.maxDigitsTop) * W;
+	const a = (cmask & 511) * W;
+	const s = ((cmask >> 9) & 3) * W;
+	let any = 0;
+	for (let k = 0; k < W; k++) {
+		let m = plan.bucketMask[b + k] & plan.lengthMask[l + k] & plan.lettersMask[t + k] & plan.anyMask[a + k] & plan.allMask[s + k];
+		// maxDigits only applies to single-token windows: joined tokens may hold several entities.
+		if (single) m &= plan.maxDigitsMask[x + k];
+		mask[k] = m;
+		any |= m;
+	}
+	return any !== 0;
+}
+
+/** Keeps in `mask` the gated rules that have no lead shape or whose lead shape occurs at a segment start of the window. */
+function leadWindow(plan: Plan, mask: Int32Array, text: string): boolean {
+	const W = plan.words;
+	let missing = 0;
+	for (let k = 0; k < W; k++) {
+		LEADS[k] = 0;
+		missing |= mask[k] & ~plan.freeMask[k];
+	}
+	if (missing !== 0) {
+		const seg = SEGMENTS.data;
+		const count = SEGMENTS.count;
+		const leadMask = plan.leadMask;
+		const seen = SEEN;
+		const stamp = ++seenStamp;
+		for (let i = 0; i < count && missing !== 0; i++) {
+			const slot = seg[2 * i + 1];
+			let changed = false;
+			if (seen[slot] !== stamp) {
+				seen[slot] = stamp;
+				for (let k = 0; k < W; k++) LEADS[k] |= leadMask[slot * W + k];
+				changed = true;
+			}
+			const p = seg[2 * i];
+			const f = text.charCodeAt(p);
+			if (f < 128 && (plan.leadSingle[f] === 1 || plan.leadPairs[(f << 7) | (text.charCodeAt(p + 1) & 127)] === 1)) {
+				const texts = plan.leadText[f] as Array<[string, number]>;
+				for (let j = 0; j < texts.length; j++) {
+					const r = texts[j][1];
+					const bit = 1 << (r & 31);
+					if ((LEADS[r >> 5] & bit) === 0 && text.startsWith(texts[j][0], p)) {
+						LEADS[r >> 5] |= bit;
+						changed = true;
+					}
+				}
+			}
+			if (changed) {
+				missing = 0;
+				for (let k = 0; k < W; k++) missing |= mask[k] & ~plan.freeMask[k] & ~LEADS[k];
+			}
+		}
+	}
+	let any = 0;
+	for (let k = 0; k < W; k++) {
+		mask[k] &= plan.freeMask[k] | LEADS[k];
+		any |= mask[k];
+	}
+	return any !== 0;
+}
+
+const SEEN = new Int32Array(LEAD_SLOTS);
+let seenStamp = 0;
+const LEADS = new Int32Array(64);
 
 function scanWindowsOf(scan: Scan, plan: Plan): void {
 	const text = scan.text;
@@ -287,39 +294,27 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 	const win = WINDOWS.data;
 	const nw = WINDOWS.length;
 	const W = plan.words;
-	const mask = W <= MASK.length ? MASK : new Int32Array(W);
+	if (W > MASK.length) throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, 'Too many rules in one rule set (max 2048).');
+	const mask = MASK;
 	for (let w = 0; w < nw; w += 6) {
 		const ws = win[w];
 		const we = win[w + 1];
-		const digits = win[w + 2];
-		const cmask = win[w + 3];
-		const letters = win[w + 4];
-		// maxDigits only applies to single-token windows: joined tokens may hold several entities.
-		const single = win[w + 5] === 1;
-		const bucket = (digits < MAX_BUCKET ? digits : MAX_BUCKET) * W;
-		// Rules whose lead shape occurs in the window (or that have none), within the digit bucket.
-		segmentWindow(text, ws, we, SEGMENTS);
-		for (let k = 0; k < W; k++) mask[k] = plan.freeMask[k];
-		const seg = SEGMENTS.data;
-		for (let i = 0; i < SEGMENTS.count; i++) {
-			const slot = seg[2 * i + 1] * W;
-			for (let k = 0; k < W; k++) mask[k] |= plan.leadMask[slot + k];
-			const p = seg[2 * i];
-			const f = text.charCodeAt(p);
-			const texts = f < 128 ? plan.leadText[f] : undefined;
-			if (texts) for (const [t, r] of texts) if (text.startsWith(t, p)) mask[r >> 5] |= 1 << (r & 31);
-		}
 		const len = we - ws;
+		if (!gateWindow(plan, mask, win[w + 2], len, win[w + 4], win[w + 3], win[w + 5] === 1)) continue;
+		const leads = len <= LEAD_WINDOW_MAX;
+		if (leads) {
+			segmentWindow(text, ws, we, SEGMENTS);
+			if (!leadWindow(plan, mask, text)) continue;
+		}
 		let sub: string | undefined;
 		let kwMask = 0;
 		let kwDone = false;
 		for (let k = 0; k < W; k++) {
-			let bits = mask[k] & plan.bucketMask[bucket + k];
+			let bits = mask[k];
 			while (bits !== 0) {
 				const low = bits & -bits;
 				bits ^= low;
 				const c = plan.rules[k * 32 + 31 - Math.clz32(low)];
-				if ((single && digits > c.maxDigits) || len < c.minLength || letters < c.minLetters || (c.anyMask !== 0 && (cmask & c.anyMask) === 0) || (cmask & c.allMask) !== c.allMask) continue;
 				const kw = c.kw;
 				if (kw && c.rule.requiresContext) {
 					// Cheap pre-check on the window's surroundings (once per window) before running the pattern.
@@ -331,7 +326,8 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 				}
 				// The slice runs a little past the window so trailing lookaheads see the real next characters.
 				if (sub === undefined) sub = text.slice(ws, we + RIGHT_PAD);
-				if (c.lead || c.leadText) runRuleAtLeads(c, scan, sub, ws, len);
+				if (leads && (c.lead || c.leadText)) runRuleAtLeads(c, scan, sub, ws, len);
+				else if ((c.lead || c.leadText) && c.rule.trigger?.precheck) runRuleLazyLeads(c, scan, sub, ws, len);
 				else runRule(c, scan, sub, ws, len);
 			}
 		}
@@ -378,7 +374,15 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 
 /** Runs exactly the given rules (used by the rule-sample tests and by tooling). */
 export function detectWithRules(text: string, rules: readonly RedactionRule[]): Detection[] {
-	const plan = buildPlan(rules);
+	return detectWithPlan(text, buildPlan(rules));
+}
+
+/** Like detectWithRules, but ignoring lead shapes (every rule scans every gated window): the reference the lead shapes are tested against. */
+export function detectWithoutLeads(text: string, rules: readonly RedactionRule[]): Detection[] {
+	return detectWithPlan(text, buildPlan(rules, false));
+}
+
+function detectWithPlan(text: string, plan: Plan): Detection[] {
 	const scan = newScan(text, plan);
 	scanWindowsOf(scan, plan);
 	scanLiterals(scan, plan);

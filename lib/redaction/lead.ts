@@ -69,9 +69,6 @@ export function checkLeadText(ruleId: string, texts: readonly string[]): string[
 	return [...texts];
 }
 
-function isAlnum(c: number): boolean {
-	return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-}
 
 /** Scratch list of segment starts of one window: [position, leadKey] pairs. */
 export interface Segments {
@@ -83,27 +80,18 @@ export function newSegments(): Segments {
 	return { data: new Int32Array(512), count: 0 };
 }
 
-function push(seg: Segments, p: number, key: number): void {
-	let d = seg.data;
-	const k = seg.count * 2;
-	if (k + 2 > d.length) {
-		const grown = new Int32Array(d.length * 2);
-		grown.set(d);
-		seg.data = d = grown;
-	}
-	d[k] = p;
-	d[k + 1] = key;
-	seg.count++;
-}
-
-/** Fills `seg` with the segment starts of text[ws, we) and their lead keys. */
+/** Fills `seg` with the segment starts of text[ws, we) and their lead slots. */
 export function segmentWindow(text: string, ws: number, we: number, seg: Segments): void {
-	seg.count = 0;
+	let d = seg.data;
+	if (d.length < 2 * (we - ws) + 2) seg.data = d = new Int32Array(Math.max(2 * d.length, 2 * (we - ws) + 2));
+	let k = 0;
 	let p = ws;
 	while (p < we) {
 		const c = text.charCodeAt(p);
-		if (!isAlnum(c)) {
-			push(seg, p, KIND_NONE * 64);
+		if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
+			d[k] = p;
+			d[k + 1] = 0; // KIND_NONE, length 0: in no lead table
+			k += 2;
 			p++;
 			continue;
 		}
@@ -111,14 +99,43 @@ export function segmentWindow(text: string, ws: number, we: number, seg: Segment
 		let letters = false;
 		let q = p;
 		for (; q < we; q++) {
-			const d = text.charCodeAt(q);
-			if (d >= 48 && d <= 57) digits = true;
-			else if ((d | 32) >= 97 && (d | 32) <= 122) letters = true;
+			const e = text.charCodeAt(q);
+			if (e >= 48 && e <= 57) digits = true;
+			else if ((e | 32) >= 97 && (e | 32) <= 122) letters = true;
 			else break;
 		}
 		const kind = digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS;
-		push(seg, p, (kind * 64 + (q - p < MAX_RUN ? q - p : MAX_RUN)) * FOLLOWS + followClass(text.charCodeAt(q)));
+		d[k] = p;
+		d[k + 1] = (kind * 64 + (q - p < MAX_RUN ? q - p : MAX_RUN)) * FOLLOWS + followClass(text.charCodeAt(q));
+		k += 2;
 		// q holds a non-alphanumeric character after an alphanumeric one (not a start), or is the window end.
 		p = q + 1;
 	}
+	seg.count = k >> 1;
 }
+
+/**
+ * Lead slot of the segment start `p` of text[.., we) (as segmentWindow computes it) and, in
+ * `LEAD_END[0]`, the position after its alphanumeric run (p + 1 for a non-alphanumeric start).
+ */
+export function leadSlotAt(text: string, p: number, we: number): number {
+	const c = text.charCodeAt(p);
+	if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
+		LEAD_END[0] = p + 1;
+		return 0;
+	}
+	let digits = false;
+	let letters = false;
+	let q = p;
+	for (; q < we; q++) {
+		const e = text.charCodeAt(q);
+		if (e >= 48 && e <= 57) digits = true;
+		else if ((e | 32) >= 97 && (e | 32) <= 122) letters = true;
+		else break;
+	}
+	LEAD_END[0] = q;
+	const kind = digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS;
+	return (kind * 64 + (q - p < MAX_RUN ? q - p : MAX_RUN)) * FOLLOWS + followClass(text.charCodeAt(q));
+}
+
+export const LEAD_END = new Int32Array(1);

@@ -38,6 +38,12 @@ export interface RuleTrigger {
 	lead?: string[];
 	/** Literal (case-sensitive) starts of an accepted match, e.g. 'xox', '+'; combined with `lead`. */
 	leadText?: string[];
+	/**
+	 * Cheap necessary condition for an accepted match starting at `at` of `text` (the window slice),
+	 * checked before the pattern runs there: false skips the position. It must never return false
+	 * where the rule would accept a match. Used to reject hostile runs of look-alikes in O(1).
+	 */
+	precheck?: (text: string, at: number) => boolean;
 }
 
 /** One row of the detection table. */

@@ -24,6 +24,25 @@ function digitCountIn(min: number, max: number): (m: string) => boolean {
 	};
 }
 
+/**
+ * Precheck of '+' numbers: at least `min` digits among the phone characters (digits, space . - ( ))
+ * right after the '+', looking at most 100 units ahead (longer than any match). The digits before an
+ * extension all lie there, so fewer means the digit-count validation would fail.
+ */
+function digitsAfterPlus(min: number): (text: string, at: number) => boolean {
+	return (text, at) => {
+		let n = 0;
+		const end = Math.min(text.length, at + 101);
+		for (let i = at + 1; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c >= 48 && c <= 57) {
+				if (++n >= min) return true;
+			} else if (c !== 32 && c !== 46 && c !== 45 && c !== 40 && c !== 41) return false;
+		}
+		return false;
+	};
+}
+
 const LOOKS_LIKE_DATE = /^(?:(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d)(?!\d)/;
 const contextualValid = digitCountIn(7, 13);
 
@@ -54,7 +73,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(8, 15),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21, leadText: ['+'] },
+		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21, leadText: ['+'], precheck: digitsAfterPlus(8) },
 		samples: {
 			positive: ['+44 20 7946 0958', '+49 30 51001056', '+46 (0)8 928 571 38', '+447700 921 916', '+41 (0)96 471 07 95', '+14155552671'],
 			negative: ['+1 234', 'a+44 20 7946 0958', '+1234567890123456789'],

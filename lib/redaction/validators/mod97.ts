@@ -33,40 +33,65 @@ function step(r: number, v: number): number {
 }
 
 /**
- * Checks the IBAN made of the first `expected` alphanumerics of `text` (single spaces skipped),
+ * Checks the IBAN made of the first `expected` alphanumerics of `text` from `from` (spaces skipped),
  * without allocating. Returns the end offset in `text`, or -1.
  */
-function checkIban(text: string, expected: number): number {
-	// positions of the first four alphanumerics, then stream the rest
-	const head: number[] = [];
-	let r = 0;
+function checkIbanAt(text: string, from: number, expected: number): number {
+	// The remainder is taken lazily: acc stays below 2^53 (at most 1e12 * 100 + 35), so it is exact.
+	let acc = 0;
 	let n = 0;
-	let i = 0;
+	let i = from;
+	let h0 = 0;
+	let h1 = 0;
+	let h2 = 0;
+	let h3 = 0;
 	for (; i < text.length && n < expected; i++) {
 		const c = text.charCodeAt(i);
 		if (c === 32) continue;
 		const v = alnumValue(c);
 		if (v < 0) return -1;
-		if (n < 4) head.push(v);
-		else r = step(r, v);
+		if (n === 0) h0 = v;
+		else if (n === 1) h1 = v;
+		else if (n === 2) {
+			h2 = v;
+			if (v > 9) return -1;
+		} else if (n === 3) {
+			h3 = v;
+			if (v > 9) return -1;
+		} else {
+			acc = v < 10 ? acc * 10 + v : acc * 100 + v;
+			if (acc >= 1e12) acc %= 97;
+		}
 		n++;
 	}
 	if (n !== expected) return -1;
-	const check = head[2] * 10 + head[3];
-	if (head[2] > 9 || head[3] > 9 || check < 2 || check > 98) return -1;
-	for (const v of head) r = step(r, v);
+	const check = h2 * 10 + h3;
+	if (check < 2 || check > 98) return -1;
+	const r = step(step(step(step(acc % 97, h0), h1), h2), h3);
 	return r === 1 ? i : -1;
 }
 
-function countryLength(text: string): number | undefined {
-	return IBAN_LENGTHS[text.slice(0, 2).toUpperCase()];
+/** IBAN length by (A..Z, A..Z) index of an upper-case ASCII country code; 0: none. */
+const LENGTH_TABLE = new Uint8Array(26 * 26);
+for (const [cc, len] of Object.entries(IBAN_LENGTHS)) LENGTH_TABLE[(cc.charCodeAt(0) - 65) * 26 + (cc.charCodeAt(1) - 65)] = len;
+
+/** Registered IBAN length for the country code at text[at, at + 2) (case-insensitive), or undefined. */
+function countryLengthAt(text: string, at: number): number | undefined {
+	const a = text.charCodeAt(at) | 32;
+	const b = text.charCodeAt(at + 1) | 32;
+	if (a >= 97 && a <= 122 && b >= 97 && b <= 122) {
+		const len = LENGTH_TABLE[(a - 97) * 26 + (b - 97)];
+		return len === 0 ? undefined : len;
+	}
+	// non-letters (and non-ASCII code units whose upper case might be a letter): the original lookup
+	return IBAN_LENGTHS[text.slice(at, at + 2).toUpperCase()];
 }
 
 /** Full IBAN check: country, per-country length, check digits 02..98, mod 97 == 1. Spaces ignored. */
 export function ibanValid(text: string): boolean {
-	const expected = countryLength(text);
+	const expected = countryLengthAt(text, 0);
 	if (expected === undefined) return false;
-	const end = checkIban(text, expected);
+	const end = checkIbanAt(text, 0, expected);
 	if (end < 0) return false;
 	for (let i = end; i < text.length; i++) if (text.charCodeAt(i) !== 32) return false;
 	return true;
@@ -77,6 +102,15 @@ export function ibanValid(text: string): boolean {
  * or -1. Counts exactly the country's length of alphanumerics, skipping single spaces.
  */
 export function ibanRefine(match: string): number {
-	const expected = countryLength(match);
-	return expected === undefined ? -1 : checkIban(match, expected);
+	const expected = countryLengthAt(match, 0);
+	return expected === undefined ? -1 : checkIbanAt(match, 0, expected);
+}
+
+/**
+ * Necessary condition for an IBAN starting at `at` of `text` (rule precheck): the country's number of
+ * alphanumerics from `at` (spaces skipped) passes the check digits and mod 97. O(34), no allocation.
+ */
+export function ibanPossibleAt(text: string, at: number): boolean {
+	const expected = countryLengthAt(text, at);
+	return expected !== undefined && checkIbanAt(text, at, expected) >= 0;
 }

@@ -1,0 +1,197 @@
+/**
+ * A compiled rule set ("plan"). Every window-level gate of the rule rows (digit count, length,
+ * letters, punctuation, scheme / two colons, maxDigits, lead shapes) is folded into tables of rule
+ * bit masks, so a window is matched against all rules with a handful of table lookups.
+ */
+import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
+import { BUILT_IN_ENTITIES, RULES } from './rules';
+import { charMask, COLON2_BIT, SCHEME_BIT } from './scanner';
+import { buildKeywordTable, keywordSet, MAX_KEYWORD_SETS } from './context';
+import type { KeywordSet, KeywordTable } from './context';
+import { checkLeadText, LEAD_SLOTS, parseLead } from './lead';
+import type { RedactionRule } from './types';
+
+/** Digit counts at or above this share one bucket. */
+export const MAX_BUCKET = 24;
+
+export interface CompiledRule {
+	/** Position in Plan.rules (its bit in the rule masks). */
+	index: number;
+	rule: RedactionRule;
+	/** Global pattern (scanning), for rules without a lead shape. */
+	re: RegExp;
+	/** Sticky copy, tried only at the window's lead positions (and at literal hits). */
+	sticky: RegExp;
+	kw?: KeywordSet;
+	/** Lead-shape membership (LEAD_SLOTS) and literal leads; both absent: the rule may start anywhere. */
+	lead?: Uint8Array;
+	leadText?: string[];
+}
+
+export interface Plan {
+	/** Window rules, in table order. */
+	rules: CompiledRule[];
+	/** Words (32 rules each) of a rule mask; every table below holds `words` ints per slot. */
+	words: number;
+	/** by min(digits, MAX_BUCKET): rules with minDigits <= digits */
+	bucketMask: Int32Array;
+	/** by min(length, top): rules with minLength <= length */
+	lengthMask: Int32Array;
+	lengthTop: number;
+	/** by min(letters, top): rules with minLetters <= letters */
+	lettersMask: Int32Array;
+	lettersTop: number;
+	/** by min(digits, top) of single-token windows: rules with maxDigits >= digits */
+	maxDigitsMask: Int32Array;
+	maxDigitsTop: number;
+	/** by (charMask & 511): rules without anyChar or with one of their anyChar characters */
+	anyMask: Int32Array;
+	/** by (charMask >> 9) & 3: rules whose scheme / twoColons requirement is met */
+	allMask: Int32Array;
+	/** Rules without a lead shape. */
+	freeMask: Int32Array;
+	/** Per lead slot: rules whose lead shape includes it. */
+	leadMask: Int32Array;
+	/** Literal leads by first code unit (< 128): [text, rule index]. */
+	leadText: Array<Array<[string, number]> | undefined>;
+	/** (c0 << 7 | c1) & 0x3fff of literal leads of two or more units; one-unit leads in leadSingle. */
+	leadPairs: Uint8Array;
+	leadSingle: Uint8Array;
+	literal: Array<{ c: CompiledRule; literals: string[] }>;
+	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
+	kwTable: KeywordTable | undefined;
+}
+
+function charMaskOf(rule: RedactionRule): number {
+	try {
+		return charMask(rule.trigger?.anyChar);
+	} catch (error) {
+		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `Rule '${rule.id}': ${(error as Error).message}`, {
+			hint: 'Fix trigger.anyChar in the rule row.',
+		});
+	}
+}
+
+function compile(rule: RedactionRule, index: number, kwSet: (words: readonly string[]) => KeywordSet): CompiledRule {
+	if (!rule.pattern.global) {
+		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, `Rule '${rule.id}' pattern lacks the g flag.`, {
+			hint: 'Every rule pattern must be global so the engine can iterate its matches.',
+		});
+	}
+	const t = rule.trigger;
+	return {
+		index,
+		rule,
+		re: new RegExp(rule.pattern.source, rule.pattern.flags),
+		sticky: new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y'),
+		kw: rule.keywords && rule.keywords.length > 0 ? kwSet(rule.keywords) : undefined,
+		lead: t?.lead ? parseLead(rule.id, t.lead) : undefined,
+		leadText: t?.leadText ? checkLeadText(rule.id, t.leadText) : undefined,
+	};
+}
+
+/** Sets bit `r` in every slot s of `table` (words ints per slot) for which `pass(s)` holds. */
+function fill(table: Int32Array, words: number, r: number, pass: (slot: number) => boolean): void {
+	for (let s = 0; s * words < table.length; s++) if (pass(s)) table[s * words + (r >> 5)] |= 1 << (r & 31);
+}
+
+export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
+	const kwSets: KeywordSet[] = [];
+	const kwByKey = new Map<string, KeywordSet>();
+	const kwSet = (words: readonly string[]): KeywordSet => {
+		const key = words.join('\u0000');
+		let set = kwByKey.get(key);
+		if (!set) {
+			set = keywordSet(kwSets.length, words);
+			kwSets.push(set);
+			kwByKey.set(key, set);
+		}
+		return set;
+	};
+	const windowRules: CompiledRule[] = [];
+	const literal: Plan['literal'] = [];
+	for (const rule of rules) {
+		const c = compile(rule, windowRules.length, kwSet);
+		if (!leads) c.lead = c.leadText = undefined;
+		if (rule.trigger?.literals) literal.push({ c, literals: rule.trigger.literals });
+		else windowRules.push(c);
+	}
+	const W = Math.max(1, Math.ceil(windowRules.length / 32));
+	const trig = windowRules.map((c) => c.rule.trigger ?? {});
+	const finite = (xs: number[]) => Math.max(0, ...xs.filter((x) => Number.isFinite(x) && x < Number.MAX_SAFE_INTEGER));
+	const lengthTop = finite(trig.map((t) => t.minLength ?? 0));
+	const lettersTop = finite(trig.map((t) => t.minLetters ?? 0));
+	const maxDigitsTop = finite(trig.map((t) => t.maxDigits ?? 0)) + 1;
+	const plan: Plan = {
+		rules: windowRules,
+		words: W,
+		bucketMask: new Int32Array((MAX_BUCKET + 1) * W),
+		lengthMask: new Int32Array((lengthTop + 1) * W),
+		lengthTop,
+		lettersMask: new Int32Array((lettersTop + 1) * W),
+		lettersTop,
+		maxDigitsMask: new Int32Array((maxDigitsTop + 1) * W),
+		maxDigitsTop,
+		anyMask: new Int32Array(512 * W),
+		allMask: new Int32Array(4 * W),
+		freeMask: new Int32Array(W),
+		leadMask: new Int32Array(LEAD_SLOTS * W),
+		leadText: new Array(128).fill(undefined),
+		leadPairs: new Uint8Array(1 << 14),
+		leadSingle: new Uint8Array(128),
+		literal,
+		kwTable: kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined,
+	};
+	for (const c of windowRules) {
+		const t = trig[c.index];
+		const r = c.index;
+		const any = charMaskOf(c.rule);
+		const all = (t.scheme ? SCHEME_BIT : 0) | (t.twoColons ? COLON2_BIT : 0);
+		const maxDigits = t.maxDigits ?? Number.MAX_SAFE_INTEGER;
+		fill(plan.bucketMask, W, r, (d) => d >= Math.min(t.minDigits ?? 0, MAX_BUCKET));
+		fill(plan.lengthMask, W, r, (len) => len >= (t.minLength ?? 0));
+		fill(plan.lettersMask, W, r, (n) => n >= (t.minLetters ?? 0));
+		// the top slot stands for every count above the largest finite maxDigits
+		fill(plan.maxDigitsMask, W, r, (d) => (d < maxDigitsTop ? d <= maxDigits : maxDigits >= Number.MAX_SAFE_INTEGER || maxDigits > maxDigitsTop));
+		fill(plan.anyMask, W, r, (m) => any === 0 || (m & any) !== 0);
+		fill(plan.allMask, W, r, (m) => ((m << 9) & all) === all);
+		if (!c.lead && !c.leadText) fill(plan.freeMask, W, r, () => true);
+		if (c.lead) fill(plan.leadMask, W, r, (k) => c.lead?.[k] === 1);
+		for (const text of c.leadText ?? []) {
+			const f = text.charCodeAt(0);
+			if (f >= 128) {
+				fill(plan.freeMask, W, r, () => true); // non-ASCII literal: no pre-filter, the rule may start anywhere
+				continue;
+			}
+			(plan.leadText[f] ??= []).push([text, r]);
+			if (text.length === 1) plan.leadSingle[f] = 1;
+			else plan.leadPairs[((f & 127) << 7) | (text.charCodeAt(1) & 127)] = 1;
+		}
+	}
+	return plan;
+}
+
+const planCache = new Map<string, Plan>();
+const knownEntities = new Set(BUILT_IN_ENTITIES);
+
+export function planFor(entities: string[] | undefined, extra: Set<string>): Plan {
+	const key = entities ? [...new Set(entities)].sort().join(',') : '*';
+	let plan = planCache.get(key);
+	if (plan) return plan;
+	let rules: readonly RedactionRule[] = RULES;
+	if (entities) {
+		const unknown = entities.filter((e) => !knownEntities.has(e) && !extra.has(e));
+		if (unknown.length > 0) {
+			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Unknown entity name(s): ${unknown.join(', ')}.`, {
+				hint: `Use built-in names (${BUILT_IN_ENTITIES.join(', ')}) or the entity of a custom pattern / deny list.`,
+				details: { unknown },
+			});
+		}
+		const wanted = new Set(entities);
+		rules = RULES.filter((r) => wanted.has(r.entity));
+	}
+	plan = buildPlan(rules);
+	if (planCache.size > 64) planCache.clear();
+	planCache.set(key, plan);
+	return plan;
+}
