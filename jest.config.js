@@ -19,7 +19,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
 			globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.ts',
-			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/setup-timeout.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/setup.ts'],
 		},
 	],
 };

@@ -43,7 +43,8 @@ async function searchNodePanel(page, baseUrl, term) {
 		await page.locator('[data-test-id=node-creator-plus-button]').click();
 	}
 	await search.fill(term);
-	const items = page.locator('[data-test-id=node-creator-node-item]');
+	// A node with operations is listed as an "action" item, the others as "node" items.
+	const items = page.locator('[data-test-id=node-creator-node-item], [data-test-id=node-creator-action-item]');
 	// The list re-renders after typing: wait for a result that matches, not for the list that was already there.
 	await page
 		.locator('[data-test-id=node-creator-item-name]', { hasText: term })
