@@ -68,6 +68,7 @@ async function main() {
 		for (const [file, shot] of [
 			['refund-approval.workflow.json', 'refund-approval-workflow.png'],
 			['production-guard.workflow.json', 'production-guard-workflow.png'],
+			['redact-model-restore.workflow.json', 'redact-model-restore-workflow.png'],
 		]) {
 			await openWorkflow(page, n8n, state.templates[file]);
 			await page.screenshot({ path: path.join(OUT, shot) });
