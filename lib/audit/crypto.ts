@@ -2,7 +2,7 @@
 import { createHash, createHmac, createSecretKey, hash as oneShotHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 
-/** A signing key: `id` goes into each event (`keyid`), `secret` never leaves the process. */
+/** A signing key: `id` goes into each event (`keyid`), `secret` stays in memory and is never written out. */
 export interface AuditKey {
 	id: string;
 	secret: string | Uint8Array;
