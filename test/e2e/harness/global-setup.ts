@@ -1,19 +1,8 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import { freePort } from './ports';
 import { createApiKey, ensureOwner, request } from '../../../scripts/lib/n8n-api';
 import { PACKAGE_NAME, startN8n } from '../../../scripts/lib/n8n-host';
 import { OWNER } from './owner';
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** Starts one real n8n for the whole e2e run; tests read its address and API key from the environment. */
 export default async function globalSetup(): Promise<void> {

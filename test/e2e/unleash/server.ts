@@ -8,7 +8,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -17,18 +16,9 @@ const { ensureHost } = require('../../../scripts/lib/n8n-host') as { ensureHost:
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureUnleash } = require('./install') as { ensureUnleash: () => string };
 
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+import { freePort } from '../harness/ports';
 
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
-}
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Folder with initdb/pg_ctl: Debian keeps them in /usr/lib/postgresql/<major>/bin (not on PATH). */
 export function postgresBinDir(): string | undefined {
