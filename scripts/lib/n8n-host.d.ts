@@ -19,3 +19,10 @@ export function startN8n(options?: {
 }): Promise<RunningN8n>;
 export function stopPid(pid: number): Promise<void>;
 export function n8nCli(args: string[], options: { userFolder: string; port?: number; brokerPort?: number }): number;
+export function ensureCachedInstall(options: {
+	spec: string;
+	prefix: string;
+	label: string;
+	ready?: (dir: string) => boolean;
+	finish?: (work: string) => void;
+}): string;

@@ -25,11 +25,16 @@ function cacheRoot() {
 	);
 }
 
-/** The folder the host lives in: one per lockfile content, so a changed pin installs anew. */
-function hostDir() {
-	const lock = fs.readFileSync(path.join(HOST_SPEC, 'package-lock.json'));
+/** Cache folder for the install described by `spec` (package.json + lockfile): one per lockfile content. */
+function cachedDir(spec, prefix) {
+	const lock = fs.readFileSync(path.join(spec, 'package-lock.json'));
 	const hash = crypto.createHash('sha256').update(lock).digest('hex').slice(0, 16);
-	return path.join(cacheRoot(), `host-${hash}`);
+	return path.join(cacheRoot(), `${prefix}-${hash}`);
+}
+
+/** The folder the n8n host lives in. */
+function hostDir() {
+	return cachedDir(HOST_SPEC, 'host');
 }
 
 function nodeBinDir(dir) {
@@ -56,41 +61,52 @@ function run(command, args, options) {
 }
 
 /**
- * Returns the host folder, installing it when missing: `npm ci --ignore-scripts` (n8n's own install scripts
- * download binaries this network cannot reach), then sqlite3 built from source against Node 24's headers.
- * The install happens in a temporary sibling and is renamed into place only when complete.
+ * Returns the cached install of `spec` (a folder with package.json + lockfile), installing it when missing or
+ * incomplete: `npm ci --ignore-scripts` into a temporary sibling, then `finish(work)`, then a rename into place.
+ * `ready(dir)` says whether an existing install is usable.
  */
-function sqliteBinding(dir) {
-	return path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-}
-
-function ensureHost() {
-	const dir = hostDir();
-	if (fs.existsSync(path.join(dir, '.complete')) && fs.existsSync(sqliteBinding(dir))) return dir;
+function ensureCachedInstall({ spec, prefix, label, ready = () => true, finish = () => undefined }) {
+	const dir = cachedDir(spec, prefix);
+	if (fs.existsSync(path.join(dir, '.complete')) && ready(dir)) return dir;
 	fs.mkdirSync(cacheRoot(), { recursive: true });
 	const work = `${dir}.partial-${process.pid}`;
 	fs.rmSync(work, { recursive: true, force: true });
 	fs.mkdirSync(work, { recursive: true });
-	for (const file of ['package.json', 'package-lock.json']) {
-		fs.copyFileSync(path.join(HOST_SPEC, file), path.join(work, file));
-	}
-	log(`installing n8n into ${dir} (several minutes, once per lockfile)`);
-	const ci = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: work,
-	});
-	log(`npm ci took ${Math.round(ci / 1000)} s; building sqlite3 from source`);
-	// Under `npm test` the parent npm exports npm_config_ignore_scripts=true (the repo's .npmrc): override it here.
-	const rebuild = run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'], {
-		cwd: work,
-		env: hostEnv(work, { npm_config_build_from_source: 'true', npm_config_ignore_scripts: 'false' }),
-	});
-	const binding = sqliteBinding(work);
-	if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built (${binding} is missing); see the npm output above`);
-	log(`sqlite3 build took ${Math.round(rebuild / 1000)} s`);
+	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(spec, file), path.join(work, file));
+	log(`installing ${label} into ${dir} (once per lockfile)`);
+	const ci = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: work });
+	log(`npm ci for ${label} took ${Math.round(ci / 1000)} s`);
+	finish(work);
+	if (!ready(work)) throw new Error(`the install of ${label} in ${work} is not usable; see the npm output above`);
 	fs.writeFileSync(path.join(work, '.complete'), new Date().toISOString());
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.renameSync(work, dir);
 	return dir;
+}
+
+function sqliteBinding(dir) {
+	return path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+}
+
+/**
+ * The n8n host: `npm ci --ignore-scripts` (n8n's own install scripts download binaries this network cannot
+ * reach), then sqlite3 built from source against Node 24's headers.
+ */
+function ensureHost() {
+	return ensureCachedInstall({
+		spec: HOST_SPEC,
+		prefix: 'host',
+		label: 'n8n (several minutes)',
+		ready: (dir) => fs.existsSync(sqliteBinding(dir)),
+		finish: (work) => {
+			// Under `npm test` the parent npm exports npm_config_ignore_scripts=true (the repo's .npmrc): override it.
+			const ms = run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'], {
+				cwd: work,
+				env: hostEnv(work, { npm_config_build_from_source: 'true', npm_config_ignore_scripts: 'false' }),
+			});
+			log(`sqlite3 build took ${Math.round(ms / 1000)} s`);
+		},
+	});
 }
 
 /** Copies the built pack where n8n's community-package installs land, so types read `n8n-nodes-governance.<node>`. */
@@ -237,4 +253,4 @@ function n8nCli(args, { userFolder, port = 5678, brokerPort = port + 11 }) {
 	});
 }
 
-module.exports = { ensureHost, hostDir, startN8n, stopPid, installPack, n8nCli, PACKAGE_NAME };
+module.exports = { ensureCachedInstall, ensureHost, hostDir, startN8n, stopPid, installPack, n8nCli, PACKAGE_NAME };
