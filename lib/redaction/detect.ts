@@ -100,7 +100,7 @@ function acceptMatch(c: CompiledRule, scan: Scan, sub: string, m: RegExpExecArra
 /** Runs one compiled rule over `sub` (which starts at `offset` in the text), scanning. */
 function runRule(c: CompiledRule, scan: Scan, sub: string, offset: number, limit: number): void {
 	const re = c.re;
-	const pre = c.rule.trigger?.precheck;
+	const pre = c.pre;
 	re.lastIndex = 0;
 	for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
 		const at = m.index;
@@ -131,7 +131,7 @@ function runRuleAtLeads(c: CompiledRule, scan: Scan, sub: string, ws: number, li
 	const text = scan.text;
 	const seg = SEGMENTS.data;
 	const count = SEGMENTS.count;
-	const pre = c.rule.trigger?.precheck;
+	const pre = c.pre;
 	let i = 0;
 	let from = 0;
 	for (;;) {
@@ -159,7 +159,7 @@ const MASK = new Int32Array(64);
 function runRuleLazyLeads(c: CompiledRule, scan: Scan, sub: string, ws: number, limit: number): void {
 	const re = c.re;
 	const text = scan.text;
-	const pre = c.rule.trigger?.precheck as (text: string, at: number) => boolean;
+	const pre = c.pre as (text: string, at: number) => boolean;
 	const lead = c.lead;
 	const texts = c.leadText;
 	let from = 0;
@@ -327,7 +327,7 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 				// The slice runs a little past the window so trailing lookaheads see the real next characters.
 				if (sub === undefined) sub = text.slice(ws, we + RIGHT_PAD);
 				if (leads && (c.lead || c.leadText)) runRuleAtLeads(c, scan, sub, ws, len);
-				else if ((c.lead || c.leadText) && c.rule.trigger?.precheck) runRuleLazyLeads(c, scan, sub, ws, len);
+				else if ((c.lead || c.leadText) && c.pre) runRuleLazyLeads(c, scan, sub, ws, len);
 				else runRule(c, scan, sub, ws, len);
 			}
 		}
@@ -374,12 +374,24 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 
 /** Runs exactly the given rules (used by the rule-sample tests and by tooling). */
 export function detectWithRules(text: string, rules: readonly RedactionRule[]): Detection[] {
-	return detectWithPlan(text, buildPlan(rules));
+	return detectWithPlan(text, cachedPlan(withLeads, rules, true));
 }
 
-/** Like detectWithRules, but ignoring lead shapes (every rule scans every gated window): the reference the lead shapes are tested against. */
+/** Like detectWithRules, but ignoring lead shapes and prechecks (every rule scans every gated window): the reference they are tested against. */
 export function detectWithoutLeads(text: string, rules: readonly RedactionRule[]): Detection[] {
-	return detectWithPlan(text, buildPlan(rules, false));
+	return detectWithPlan(text, cachedPlan(withoutLeads, rules, false));
+}
+
+/** Plans of rule arrays passed again (same array, same rule objects), so repeated calls do not recompile. */
+const withLeads = new WeakMap<readonly RedactionRule[], { rules: RedactionRule[]; plan: Plan }>();
+const withoutLeads = new WeakMap<readonly RedactionRule[], { rules: RedactionRule[]; plan: Plan }>();
+
+function cachedPlan(cache: WeakMap<readonly RedactionRule[], { rules: RedactionRule[]; plan: Plan }>, rules: readonly RedactionRule[], leads: boolean): Plan {
+	const hit = cache.get(rules);
+	if (hit && hit.rules.length === rules.length && hit.rules.every((r, i) => r === rules[i])) return hit.plan;
+	const plan = buildPlan(rules, leads);
+	cache.set(rules, { rules: [...rules], plan });
+	return plan;
 }
 
 function detectWithPlan(text: string, plan: Plan): Detection[] {

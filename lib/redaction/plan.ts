@@ -26,6 +26,8 @@ export interface CompiledRule {
 	/** Lead-shape membership (LEAD_SLOTS) and literal leads; both absent: the rule may start anywhere. */
 	lead?: Uint8Array;
 	leadText?: string[];
+	/** trigger.precheck */
+	pre?: (text: string, at: number) => boolean;
 }
 
 export interface Plan {
@@ -87,6 +89,7 @@ function compile(rule: RedactionRule, index: number, kwSet: (words: readonly str
 		kw: rule.keywords && rule.keywords.length > 0 ? kwSet(rule.keywords) : undefined,
 		lead: t?.lead ? parseLead(rule.id, t.lead) : undefined,
 		leadText: t?.leadText ? checkLeadText(rule.id, t.leadText) : undefined,
+		pre: t?.precheck,
 	};
 }
 
@@ -95,6 +98,7 @@ function fill(table: Int32Array, words: number, r: number, pass: (slot: number) 
 	for (let s = 0; s * words < table.length; s++) if (pass(s)) table[s * words + (r >> 5)] |= 1 << (r & 31);
 }
 
+/** Compiles `rules`; with `leads` false, lead shapes and prechecks are ignored (the reference they are tested against). */
 export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 	const kwSets: KeywordSet[] = [];
 	const kwByKey = new Map<string, KeywordSet>();
@@ -112,7 +116,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 	const literal: Plan['literal'] = [];
 	for (const rule of rules) {
 		const c = compile(rule, windowRules.length, kwSet);
-		if (!leads) c.lead = c.leadText = undefined;
+		if (!leads) c.lead = c.leadText = c.pre = undefined;
 		if (rule.trigger?.literals) literal.push({ c, literals: rule.trigger.literals });
 		else windowRules.push(c);
 	}

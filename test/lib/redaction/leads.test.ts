@@ -1,0 +1,123 @@
+import { RULES } from '../../../lib/redaction';
+import { detectWithoutLeads, detectWithRules } from '../../../lib/redaction/detect';
+import type { RedactionRule } from '../../../lib/redaction';
+
+/**
+ * Lead shapes (trigger.lead / leadText) and prechecks only skip positions where a rule cannot
+ * accept a match, so detections must equal a plain scan of every gated window. Each rule runs
+ * alone (a wrong shape cannot hide behind another rule), on its samples in varied surroundings
+ * and on seeded random texts built from every rule's samples and context words.
+ */
+
+function rng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Accepted matches for lead alternatives the rule samples do not show (one line per rule). */
+const WITNESSES = [
+	'call 1(555) 123-4567', 'call 1-555-123-4567', 'call 1 555 123 4567', 'call 1.555.123.4567', 'call 1555-123-4567',
+	'NI AB123456 C', 'NI AB 12 34 56 C', 'NI AB12 34 56 C', 'NI AB1234 56 C',
+	'hetu 131052+308T', 'hetu 131052A308T',
+	'born Sept. 12, 1985', 'born 12th March 1985', 'born 1st March 1985', 'born March 12, 1985',
+	'IBAN NO9386011117947', 'IBAN no9386011117947',
+	'NIE X-1234567-L', 'NIE X1234567-L', 'NIE x1234567l',
+	'driver license A-123-456-78-901', 'driver license A123-4567-8901', 'driver license 123-45-678', 'driver license AB1234567',
+	'Medicare 212345670 1', 'Medicare 2123456701', 'Medicare 21234567011', 'Medicare 2123 45670 1-2',
+	'aadhaar 2345-6789-0124', 'aadhaar 234567890124',
+	'ABN 51 824 753 556', 'ABN 51824 753 556', 'ABN 51824753 556', 'ABN 51824753556',
+	'ACN 004085 616', 'ACN 004085616', 'ACN 004 085616', 'TFN 123456 782',
+	'NHS 943-476-5919', 'NHS 9434765919', 'SSN 123 45 6789', 'ssn: 123456789', 'ITIN 912 70 1234', 'ITIN 912-70-1234',
+	'passport A12345678', 'passport 12345678', 'passport 123456789',
+	'ip fe80::1', 'ip 1::1', 'ip abcd::1', 'ip ::1', 'ip 1:2:3:4:5:6:1.2.3.4',
+	'mac 00-1a-2b-3c-4d-5e', 'mac 001a.2b3c.4d5e', 'mac AA:BB:CC:DD:EE:01',
+	'(08) 8747 6301', '020 7946 0958', '03.93.92.16.85', '0961-7596216', '07700 063 966', '(0161) 496 0000',
+	'Phone: 9498777106x123', 'Phone: 9498777106ext.12', 'Phone: (37) 788-063', 'Phone: 467 3395', 'Phone: 467.3395 x 12',
+	'postgres://u:pw@h', 'git+ssh://u:pw@h', 'a.b://u:pw@h', 's3-x://u:pw@h',
+	'DOB: 1985-03-12', 'DOB 12/03/1985', 'DOB 1.3.85', 'born 1985.03.12',
+	'4111-1111-1111-1111', '3782 822463 10005', 'BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ', 'ftp://x.io/a',
+	'+1 (415) 555-2671', '+44 (0)20 7946 0958', '+49-30-51001056', 'account 12345678', 'IT 07643520567', 'PESEL 02070803628',
+];
+
+const samples = [...RULES.flatMap((r) => [...r.samples.positive, ...r.samples.negative]), ...WITNESSES];
+const pieces = [
+	...samples.flatMap((s) => s.split(/\s+/)),
+	...RULES.flatMap((r) => r.keywords ?? []),
+	'call', 'x', 'ext.', 'Main', 'St', 'IBAN', 'GB', 'IT', '+1', '+44', '(0)', '001', 'born', 'DOB:', 'password=', 'http://', 'www.', '::', '-----BEGIN ',
+];
+const separators = [' ', ' ', ' ', '', '-', '.', '/', ':', '\n', ', ', '(', ')', '+', '=', '_', '"'];
+
+function randomTexts(count: number, seed: number): string[] {
+	const r = rng(seed);
+	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+	const digits = () => {
+		let s = '';
+		for (let n = 1 + Math.floor(r() * 14); n > 0; n--) s += String(Math.floor(r() * 10));
+		return s;
+	};
+	const out: string[] = [];
+	for (let i = 0; i < count; i++) {
+		let s = '';
+		for (let k = 1 + Math.floor(r() * 10); k > 0; k--) s += (r() < 0.6 ? pick(pieces) : digits()) + pick(separators);
+		out.push(s);
+	}
+	return out;
+}
+
+/** Variants of a sample: each digit run re-drawn with a length off by -2..+2, separators swapped, case flipped. */
+function mutations(sample: string, count: number, r: () => number): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < count; i++) {
+		let m = sample.replace(/\d+/g, (run) => {
+			let n = Math.max(1, run.length + Math.floor(r() * 5) - 2);
+			let d = r() < 0.5 ? run[0] : String(Math.floor(r() * 10));
+			while (--n > 0) d += String(Math.floor(r() * 10));
+			return d;
+		});
+		if (r() < 0.3) m = m.replace(/[ .\-/]/g, (c) => (r() < 0.5 ? c : ' .-/'[Math.floor(r() * 4)]));
+		if (r() < 0.2) m = r() < 0.5 ? m.toUpperCase() : m.toLowerCase();
+		out.push(m);
+	}
+	return out;
+}
+
+function surroundings(sample: string): string[] {
+	return [sample, `x ${sample} y`, `(${sample})`, `${sample}.`, `a${sample}`, `${sample} ${sample}`, `${sample}\n${sample}`];
+}
+
+/** Long windows (over 1024 units) take the path without a segment list. */
+function longTexts(): string[] {
+	return ['+44 20 7946 0958 ', 'GB82 WEST 1234 5698 7654 32 ', '+1 ', 'GB82 ', '4111 1111 1111 1111 ', '12 34 56 ', '(555) 123-4567 '].map((u) => u.repeat(Math.ceil(1500 / u.length)));
+}
+
+const leadRules = RULES.filter((r) => r.trigger?.lead || r.trigger?.leadText || r.trigger?.precheck);
+const random = randomTexts(800, 7);
+const mutated = (() => {
+	const r = rng(11);
+	return samples.flatMap((s) => mutations(s, 12, r)).flatMap((m) => [m, `x ${m} y`]);
+})();
+
+describe('lead shapes and prechecks', () => {
+	test('when rules declare lead shapes then most of them do', () => {
+		expect(leadRules.length).toBeGreaterThan(RULES.length * 0.8);
+	});
+
+	test.each(leadRules.map((r) => [r.id, r] as [string, RedactionRule]))('when rule %s runs alone then its detections equal a plain scan', (_id, rule) => {
+		const texts = [...samples.flatMap(surroundings), ...mutated, ...random, ...longTexts()];
+		const alone = [rule];
+		const mismatches = texts.filter((text) => JSON.stringify(detectWithRules(text, alone)) !== JSON.stringify(detectWithoutLeads(text, alone)));
+		expect(mismatches).toEqual([]);
+	});
+
+	test('when every rule runs together then the detections equal a plain scan', () => {
+		const texts = [...samples.map((s) => `note ${s} end`), ...mutated, ...random, ...longTexts()];
+		const mismatches = texts.filter((text) => JSON.stringify(detectWithRules(text, RULES)) !== JSON.stringify(detectWithoutLeads(text, RULES)));
+		expect(mismatches).toEqual([]);
+	});
+});
