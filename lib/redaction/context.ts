@@ -46,6 +46,8 @@ export interface KeywordTable {
 	pairs: Uint8Array;
 	/** c0 & 127 of one-unit words */
 	singles: Uint8Array;
+	/** every word starts with a letter (a-z or a code >= 0xC0): only letter word starts need a look */
+	letterStarts: boolean;
 }
 
 export function keywordSet(id: number, words: readonly string[]): KeywordSet {
@@ -103,7 +105,8 @@ export function buildKeywordTable(sets: KeywordSet[]): KeywordTable {
 	}
 	const next = new Int32Array(rows.length * S);
 	for (let r = 0; r < rows.length; r++) for (let k = 0; k < S; k++) next[r * S + k] = rows[r][k];
-	return { sets, ascii, other, symbols: S, next, ends: Int32Array.from(ends), depth: Int32Array.from(depth), pairs, singles };
+	const letterStarts = sets.every((s) => s.words.every((w) => w.length === 0 || isLetter(w.charCodeAt(0))));
+	return { sets, ascii, other, symbols: S, next, ends: Int32Array.from(ends), depth: Int32Array.from(depth), pairs, singles, letterStarts };
 }
 
 function isLetter(p: number): boolean {
@@ -137,38 +140,54 @@ function walk(t: KeywordTable, lower: string, p: number, limit: number, out: (le
 	}
 }
 
+/** Occurrence buffer shared by successive calls (an index lives only during one detect call). */
+let OCC = new Int32Array(3 * 256);
+
 export function indexKeywords(lower: string, table: KeywordTable): KeywordIndex {
-	let occ = new Int32Array(96);
+	let occ = OCC;
 	let count = 0;
 	const n = lower.length;
-	const { ascii, next, ends, depth, pairs, singles } = table;
+	const { ascii, next, ends, depth, pairs, singles, letterStarts } = table;
 	const S = table.symbols;
-	let prevLetter = false;
-	for (let p = 0; p < n; p++) {
-		const c = lower.charCodeAt(p);
-		const startsWord = !prevLetter;
-		prevLetter = (c >= 97 && c <= 122) || c >= 0xc0;
-		if (!startsWord) continue;
-		if (pairs[((c & 127) << 7) | (lower.charCodeAt(p + 1) & 127)] === 0 && singles[c & 127] === 0) continue;
-		let sym = c < 128 ? ascii[c] : symbolAt(table, lower, p);
-		// node 0 is the root: its row starts at 0
-		let node = sym < 0 ? -1 : next[sym];
-		for (let q = p + 1; node >= 0; q++) {
-			if (ends[node] !== 0) {
-				if (count * 3 + 3 > occ.length) {
-					const grown = new Int32Array(occ.length * 2);
-					grown.set(occ);
-					occ = grown;
-				}
-				occ[count * 3] = p;
-				occ[count * 3 + 1] = depth[node];
-				occ[count * 3 + 2] = ends[node];
-				count++;
+	let p = 0;
+	while (p < n) {
+		let c = lower.charCodeAt(p);
+		if (letterStarts) {
+			// skip non-letters: no word starts with one
+			while (!((c >= 97 && c <= 122) || c >= 0xc0)) {
+				if (++p >= n) break;
+				c = lower.charCodeAt(p);
 			}
-			if (q >= n) break;
-			sym = symbolAt(table, lower, q);
-			node = sym < 0 ? -1 : next[node * S + sym];
+			if (p >= n) break;
 		}
+		// p starts a word (position 0, or the previous unit is not a letter)
+		if (pairs[((c & 127) << 7) | (lower.charCodeAt(p + 1) & 127)] !== 0 || singles[c & 127] !== 0) {
+			let sym = c < 128 ? ascii[c] : symbolAt(table, lower, p);
+			let node = sym < 0 ? -1 : next[sym]; // the root is node 0
+			for (let q = p + 1; node >= 0; q++) {
+				if (ends[node] !== 0) {
+					if (count * 3 + 3 > occ.length) {
+						const grown = new Int32Array(occ.length * 2);
+						grown.set(occ);
+						OCC = occ = grown;
+					}
+					occ[count * 3] = p;
+					occ[count * 3 + 1] = depth[node];
+					occ[count * 3 + 2] = ends[node];
+					count++;
+				}
+				if (q >= n) break;
+				sym = symbolAt(table, lower, q);
+				node = sym < 0 ? -1 : next[node * S + sym];
+			}
+		}
+		// move past this word: the units after a letter are not word starts until a non-letter
+		if ((c >= 97 && c <= 122) || c >= 0xc0) {
+			do c = lower.charCodeAt(++p);
+			while ((c >= 97 && c <= 122) || c >= 0xc0);
+			// lower[p] is not a letter (or p = n): p + 1 starts a word
+		}
+		p++;
 	}
 	return { lower, table, occ, count };
 }

@@ -315,8 +315,8 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 				const low = bits & -bits;
 				bits ^= low;
 				const c = plan.rules[k * 32 + 31 - Math.clz32(low)];
-				const kw = c.kw;
-				if (kw && c.rule.requiresContext) {
+				if (c.ctxOnly) {
+					const kw = c.kw as KeywordSet;
 					// Cheap pre-check on the window's surroundings (once per window) before running the pattern.
 					if (!kwDone) {
 						kwMask = windowContext(scan, ws, we);

@@ -28,6 +28,8 @@ export interface CompiledRule {
 	leadText?: string[];
 	/** trigger.precheck */
 	pre?: (text: string, at: number) => boolean;
+	/** The rule has context words and requires them. */
+	ctxOnly: boolean;
 }
 
 export interface Plan {
@@ -90,6 +92,7 @@ function compile(rule: RedactionRule, index: number, kwSet: (words: readonly str
 		lead: t?.lead ? parseLead(rule.id, t.lead) : undefined,
 		leadText: t?.leadText ? checkLeadText(rule.id, t.leadText) : undefined,
 		pre: t?.precheck,
+		ctxOnly: rule.keywords !== undefined && rule.keywords.length > 0 && rule.requiresContext === true,
 	};
 }
 

@@ -1,13 +1,23 @@
 /** Dotted-quad IPv4 with octets 0–255 and no leading zeros. */
 export function ipv4Valid(text: string): boolean {
-	const parts = text.split('.');
-	if (parts.length !== 4) return false;
-	for (const p of parts) {
-		if (p.length === 0 || p.length > 3 || (p.length > 1 && p[0] === '0')) return false;
-		for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 48 || p.charCodeAt(i) > 57) return false;
-		if (Number(p) > 255) return false;
+	let parts = 0;
+	let len = 0;
+	let value = 0;
+	let lead = 0;
+	for (let i = 0; i <= text.length; i++) {
+		const c = i < text.length ? text.charCodeAt(i) : 46;
+		if (c === 46) {
+			if (++parts > 4 || len === 0 || len > 3 || (len > 1 && lead === 48) || value > 255) return false;
+			len = 0;
+			value = 0;
+			continue;
+		}
+		if (c < 48 || c > 57) return false;
+		if (len === 0) lead = c;
+		len++;
+		value = value * 10 + (c - 48);
 	}
-	return true;
+	return parts === 4;
 }
 
 function hexGroup(g: string): boolean {
