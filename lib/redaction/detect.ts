@@ -2,8 +2,8 @@ import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error
 import { newWindowList, scanWindows } from './scanner';
 import { CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, hasContextWords, indexKeywords, regionMask, setRegex, spanHasContext, testKeywords } from './context';
 import type { KeywordIndex, KeywordSet, KeywordTable } from './context';
-import { LEAD_END, LEAD_SLOTS, leadSlotAt, newSegments, segmentWindow } from './lead';
-import { buildPlan, MAX_BUCKET, planFor } from './plan';
+import { newSegments, segmentWindow } from './lead';
+import { buildPlan, gateWindow, leadWindow, planFor } from './plan';
 import type { CompiledRule, Plan } from './plan';
 import { resolveOverlaps, runCustom } from './custom';
 import type { Detection, DetectOptions, RedactionRule } from './types';
@@ -153,51 +153,24 @@ function runRuleAtLeads(c: CompiledRule, scan: Scan, sub: string, ws: number, li
 const MASK = new Int32Array(64);
 
 /**
- * runRuleAtLeads for long windows, without a segment list: walks the window for segment starts with
- * the rule's lead shape that pass its precheck, and scans from each (used for rules with a precheck).
+ * Long windows, for a rule whose only lead is one literal and that has a precheck (a '+' number):
+ * indexOf finds the literal, the precheck rejects look-alikes in O(1), the pattern runs only after.
+ * Exact for the same reason as runRuleAtLeads.
  */
-function runRuleLazyLeads(c: CompiledRule, scan: Scan, sub: string, ws: number, limit: number): void {
+function runRuleAtLiteral(c: CompiledRule, scan: Scan, sub: string, ws: number, limit: number): void {
 	const re = c.re;
 	const text = scan.text;
 	const pre = c.pre as (text: string, at: number) => boolean;
-	const lead = c.lead;
-	const texts = c.leadText;
-	let from = 0;
-	let p = ws;
+	const lit = (c.leadText as string[])[0];
 	const end = ws + limit;
+	let from = 0;
 	for (;;) {
-		// next segment start p >= ws + from with the lead shape, passing the precheck
 		let found = -1;
-		if (p < ws + from) {
-			p = ws + from;
-			if (p > ws && isAlnumAt(text, p - 1)) {
-				// inside an alphanumeric run: the next segment start follows the run's end
-				while (p < end && isAlnumAt(text, p)) p++;
-				p++;
-			}
-		}
-		if (lead === undefined && texts && texts.length === 1) {
-			// a single literal lead: let indexOf find the candidates
-			const lit = texts[0];
-			for (p = text.indexOf(lit, p); p >= 0 && p < end; p = text.indexOf(lit, p + 1)) {
-				if ((p === ws || !isAlnumAt(text, p - 1)) && pre(sub, p - ws)) {
-					found = p - ws;
-					break;
-				}
-			}
-			if (found < 0) return;
-			p++;
-		}
-		while (found < 0 && p < end) {
-			const slot = leadSlotAt(text, p, end);
-			let ok = lead !== undefined && lead[slot] === 1;
-			if (!ok && texts) for (let k = 0; k < texts.length && !ok; k++) ok = text.startsWith(texts[k], p);
-			if (ok && pre(sub, p - ws)) {
+		for (let p = text.indexOf(lit, ws + from); p >= 0 && p < end; p = text.indexOf(lit, p + 1)) {
+			if ((p === ws || !isAlnumAt(text, p - 1)) && pre(sub, p - ws)) {
 				found = p - ws;
 				break;
 			}
-			// after a run, its next character is not a segment start
-			p = slot === 0 ? p + 1 : LEAD_END[0] + 1;
 		}
 		if (found < 0) return;
 		re.lastIndex = found;
@@ -215,78 +188,6 @@ function isAlnumAt(text: string, p: number): boolean {
 	return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
-/** Rules that pass every window-level gate of the window (digits, length, letters, punctuation, maxDigits) into `mask`; false when none. */
-function gateWindow(plan: Plan, mask: Int32Array, digits: number, len: number, letters: number, cmask: number, single: boolean): boolean {
-	const W = plan.words;
-	const b = (digits < MAX_BUCKET ? digits : MAX_BUCKET) * W;
-	const l = (len < plan.lengthTop ? len : plan.lengthTop) * W;
-	const t = (letters < plan.lettersTop ? letters : plan.lettersTop) * W;
-	const x = (digits < plan.maxDigitsTop ? digits : plan.maxDigitsTop) * W;
-	const a = (cmask & 511) * W;
-	const s = ((cmask >> 9) & 3) * W;
-	let any = 0;
-	for (let k = 0; k < W; k++) {
-		let m = plan.bucketMask[b + k] & plan.lengthMask[l + k] & plan.lettersMask[t + k] & plan.anyMask[a + k] & plan.allMask[s + k];
-		// maxDigits only applies to single-token windows: joined tokens may hold several entities.
-		if (single) m &= plan.maxDigitsMask[x + k];
-		mask[k] = m;
-		any |= m;
-	}
-	return any !== 0;
-}
-
-/** Keeps in `mask` the gated rules that have no lead shape or whose lead shape occurs at a segment start of the window. */
-function leadWindow(plan: Plan, mask: Int32Array, text: string): boolean {
-	const W = plan.words;
-	let missing = 0;
-	for (let k = 0; k < W; k++) {
-		LEADS[k] = 0;
-		missing |= mask[k] & ~plan.freeMask[k];
-	}
-	if (missing !== 0) {
-		const seg = SEGMENTS.data;
-		const count = SEGMENTS.count;
-		const leadMask = plan.leadMask;
-		const seen = SEEN;
-		const stamp = ++seenStamp;
-		for (let i = 0; i < count && missing !== 0; i++) {
-			const slot = seg[2 * i + 1];
-			let changed = false;
-			if (seen[slot] !== stamp) {
-				seen[slot] = stamp;
-				for (let k = 0; k < W; k++) LEADS[k] |= leadMask[slot * W + k];
-				changed = true;
-			}
-			const p = seg[2 * i];
-			const f = text.charCodeAt(p);
-			if (f < 128 && (plan.leadSingle[f] === 1 || plan.leadPairs[(f << 7) | (text.charCodeAt(p + 1) & 127)] === 1)) {
-				const texts = plan.leadText[f] as Array<[string, number]>;
-				for (let j = 0; j < texts.length; j++) {
-					const r = texts[j][1];
-					const bit = 1 << (r & 31);
-					if ((LEADS[r >> 5] & bit) === 0 && text.startsWith(texts[j][0], p)) {
-						LEADS[r >> 5] |= bit;
-						changed = true;
-					}
-				}
-			}
-			if (changed) {
-				missing = 0;
-				for (let k = 0; k < W; k++) missing |= mask[k] & ~plan.freeMask[k] & ~LEADS[k];
-			}
-		}
-	}
-	let any = 0;
-	for (let k = 0; k < W; k++) {
-		mask[k] &= plan.freeMask[k] | LEADS[k];
-		any |= mask[k];
-	}
-	return any !== 0;
-}
-
-const SEEN = new Int32Array(LEAD_SLOTS);
-let seenStamp = 0;
-const LEADS = new Int32Array(64);
 
 function scanWindowsOf(scan: Scan, plan: Plan): void {
 	const text = scan.text;
@@ -304,7 +205,7 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 		const leads = len <= LEAD_WINDOW_MAX;
 		if (leads) {
 			segmentWindow(text, ws, we, SEGMENTS);
-			if (!leadWindow(plan, mask, text)) continue;
+			if (!leadWindow(plan, mask, text, SEGMENTS)) continue;
 		}
 		let sub: string | undefined;
 		let kwMask = 0;
@@ -327,7 +228,7 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 				// The slice runs a little past the window so trailing lookaheads see the real next characters.
 				if (sub === undefined) sub = text.slice(ws, we + RIGHT_PAD);
 				if (leads && (c.lead || c.leadText)) runRuleAtLeads(c, scan, sub, ws, len);
-				else if ((c.lead || c.leadText) && c.pre) runRuleLazyLeads(c, scan, sub, ws, len);
+				else if (c.pre && c.lead === undefined && c.leadText?.length === 1) runRuleAtLiteral(c, scan, sub, ws, len);
 				else runRule(c, scan, sub, ws, len);
 			}
 		}

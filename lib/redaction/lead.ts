@@ -114,28 +114,3 @@ export function segmentWindow(text: string, ws: number, we: number, seg: Segment
 	seg.count = k >> 1;
 }
 
-/**
- * Lead slot of the segment start `p` of text[.., we) (as segmentWindow computes it) and, in
- * `LEAD_END[0]`, the position after its alphanumeric run (p + 1 for a non-alphanumeric start).
- */
-export function leadSlotAt(text: string, p: number, we: number): number {
-	const c = text.charCodeAt(p);
-	if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
-		LEAD_END[0] = p + 1;
-		return 0;
-	}
-	let digits = false;
-	let letters = false;
-	let q = p;
-	for (; q < we; q++) {
-		const e = text.charCodeAt(q);
-		if (e >= 48 && e <= 57) digits = true;
-		else if ((e | 32) >= 97 && (e | 32) <= 122) letters = true;
-		else break;
-	}
-	LEAD_END[0] = q;
-	const kind = digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS;
-	return (kind * 64 + (q - p < MAX_RUN ? q - p : MAX_RUN)) * FOLLOWS + followClass(text.charCodeAt(q));
-}
-
-export const LEAD_END = new Int32Array(1);

@@ -9,6 +9,7 @@ import { charMask, COLON2_BIT, SCHEME_BIT } from './scanner';
 import { buildKeywordTable, keywordSet, MAX_KEYWORD_SETS } from './context';
 import type { KeywordSet, KeywordTable } from './context';
 import { checkLeadText, LEAD_SLOTS, parseLead } from './lead';
+import type { Segments } from './lead';
 import type { RedactionRule } from './types';
 
 /** Digit counts at or above this share one bucket. */
@@ -202,3 +203,76 @@ export function planFor(entities: string[] | undefined, extra: Set<string>): Pla
 	planCache.set(key, plan);
 	return plan;
 }
+
+/** Rules that pass every window-level gate of the window (digits, length, letters, punctuation, maxDigits) into `mask`; false when none. */
+export function gateWindow(plan: Plan, mask: Int32Array, digits: number, len: number, letters: number, cmask: number, single: boolean): boolean {
+	const W = plan.words;
+	const b = (digits < MAX_BUCKET ? digits : MAX_BUCKET) * W;
+	const l = (len < plan.lengthTop ? len : plan.lengthTop) * W;
+	const t = (letters < plan.lettersTop ? letters : plan.lettersTop) * W;
+	const x = (digits < plan.maxDigitsTop ? digits : plan.maxDigitsTop) * W;
+	const a = (cmask & 511) * W;
+	const s = ((cmask >> 9) & 3) * W;
+	let any = 0;
+	for (let k = 0; k < W; k++) {
+		let m = plan.bucketMask[b + k] & plan.lengthMask[l + k] & plan.lettersMask[t + k] & plan.anyMask[a + k] & plan.allMask[s + k];
+		// maxDigits only applies to single-token windows: joined tokens may hold several entities.
+		if (single) m &= plan.maxDigitsMask[x + k];
+		mask[k] = m;
+		any |= m;
+	}
+	return any !== 0;
+}
+
+/** Keeps in `mask` the gated rules that have no lead shape or whose lead shape occurs at a segment start of the window. */
+export function leadWindow(plan: Plan, mask: Int32Array, text: string, segments: Segments): boolean {
+	const W = plan.words;
+	let missing = 0;
+	for (let k = 0; k < W; k++) {
+		LEADS[k] = 0;
+		missing |= mask[k] & ~plan.freeMask[k];
+	}
+	if (missing !== 0) {
+		const seg = segments.data;
+		const count = segments.count;
+		const leadMask = plan.leadMask;
+		const seen = SEEN;
+		const stamp = ++seenStamp;
+		for (let i = 0; i < count && missing !== 0; i++) {
+			const slot = seg[2 * i + 1];
+			let changed = false;
+			if (seen[slot] !== stamp) {
+				seen[slot] = stamp;
+				for (let k = 0; k < W; k++) LEADS[k] |= leadMask[slot * W + k];
+				changed = true;
+			}
+			const p = seg[2 * i];
+			const f = text.charCodeAt(p);
+			if (f < 128 && (plan.leadSingle[f] === 1 || plan.leadPairs[(f << 7) | (text.charCodeAt(p + 1) & 127)] === 1)) {
+				const texts = plan.leadText[f] as Array<[string, number]>;
+				for (let j = 0; j < texts.length; j++) {
+					const r = texts[j][1];
+					const bit = 1 << (r & 31);
+					if ((LEADS[r >> 5] & bit) === 0 && text.startsWith(texts[j][0], p)) {
+						LEADS[r >> 5] |= bit;
+						changed = true;
+					}
+				}
+			}
+			if (changed) {
+				missing = 0;
+				for (let k = 0; k < W; k++) missing |= mask[k] & ~plan.freeMask[k] & ~LEADS[k];
+			}
+		}
+	}
+	let any = 0;
+	for (let k = 0; k < W; k++) {
+		mask[k] &= plan.freeMask[k] | LEADS[k];
+		any |= mask[k];
+	}
+	return any !== 0;
+}
+
+const SEEN = new Int32Array(LEAD_SLOTS);
+let seenStamp = 0;
+const LEADS = new Int32Array(64);
