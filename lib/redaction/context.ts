@@ -113,13 +113,19 @@ function isLetter(p: number): boolean {
 	return (p >= 97 && p <= 122) || p >= 0xc0;
 }
 
-/** Occurrences of context words at word starts of one lower-cased text: [position, length, set mask] triples. */
+/** Occurrences of context words at word starts of one lower-cased text, indexed lazily by block. */
 export interface KeywordIndex {
 	lower: string;
 	table: KeywordTable;
+	/** [position, length, set mask] triples, appended block by block */
 	occ: Int32Array;
 	count: number;
+	/** per block of BLOCK units: first triple, or -1 when not indexed yet; and the number of triples */
+	blockFirst: Int32Array;
+	blockCount: Int32Array;
 }
+
+const BLOCK_SHIFT = 8;
 
 function symbolAt(t: KeywordTable, lower: string, q: number): number {
 	const c = lower.charCodeAt(q);
@@ -143,22 +149,37 @@ function walk(t: KeywordTable, lower: string, p: number, limit: number, out: (le
 /** Occurrence buffer shared by successive calls (an index lives only during one detect call). */
 let OCC = new Int32Array(3 * 256);
 
-export function indexKeywords(lower: string, table: KeywordTable): KeywordIndex {
-	let occ = OCC;
-	let count = 0;
+export function newKeywordIndex(lower: string, table: KeywordTable): KeywordIndex {
+	const blocks = (lower.length >> BLOCK_SHIFT) + 1;
+	return { lower, table, occ: OCC, count: 0, blockFirst: new Int32Array(blocks).fill(-1), blockCount: new Int32Array(blocks) };
+}
+
+/** Indexes the word starts of block `blk`. */
+function indexBlock(idx: KeywordIndex, blk: number): void {
+	const { lower, table } = idx;
 	const n = lower.length;
 	const { ascii, next, ends, depth, pairs, singles, letterStarts } = table;
 	const S = table.symbols;
-	let p = 0;
-	while (p < n) {
-		let c = lower.charCodeAt(p);
+	let occ = idx.occ;
+	let count = idx.count;
+	idx.blockFirst[blk] = count;
+	let p = blk << BLOCK_SHIFT;
+	const stop = Math.min(n, p + (1 << BLOCK_SHIFT));
+	let c = lower.charCodeAt(p);
+	if (p > 0 && isLetter(lower.charCodeAt(p - 1))) {
+		// inside a word: its rest is no word start
+		while (p < stop && isLetter(c)) c = lower.charCodeAt(++p);
+		p++;
+	}
+	while (p < stop) {
+		c = lower.charCodeAt(p);
 		if (letterStarts) {
 			// skip non-letters: no word starts with one
 			while (!((c >= 97 && c <= 122) || c >= 0xc0)) {
-				if (++p >= n) break;
+				if (++p >= stop) break;
 				c = lower.charCodeAt(p);
 			}
-			if (p >= n) break;
+			if (p >= stop) break;
 		}
 		// p starts a word (position 0, or the previous unit is not a letter)
 		if (pairs[((c & 127) << 7) | (lower.charCodeAt(p + 1) & 127)] !== 0 || singles[c & 127] !== 0) {
@@ -169,7 +190,7 @@ export function indexKeywords(lower: string, table: KeywordTable): KeywordIndex 
 					if (count * 3 + 3 > occ.length) {
 						const grown = new Int32Array(occ.length * 2);
 						grown.set(occ);
-						OCC = occ = grown;
+						OCC = idx.occ = occ = grown;
 					}
 					occ[count * 3] = p;
 					occ[count * 3 + 1] = depth[node];
@@ -189,39 +210,39 @@ export function indexKeywords(lower: string, table: KeywordTable): KeywordIndex 
 		}
 		p++;
 	}
-	return { lower, table, occ, count };
-}
-
-/** First occurrence index with position >= p. */
-function lowerBound(idx: KeywordIndex, p: number): number {
-	let lo = 0;
-	let hi = idx.count;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (idx.occ[mid * 3] < p) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+	idx.blockCount[blk] = count - idx.blockFirst[blk];
+	idx.count = count;
 }
 
 /**
  * Bit mask of the sets with a word in lower[a, b) at a word start, where position `a` always counts
- * as a word start (it begins a context part).
+ * as a word start (it begins a context part). Stops early once every bit of `needed` is found, so
+ * only the bits of `needed` are reliable.
  */
-export function regionMask(idx: KeywordIndex, a: number, b: number): number {
+export function regionMask(idx: KeywordIndex, a: number, b: number, needed: number): number {
 	let mask = 0;
-	const { lower, occ } = idx;
+	const lower = idx.lower;
 	if (a < b && a > 0 && isLetter(lower.charCodeAt(a - 1))) {
 		// `a` is not a word start in the text, so the index lacks it: walk it directly.
 		walk(idx.table, lower, a, b, (_len, m) => {
 			mask |= m;
 		});
+		if ((mask & needed) === needed) return mask;
 	}
-	for (let i = lowerBound(idx, a); i < idx.count; i++) {
-		const k = i * 3;
-		const p = occ[k];
-		if (p >= b) break;
-		if (p + occ[k + 1] <= b) mask |= occ[k + 2];
+	if (a >= b) return mask;
+	for (let blk = a >> BLOCK_SHIFT; blk <= (b - 1) >> BLOCK_SHIFT; blk++) {
+		if (idx.blockFirst[blk] < 0) indexBlock(idx, blk);
+		const occ = idx.occ;
+		const first = idx.blockFirst[blk];
+		const last = first + idx.blockCount[blk];
+		for (let i = first; i < last; i++) {
+			const k = i * 3;
+			const p = occ[k];
+			if (p < a) continue;
+			if (p >= b) return mask;
+			if (p + occ[k + 1] <= b) mask |= occ[k + 2];
+		}
+		if ((mask & needed) === needed) return mask;
 	}
 	return mask;
 }
@@ -232,7 +253,7 @@ export function spanHasContext(idx: KeywordIndex, set: KeywordSet, start: number
 	const bit = 1 << set.id;
 	const a = start - CONTEXT_BEFORE > 0 ? start - CONTEXT_BEFORE : 0;
 	const b = end + CONTEXT_AFTER < lower.length ? end + CONTEXT_AFTER : lower.length;
-	if ((regionMask(idx, a, start) & bit) !== 0 || (regionMask(idx, end, b) & bit) !== 0) return true;
+	if ((regionMask(idx, a, start, bit) & bit) !== 0 || (regionMask(idx, end, b, bit) & bit) !== 0) return true;
 	// A word with a space may straddle the joining space: its head ends the first part, its tail starts the second.
 	for (let k = 0; k < set.split.length; k++) {
 		const [head, tail] = set.split[k];

@@ -1,6 +1,6 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { newWindowList, scanWindows } from './scanner';
-import { CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, hasContextWords, indexKeywords, regionMask, setRegex, spanHasContext, testKeywords } from './context';
+import { CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, hasContextWords, newKeywordIndex, regionMask, setRegex, spanHasContext, testKeywords } from './context';
 import type { KeywordIndex, KeywordSet, KeywordTable } from './context';
 import { newSegments, segmentWindow } from './lead';
 import { buildPlan, gateWindow, leadWindow, planFor } from './plan';
@@ -41,7 +41,7 @@ export function hasContext(text: string, start: number, end: number, keywords: r
 function indexOf(scan: Scan): KeywordIndex | undefined {
 	if (scan.index === undefined && !scan.fallback) {
 		const lower = scan.text.toLowerCase();
-		if (lower.length === scan.text.length) scan.index = indexKeywords(lower, scan.plan.kwTable as KeywordTable);
+		if (lower.length === scan.text.length) scan.index = newKeywordIndex(lower, scan.plan.kwTable as KeywordTable);
 		else scan.fallback = true;
 	}
 	return scan.index;
@@ -54,15 +54,13 @@ function spanContext(scan: Scan, set: KeywordSet, start: number, end: number): b
 	return testKeywords(setRegex(set), contextOf(scan.text, start, end));
 }
 
-/**
- * Context words around the window [ws, we) (the cheap pre-check of context-only rules): a bit mask of
- * the keyword sets found, or -1 (all) on the fallback path, where `windowContextSlow` decides per set.
- */
-function windowContext(scan: Scan, ws: number, we: number): number {
+/** Context words of `set` anywhere around the window [ws, we) (the cheap pre-check of context-only rules). */
+function windowContext(scan: Scan, set: KeywordSet, ws: number, we: number): boolean {
 	const index = indexOf(scan);
-	if (index === undefined) return -1;
+	if (index === undefined) return windowContextSlow(scan, set, ws, we);
 	const a = ws - CONTEXT_BEFORE > 0 ? ws - CONTEXT_BEFORE : 0;
-	return regionMask(index, a, Math.min(index.lower.length, we + CONTEXT_AFTER));
+	const bit = 1 << set.id;
+	return (regionMask(index, a, Math.min(index.lower.length, we + CONTEXT_AFTER), bit) & bit) !== 0;
 }
 
 function windowContextSlow(scan: Scan, set: KeywordSet, ws: number, we: number): boolean {
@@ -208,8 +206,9 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 			if (!leadWindow(plan, mask, text, SEGMENTS)) continue;
 		}
 		let sub: string | undefined;
-		let kwMask = 0;
-		let kwDone = false;
+		// context sets checked around this window, and those found
+		let kwChecked = 0;
+		let kwFound = 0;
 		for (let k = 0; k < W; k++) {
 			let bits = mask[k];
 			while (bits !== 0) {
@@ -217,13 +216,19 @@ function scanWindowsOf(scan: Scan, plan: Plan): void {
 				bits ^= low;
 				const c = plan.rules[k * 32 + 31 - Math.clz32(low)];
 				if (c.ctxOnly) {
+					// Cheap pre-check on the window's surroundings (once per set and window) before running the pattern.
 					const kw = c.kw as KeywordSet;
-					// Cheap pre-check on the window's surroundings (once per window) before running the pattern.
-					if (!kwDone) {
-						kwMask = windowContext(scan, ws, we);
-						kwDone = true;
+					if (kw.id > 30) {
+						// more word lists than mask bits (no index either): check every time
+						if (!windowContext(scan, kw, ws, we)) continue;
+					} else {
+						const bit = 1 << kw.id;
+						if ((kwChecked & bit) === 0) {
+							kwChecked |= bit;
+							if (windowContext(scan, kw, ws, we)) kwFound |= bit;
+						}
+						if ((kwFound & bit) === 0) continue;
 					}
-					if (kwMask === -1 ? !windowContextSlow(scan, kw, ws, we) : (kwMask & (1 << kw.id)) === 0) continue;
 				}
 				// The slice runs a little past the window so trailing lookaheads see the real next characters.
 				if (sub === undefined) sub = text.slice(ws, we + RIGHT_PAD);
