@@ -6,3 +6,4 @@ export * from './lib/kill-switch';
 export * from './lib/scoped-credentials';
 export * from './lib/webhook-signature';
 export * from './lib/audit';
+export * from './lib/redaction';
