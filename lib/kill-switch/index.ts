@@ -1,5 +1,5 @@
 export * from './types';
-export * from './json-path';
+export * from '../shared/json-path';
 export * from './http';
 export * from './cache';
 export * from './evaluate';

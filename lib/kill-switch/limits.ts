@@ -1,7 +1,7 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import type { KillSwitchTrip } from './evaluate';
-import type { PathSegment } from './json-path';
-import { parseJsonPath, readJsonPath } from './json-path';
+import type { PathSegment } from '../shared/json-path';
+import { parseJsonPath, readJsonPath } from '../shared/json-path';
 
 /** A limit trip. `switch` names the limit. */
 export interface LimitTrip extends KillSwitchTrip {

@@ -1,7 +1,7 @@
 import { isGovernanceError } from '../errors/governance-error';
 import type { KillSwitchOutcome, KillSwitchTrip } from './evaluate';
-import type { PathSegment } from './json-path';
-import { parseJsonPath } from './json-path';
+import type { PathSegment } from '../shared/json-path';
+import { parseJsonPath } from '../shared/json-path';
 import type { LimitTrip } from './limits';
 import { LIMITS, checkExecutionsPerWindow, checkItemsPerExecution, checkRunsPerExecution, checkSpendBudget, sumNumericField } from './limits';
 

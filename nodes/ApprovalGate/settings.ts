@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { ApproverRoster, GateSettings } from '../../lib/approval/gate';
 import { parseApproverRoster, previousApprovers } from '../../lib/approval/gate';
 import { parseProfile } from '../../lib/environment/profile';
+import { parseJsonPath, readJsonPath } from '../../lib/shared/json-path';
 
 /** Reads a parameter of the gate; execute() and webhook() read them differently. */
 export type ParameterReader = (name: string, fallback: unknown) => unknown;
@@ -10,22 +11,13 @@ export const APPROVERS_CREDENTIAL = 'governanceApproversApi';
 
 const UNIT_MS: Record<string, number> = { seconds: 1000, minutes: 60000, hours: 3600000, days: 86400000 };
 
-function valueAt(json: IDataObject, path: string): unknown {
-	let value: unknown = json;
-	for (const key of path.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as IDataObject)[key];
-	}
-	return value;
-}
-
 /** The fields shown to approvers: each listed path, for each item. */
 function shownFields(paths: string, items: INodeExecutionData[]): GateSettings['fields'] {
-	const list = paths.split(',').map((p) => p.trim()).filter((p) => p !== '');
+	const list = paths.split(',').map((p) => p.trim()).filter((p) => p !== '').map((p) => ({ path: p, segments: parseJsonPath(p) }));
 	const fields: GateSettings['fields'] = [];
 	items.forEach((item, index) => {
-		for (const path of list) {
-			fields.push({ label: items.length > 1 ? `${path} (item ${index + 1})` : path, value: valueAt(item.json, path) });
+		for (const { path, segments } of list) {
+			fields.push({ label: items.length > 1 ? `${path} (item ${index + 1})` : path, value: readJsonPath(item.json, segments).value });
 		}
 	});
 	return fields;

@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_MS, fetchSafely, httpError, isHttpResponse, parseJsonBody } from '../http';
-import type { PathSegment } from '../json-path';
-import { parseJsonPath, readJsonPath } from '../json-path';
+import type { PathSegment } from '../../shared/json-path';
+import { parseJsonPath, readJsonPath } from '../../shared/json-path';
 import type { FetchJson, FlagResolution, FlagSource, HttpRequest, HttpResponse } from '../types';
 
 const SOURCE = 'HTTP JSON';

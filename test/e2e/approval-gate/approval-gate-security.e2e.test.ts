@@ -168,6 +168,5 @@ describe('Approval Gate security in a real n8n', () => {
 		for (const text of ['Refund 90 EUR', 'Money leaves the company', 'Customer asked for a refund', 'Initech', 'carol@governance.test']) {
 			expect(html).toContain(text);
 		}
-		expect(e2e().baseUrl).toBeTruthy();
 	});
 });

@@ -3,7 +3,7 @@ import { createExpressionSource, interpretExpressionValue } from '../../../lib/k
 import { createInMemorySource, createNoopSource } from '../../../lib/kill-switch/sources/memory';
 import { buildOfrepRequest, createOfrepSource, interpretOfrepResponse } from '../../../lib/kill-switch/sources/ofrep';
 import { buildUnleashRequest, createUnleashSource, interpretUnleashResponse } from '../../../lib/kill-switch/sources/unleash';
-import { parseJsonPath } from '../../../lib/kill-switch/json-path';
+import { parseJsonPath } from '../../../lib/shared/json-path';
 import type { FetchJson, HttpRequest, HttpResponse } from '../../../lib/kill-switch/types';
 import { GovernanceError } from '../../../lib/errors/governance-error';
 
