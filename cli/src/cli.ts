@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import {
 	deriveAuditKey,
 	formatAuditTimeline,
-	parseAuditEventsWithTexts,
+	parseAuditEventsText,
 	parseKeyFile,
 	queryAuditEvents,
 	verifyAuditEvents,
+	verifyAuditLog,
 } from '../../lib/audit';
 import type { AuditEvent, AuditQuery, AuditVerification } from '../../lib/audit';
 import { UsageError, parseArgs } from './args';
@@ -34,35 +35,36 @@ input): the Audit Emitter signs with a key derived from it, so the profile secre
 export interface Io {
 	out: (text: string) => void;
 	err: (text: string) => void;
-	readStdin: () => string;
+	readStdin: () => string | Uint8Array;
 }
 
 const defaultIo: Io = {
 	out: (text) => process.stdout.write(text),
 	err: (text) => process.stderr.write(text),
-	readStdin: () => readFileSync(0, 'utf8'),
+	readStdin: () => readFileSync(0),
 };
 
 class UnusableInput extends Error {}
 
-function readInput(file: string | undefined, io: Io): string {
+/** The bytes of FILE or standard input ("-"), undecoded: verify reads JSON Lines from bytes. */
+function readInput(file: string | undefined, io: Io): string | Uint8Array {
 	if (file === undefined) throw new UsageError('Give a FILE or - for standard input');
 	try {
-		return file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+		return file === '-' ? io.readStdin() : readFileSync(file);
 	} catch (error) {
 		throw new UnusableInput(`Cannot read ${file === '-' ? 'standard input' : file}: ${(error as Error).message}`);
 	}
 }
 
-function readEvents(file: string | undefined, io: Io): unknown[] {
-	return readEventsWithTexts(file, io).events;
+function readText(file: string | undefined, io: Io): string {
+	const input = readInput(file, io);
+	return typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
 }
 
-/** Events and, for JSON Lines, each event's line: verify MACs and hashes canonical lines as they are. */
-function readEventsWithTexts(file: string | undefined, io: Io): { events: unknown[]; texts: Array<string | undefined> } {
-	const text = readInput(file, io);
+function readEvents(file: string | undefined, io: Io): unknown[] {
+	const text = readText(file, io);
 	try {
-		return parseAuditEventsWithTexts(text);
+		return parseAuditEventsText(text);
 	} catch (error) {
 		throw new UnusableInput((error as Error).message);
 	}
@@ -91,9 +93,14 @@ function verifyCommand(args: ParsedArgs, io: Io): number {
 	const keyFile = args.options['key-file'];
 	if (typeof keyFile !== 'string') throw new UsageError('audit verify needs --key-file KEYS');
 	const keys = readKeys(keyFile);
-	const { events, texts } = readEventsWithTexts(args.positional[2], io);
-	if (events.length === 0) throw new UnusableInput('The input holds no audit events');
-	const result = verifyAuditEvents(events, keys, { requireClosed: args.options['require-closed'] === true, texts });
+	const input = readInput(args.positional[2], io);
+	let result: AuditVerification;
+	try {
+		result = verifyAuditLog(input, keys, { requireClosed: args.options['require-closed'] === true });
+	} catch (error) {
+		throw new UnusableInput((error as Error).message);
+	}
+	if (result.eventCount === 0) throw new UnusableInput('The input holds no audit events');
 	if (args.options.json === true) {
 		io.out(`${JSON.stringify(result, null, 2)}\n`);
 	} else if (result.valid) {
@@ -130,7 +137,7 @@ function queryCommand(args: ParsedArgs, io: Io): number {
 function keyCommand(args: ParsedArgs, io: Io): number {
 	const file = args.options['secret-file'];
 	if (typeof file !== 'string') throw new UsageError('audit key needs --secret-file FILE (or - for standard input)');
-	const secret = readInput(file, io).replace(/\r?\n$/, '');
+	const secret = readText(file, io).replace(/\r?\n$/, '');
 	let key: { id: string; secret: string };
 	try {
 		key = deriveAuditKey(secret);

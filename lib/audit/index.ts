@@ -47,10 +47,11 @@ export { AUDIT_KEY_ID_PREFIX, AUDIT_KEY_LABEL, deriveAuditKey } from './keys';
 export { approvalOf, deriveActor, describeCounts, policiesOf, redactionOf, traceparentOf } from './item-context';
 export type { ItemApproval, ItemRedaction, TriggerInfo } from './item-context';
 export { verifyAuditEvents } from './verify';
+export { verifyAuditLog } from './verify-log';
 export type { AuditKeyring, AuditProblem, AuditProblemCode, AuditVerification, VerifyOptions } from './verify';
 export { formatAuditTimeline, queryAuditEvents } from './query';
 export type { AuditQuery, AuditTimeline, AuditTimelineChain } from './query';
-export { parseAuditEventsText, parseAuditEventsWithTexts, parseKeyFile } from './parse';
+export { parseAuditEventsText, parseKeyFile } from './parse';
 export {
 	WEBHOOK_SIGNATURE_HEADER,
 	WEBHOOK_TIMESTAMP_HEADER,

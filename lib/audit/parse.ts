@@ -5,16 +5,8 @@ import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error
  * @throws GovernanceError (INVALID_INPUT) naming the line that is not JSON.
  */
 export function parseAuditEventsText(text: string): unknown[] {
-	return parseAuditEventsWithTexts(text).events;
-}
-
-/**
- * Like {@link parseAuditEventsText}, plus the JSON text of each event (its trimmed line; undefined for a
- * JSON array), to pass to verifyAuditEvents as `texts` so canonical lines are not serialised again.
- */
-export function parseAuditEventsWithTexts(text: string): { events: unknown[]; texts: Array<string | undefined> } {
 	const trimmed = text.replace(/^\uFEFF/, '').trim();
-	if (trimmed === '') return { events: [], texts: [] };
+	if (trimmed === '') return [];
 	if (trimmed.startsWith('[')) {
 		let parsed: unknown;
 		try {
@@ -23,24 +15,27 @@ export function parseAuditEventsWithTexts(text: string): { events: unknown[]; te
 			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Input is not a valid JSON array: ${(error as Error).message}`);
 		}
 		if (!Array.isArray(parsed)) throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'Input is not a JSON array');
-		return { events: parsed, texts: [] };
+		return parsed;
 	}
 	const events: unknown[] = [];
-	const texts: string[] = [];
 	const lines = trimmed.split('\n');
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i].trim();
 		if (line === '') continue;
 		try {
 			events.push(JSON.parse(line));
-			texts.push(line);
 		} catch (error) {
-			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Line ${i + 1} is not JSON: ${(error as Error).message}`, {
-				hint: 'Give a JSON array of events or one JSON event per line.',
-			});
+			throw lineError(i + 1, error);
 		}
 	}
-	return { events, texts };
+	return events;
+}
+
+/** The error for a line of a JSON Lines log that is not JSON (line numbers count from 1). */
+export function lineError(lineNo: number, error: unknown): GovernanceError {
+	return new GovernanceError(GovernanceErrorCode.InvalidInput, `Line ${lineNo} is not JSON: ${(error as Error).message}`, {
+		hint: 'Give a JSON array of events or one JSON event per line.',
+	});
 }
 
 /**
