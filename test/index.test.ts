@@ -16,6 +16,7 @@ describe('package entry point (index.ts)', () => {
 		'redactObject',
 		'signNext',
 		'verifyAuditEvents',
+		'verifyAuditLog',
 		'canonicalize',
 		'evaluateKillSwitch',
 		'decideWithCache',
