@@ -63,6 +63,22 @@ function digitsValue(line: Buffer, start: number, end: number): number {
 	return value;
 }
 
+/** Buffer's own slice decoders, when present, skip toString's argument handling (a few per line). */
+interface SliceDecoders {
+	latin1Slice?: (start: number, end: number) => string;
+	utf8Slice?: (start: number, end: number) => string;
+}
+const DIRECT = Buffer.prototype as unknown as SliceDecoders;
+
+function utf8(line: Buffer, start: number, end: number): string {
+	return DIRECT.utf8Slice ? DIRECT.utf8Slice.call(line, start, end) : line.toString('utf8', start, end);
+}
+
+/** Text of bytes the caller knows to be ASCII (hex). */
+function ascii(line: Buffer, start: number, end: number): string {
+	return DIRECT.latin1Slice ? DIRECT.latin1Slice.call(line, start, end) : line.toString('latin1', start, end);
+}
+
 function hasBackslash(line: Buffer, start: number, end: number): boolean {
 	for (let k = start; k < end; k++) if (line[k] === BACKSLASH) return true;
 	return false;
@@ -160,10 +176,11 @@ export function lineFacts(line: Buffer, start: number, end: number, keys: readon
 	// The sig member is `,"sig":"<hex>"`: 8 bytes before its value, 1 after.
 	const mac = rangeMacHex(key.range, line, start, VALUE_START[SIG] - 8, VALUE_END[SIG] + 1, end);
 	// One native decode and compare beats a byte loop here.
-	if (line.toString('latin1', VALUE_START[SIG], VALUE_END[SIG]) !== mac) return undefined;
+	if (ascii(line, VALUE_START[SIG], VALUE_END[SIG]) !== mac) return undefined;
 	if (hasBackslash(line, VALUE_START[ID], VALUE_END[ID])) return undefined;
 	const closing = equalBytes(line, VALUE_START[TYPE], VALUE_END[TYPE], CLOSED_TYPE);
-	if (!closing && !equalBytes(line, VALUE_START[TYPE], VALUE_END[TYPE], RECORDED_TYPE) && hasBackslash(line, VALUE_START[TYPE], VALUE_END[TYPE])) return undefined;
+	const recorded = !closing && equalBytes(line, VALUE_START[TYPE], VALUE_END[TYPE], RECORDED_TYPE);
+	if (!closing && !recorded && hasBackslash(line, VALUE_START[TYPE], VALUE_END[TYPE])) return undefined;
 	let count: unknown;
 	if (closing) {
 		try {
@@ -173,12 +190,12 @@ export function lineFacts(line: Buffer, start: number, end: number, keys: readon
 		}
 	}
 	return {
-		id: line.toString('utf8', VALUE_START[ID], VALUE_END[ID]),
-		chainid: line.toString('utf8', chainStart, chainEnd),
+		id: utf8(line, VALUE_START[ID], VALUE_END[ID]),
+		chainid: utf8(line, chainStart, chainEnd),
 		keyid: key.id,
 		seq: digitsValue(line, VALUE_START[SEQ], seqEnd),
-		prevhash: line.toString('latin1', VALUE_START[PREVHASH], VALUE_END[PREVHASH]),
-		type: closing ? AUDIT_CHAIN_CLOSED_TYPE : line.toString('utf8', VALUE_START[TYPE], VALUE_END[TYPE]),
+		prevhash: ascii(line, VALUE_START[PREVHASH], VALUE_END[PREVHASH]),
+		type: closing ? AUDIT_CHAIN_CLOSED_TYPE : recorded ? AUDIT_EVENT_TYPE : utf8(line, VALUE_START[TYPE], VALUE_END[TYPE]),
 		count,
 		hash: rangeSha256Hex(line, start, end),
 		signed: true,
