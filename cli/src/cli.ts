@@ -3,13 +3,11 @@ import { readFileSync } from 'node:fs';
 import {
 	deriveAuditKey,
 	formatAuditTimeline,
-	parseAuditEventsText,
 	parseKeyFile,
-	queryAuditEvents,
-	verifyAuditEvents,
+	queryAuditLog,
 	verifyAuditLog,
 } from '../../lib/audit';
-import type { AuditEvent, AuditQuery, AuditVerification } from '../../lib/audit';
+import type { AuditQuery, AuditTimeline, AuditVerification } from '../../lib/audit';
 import { UsageError, parseArgs } from './args';
 import type { ParsedArgs } from './args';
 
@@ -61,15 +59,6 @@ function readText(file: string | undefined, io: Io): string {
 	return typeof input === 'string' ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8');
 }
 
-function readEvents(file: string | undefined, io: Io): unknown[] {
-	const text = readText(file, io);
-	try {
-		return parseAuditEventsText(text);
-	} catch (error) {
-		throw new UnusableInput((error as Error).message);
-	}
-}
-
 function readKeys(path: string): Record<string, string> {
 	let text: string;
 	try {
@@ -118,18 +107,23 @@ function verifyCommand(args: ParsedArgs, io: Io): number {
 }
 
 function queryCommand(args: ParsedArgs, io: Io): number {
-	const events = readEvents(args.positional[2], io);
+	const input = readInput(args.positional[2], io);
 	const query: AuditQuery = {};
 	if (typeof args.options.execution === 'string') query.executionId = args.options.execution;
 	if (typeof args.options.workflow === 'string') query.workflowId = args.options.workflow;
 	if (typeof args.options.actor === 'string') query.actor = args.options.actor;
 	const keyFile = args.options['key-file'];
-	if (typeof keyFile === 'string') {
-		const result = verifyAuditEvents(events, readKeys(keyFile));
-		if (!result.valid) io.err(`WARNING: ${result.problems.length} integrity problem(s); run "audit verify" for details.\n`);
+	let timeline: AuditTimeline;
+	try {
+		if (typeof keyFile === 'string') {
+			const result = verifyAuditLog(input, readKeys(keyFile));
+			if (!result.valid) io.err(`WARNING: ${result.problems.length} integrity problem(s); run "audit verify" for details.\n`);
+		}
+		timeline = queryAuditLog(input, query);
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof UnusableInput) throw error;
+		throw new UnusableInput((error as Error).message);
 	}
-	const usable = events.filter((e): e is AuditEvent => e !== null && typeof e === 'object' && typeof (e as AuditEvent).data === 'object' && (e as AuditEvent).data !== null);
-	const timeline = queryAuditEvents(usable, query);
 	io.out(args.options.json === true ? `${JSON.stringify(timeline, null, 2)}\n` : formatAuditTimeline(timeline));
 	return EXIT_OK;
 }

@@ -50,6 +50,7 @@ export { verifyAuditEvents } from './verify';
 export { verifyAuditLog } from './verify-log';
 export type { AuditKeyring, AuditProblem, AuditProblemCode, AuditVerification, VerifyOptions } from './verify';
 export { formatAuditTimeline, queryAuditEvents } from './query';
+export { queryAuditLog } from './query-log';
 export type { AuditQuery, AuditTimeline, AuditTimelineChain } from './query';
 export { parseAuditEventsText, parseKeyFile } from './parse';
 export {

@@ -1,6 +1,5 @@
 /// <reference types="node" />
-import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
-import { lineError, parseAuditEventsText } from './parse';
+import { lineAt, openLog, parseLine } from './log-reader';
 import { rangeMacHex, rangeSha256Hex } from './crypto';
 import { AUDIT_CHAIN_CLOSED_TYPE, AUDIT_EVENT_TYPE } from './types';
 import { ChainChecker, objectFacts, toKeyMap, verifyAuditEvents } from './verify';
@@ -38,8 +37,6 @@ const REQUIRED_TEXT = [ID, KEYID, PREVHASH, SIG, SPECVERSION, TYPE];
 const SPEC_1_0 = Buffer.from('1.0', 'latin1');
 const CLOSED_TYPE = Buffer.from(AUDIT_CHAIN_CLOSED_TYPE, 'utf8');
 const RECORDED_TYPE = Buffer.from(AUDIT_EVENT_TYPE, 'utf8');
-/** With the `u` flag a valid pair is one code point: this matches a lone surrogate only. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;
@@ -202,10 +199,6 @@ export function lineFacts(line: Buffer, start: number, end: number, keys: readon
 	};
 }
 
-function isBlank(c: number): boolean {
-	return c === 32 || c === 9 || c === 13 || c === 10;
-}
-
 /**
  * Verifies an audit log as read from a file or stream: JSON Lines (one event per line, blank lines
  * skipped) or a JSON array. Gives the same result as parsing the events and calling
@@ -213,47 +206,23 @@ function isBlank(c: number): boolean {
  * @throws GovernanceError (INVALID_INPUT) naming the first line that is not JSON.
  */
 export function verifyAuditLog(input: string | Uint8Array, keys: AuditKeyring, options: VerifyOptions = {}): AuditVerification {
-	// A string with a lone surrogate has no UTF-8 form; read it as text, as the object path does.
-	if (typeof input === 'string' && LONE_SURROGATE.test(input)) return verifyAuditEvents(parseAuditEventsText(input), keys, options);
-	const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-	let pos = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-	while (pos < bytes.length && isBlank(bytes[pos])) pos++;
-	if (bytes[pos] === 0x5b) {
-		let events: unknown;
-		try {
-			events = JSON.parse(bytes.toString('utf8', pos));
-		} catch (error) {
-			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Input is not a valid JSON array: ${(error as Error).message}`);
-		}
-		if (!Array.isArray(events)) throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'Input is not a JSON array');
-		return verifyAuditEvents(events, keys, options);
-	}
+	const log = openLog(input);
+	if ('events' in log) return verifyAuditEvents(log.events, keys, options);
 	const keyMap = toKeyMap(keys);
 	const keyList = [...keyMap.values()];
 	const checker = new ChainChecker();
 	let index = 0;
-	for (let lineNo = 1; pos < bytes.length; lineNo++) {
-		let next = bytes.indexOf(10, pos);
-		if (next === -1) next = bytes.length;
-		let start = pos;
-		let end = next;
-		pos = next + 1;
-		while (start < end && isBlank(bytes[start])) start++;
-		while (end > start && isBlank(bytes[end - 1])) end--;
+	for (let pos = log.start; pos < log.bytes.length; ) {
+		const [start, end, next] = lineAt(log, pos);
+		pos = next;
 		if (start === end) continue;
-		const fast = lineFacts(bytes, start, end, keyList);
+		const fast = lineFacts(log.bytes, start, end, keyList);
 		if (fast !== undefined) {
 			checker.add(index++, fast);
 			continue;
 		}
-		const text = bytes.toString('utf8', start, end).trim();
-		if (text === '') continue;
-		let event: unknown;
-		try {
-			event = JSON.parse(text);
-		} catch (error) {
-			throw lineError(lineNo, error);
-		}
+		const event = parseLine(log, start, end);
+		if (event === undefined) continue;
 		const facts = objectFacts(event, keyMap);
 		if ('malformed' in facts) checker.malformed(index++, facts.id, facts.malformed);
 		else checker.add(index++, facts);
