@@ -1,7 +1,7 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { newWindowList, scanWindows } from './scanner';
 import { CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, hasContextWords, newKeywordIndex, regionMask, setRegex, spanHasContext, testKeywords } from './context';
-import type { KeywordIndex, KeywordSet, KeywordTable } from './context';
+import type { KeywordIndex, KeywordSet } from './context';
 import { newSegments, segmentWindow } from './lead';
 import { buildPlan, gateWindow, leadWindow, planFor } from './plan';
 import type { CompiledRule, Plan } from './plan';
@@ -19,18 +19,28 @@ const RIGHT_PAD = 24;
  */
 const LEAD_WINDOW_MAX = 1024;
 
-/** Per-call state: the text, its context-word index (lazy), detections. */
+/** Per-call state: the text, its context-word index (filled by the window scanner), detections. */
 interface Scan {
 	text: string;
 	plan: Plan;
+	/** undefined: no index (see newScan); the string-building context check is used. */
 	index: KeywordIndex | undefined;
-	/** Lower-casing changed the length (or no index): use the string-building context check. */
-	fallback: boolean;
 	out: Detection[];
 }
 
+/**
+ * The index needs the lower-cased text to line up with the text (same length) and to classify
+ * tokens alike (U+212A KELVIN SIGN lower-cases to an ASCII 'k'), and a trie whose words all start
+ * with a letter (the scanner looks only at letter word starts).
+ */
 function newScan(text: string, plan: Plan): Scan {
-	return { text, plan, index: undefined, fallback: plan.kwTable === undefined, out: [] };
+	const table = plan.kwTable;
+	let index: KeywordIndex | undefined;
+	if (table !== undefined && table.letterStarts) {
+		const lower = text.toLowerCase();
+		if (lower.length === text.length && text.indexOf('\u212a') < 0) index = newKeywordIndex(lower, table);
+	}
+	return { text, plan, index, out: [] };
 }
 
 /** True when one of `keywords` starts a word within the context around [start, end). */
@@ -38,25 +48,16 @@ export function hasContext(text: string, start: number, end: number, keywords: r
 	return hasContextWords(text, start, end, keywords);
 }
 
-function indexOf(scan: Scan): KeywordIndex | undefined {
-	if (scan.index === undefined && !scan.fallback) {
-		const lower = scan.text.toLowerCase();
-		if (lower.length === scan.text.length) scan.index = newKeywordIndex(lower, scan.plan.kwTable as KeywordTable);
-		else scan.fallback = true;
-	}
-	return scan.index;
-}
-
 /** Context words of `set` around the match [start, end). */
 function spanContext(scan: Scan, set: KeywordSet, start: number, end: number): boolean {
-	const index = indexOf(scan);
+	const index = scan.index;
 	if (index !== undefined) return spanHasContext(index, set, start, end);
 	return testKeywords(setRegex(set), contextOf(scan.text, start, end));
 }
 
 /** Context words of `set` anywhere around the window [ws, we) (the cheap pre-check of context-only rules). */
 function windowContext(scan: Scan, set: KeywordSet, ws: number, we: number): boolean {
-	const index = indexOf(scan);
+	const index = scan.index;
 	if (index === undefined) return windowContextSlow(scan, set, ws, we);
 	const a = ws - CONTEXT_BEFORE > 0 ? ws - CONTEXT_BEFORE : 0;
 	const bit = 1 << set.id;
@@ -189,7 +190,8 @@ function isAlnumAt(text: string, p: number): boolean {
 
 function scanWindowsOf(scan: Scan, plan: Plan): void {
 	const text = scan.text;
-	scanWindows(text, WINDOWS);
+	const index = scan.index;
+	scanWindows(index === undefined ? text : index.lower, text, WINDOWS, index);
 	const win = WINDOWS.data;
 	const nw = WINDOWS.length;
 	const W = plan.words;

@@ -1,6 +1,7 @@
 import { RULES } from '../../../lib/redaction';
 import { detectWithoutLeads, detectWithRules } from '../../../lib/redaction/detect';
 import type { RedactionRule } from '../../../lib/redaction';
+import { randomTexts, rng } from './texts';
 
 /**
  * Lead shapes (trigger.lead / leadText) and prechecks only skip positions where a rule cannot
@@ -8,17 +9,6 @@ import type { RedactionRule } from '../../../lib/redaction';
  * alone (a wrong shape cannot hide behind another rule), on its samples in varied surroundings
  * and on seeded random texts built from every rule's samples and context words.
  */
-
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Accepted matches for lead alternatives the rule samples do not show (one line per rule). */
 const WITNESSES = [
@@ -51,25 +41,6 @@ const pieces = [
 	...RULES.flatMap((r) => r.keywords ?? []),
 	'call', 'x', 'ext.', 'Main', 'St', 'IBAN', 'GB', 'IT', '+1', '+44', '(0)', '001', 'born', 'DOB:', 'password=', 'http://', 'www.', '::', '-----BEGIN ',
 ];
-const separators = [' ', ' ', ' ', '', '-', '.', '/', ':', '\n', ', ', '(', ')', '+', '=', '_', '"'];
-
-function randomTexts(count: number, seed: number): string[] {
-	const r = rng(seed);
-	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-	const digits = () => {
-		let s = '';
-		for (let n = 1 + Math.floor(r() * 14); n > 0; n--) s += String(Math.floor(r() * 10));
-		return s;
-	};
-	const out: string[] = [];
-	for (let i = 0; i < count; i++) {
-		let s = '';
-		for (let k = 1 + Math.floor(r() * 10); k > 0; k--) s += (r() < 0.6 ? pick(pieces) : digits()) + pick(separators);
-		out.push(s);
-	}
-	return out;
-}
-
 /** Variants of a sample: each digit run re-drawn with a length off by -2..+2, separators swapped, case flipped. */
 function mutations(sample: string, count: number, r: () => number): string[] {
 	const out: string[] = [];
@@ -97,7 +68,7 @@ function longTexts(): string[] {
 }
 
 const leadRules = RULES.filter((r) => r.trigger?.lead || r.trigger?.leadText || r.trigger?.precheck);
-const random = randomTexts(800, 7);
+const random = randomTexts(pieces, 800, 7);
 const mutated = (() => {
 	const r = rng(11);
 	return samples.flatMap((s) => mutations(s, 12, r)).flatMap((m) => [m, `x ${m} y`]);
