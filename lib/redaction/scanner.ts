@@ -146,19 +146,23 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 	let whot = false;
 	let lastKind = 0;
 	let i = 0;
+	// the space before the current token: the context index counts spaces >= 0xC0 as letters
+	let sp = 32;
 	while (i < n) {
 		let c = src.charCodeAt(i);
 		if (c <= 32 || (c >= 0x80 && isSpaceHi(c))) {
+			sp = c;
 			i++;
 			continue;
 		}
 		const ts = i;
-		// Word starts (context index): a letter (a-z or >= 0xC0) after a unit that is none; some spaces are >= 0xC0.
-		let prevLetter = ts > 0 && src.charCodeAt(ts - 1) >= 0xc0;
+		// Word starts (context index): a letter (a-z or >= 0xC0) after a unit that is none.
+		let prevLetter = sp >= 0xc0;
 		// Fast path: a run of lower-case ASCII letters (most words).
 		if (c >= 97 && c <= 122) {
 			if (!prevLetter && (pairs[(c << 7) | (src.charCodeAt(ts + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, ts);
 			prevLetter = true;
+			const c0 = c;
 			do {
 				if (++i >= n) {
 					c = 32;
@@ -166,6 +170,16 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 				}
 				c = src.charCodeAt(i);
 			} while (c >= 97 && c <= 122);
+			if (c <= 32 || (c >= 0x80 && isSpaceHi(c))) {
+				// A plain word (letters only) of no kind: it only ends the current window.
+				const len = i - ts;
+				if (len < LONG_TOKEN && !(len <= 4 && text.charCodeAt(ts) < 97) && !(len >= 3 && len <= 10 && ((MONTH_FIRST >> (c0 - 97)) & 1) !== 0 && isMonth(src, ts, i))) {
+					if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt);
+					ws = -1;
+					lastKind = 0;
+					continue;
+				}
+			}
 		}
 		let digits = 0;
 		let letters = i - ts;
