@@ -108,6 +108,14 @@ function emit(w: WindowList, ws: number, we: number, d: number, m: number, l: nu
 	w.length = k + STRIDE;
 }
 
+/**
+ * The code unit at `i`, or 0 past the end. A read past the end (NaN) would deoptimise the hot loops
+ * the first time a text ends inside a token, and recompiling them costs more CPU than a long input.
+ */
+export function codeAt(s: string, i: number): number {
+	return i < s.length ? s.charCodeAt(i) : 0;
+}
+
 /** Pair / single pre-filters that never hit: scanning without a context-word index. */
 const NO_PAIRS = new Uint8Array(128 * 128);
 const NO_SINGLES = new Uint8Array(128);
@@ -160,7 +168,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 		let prevLetter = sp >= 0xc0;
 		// Fast path: a run of lower-case ASCII letters (most words).
 		if (c >= 97 && c <= 122) {
-			if (!prevLetter && (pairs[(c << 7) | (src.charCodeAt(ts + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, ts);
+			if (!prevLetter && (pairs[(c << 7) | (codeAt(src, ts + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, ts);
 			prevLetter = true;
 			const c0 = c;
 			do {
@@ -193,7 +201,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 				if (c >= 97 && c <= 122) {
 					letters++;
 					if (!prevLetter) {
-						if ((pairs[(c << 7) | (src.charCodeAt(i + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, i);
+						if ((pairs[(c << 7) | (codeAt(src, i + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, i);
 						prevLetter = true;
 					}
 				} else if (c >= 48 && c <= 57) {
@@ -208,16 +216,16 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 					if (c === 64) hot = true;
 					else if (c === 58) {
 						colons++;
-						const d = src.charCodeAt(i + 1);
+						const d = codeAt(src, i + 1);
 						if (d === 58) hot = true;
-						else if (d === 47 && src.charCodeAt(i + 2) === 47) hot = scheme = true;
+						else if (d === 47 && codeAt(src, i + 2) === 47) hot = scheme = true;
 					} else if (c === 46) {
 						if (i - ts >= 3 && (src.charCodeAt(i - 1) | 32) === 119 && (src.charCodeAt(i - 2) | 32) === 119 && (src.charCodeAt(i - 3) | 32) === 119) hot = scheme = true;
-					} else if (c === 45 && !hot && src.charCodeAt(i + 1) === 45 && src.startsWith('-----', i)) hot = true;
+					} else if (c === 45 && !hot && codeAt(src, i + 1) === 45 && src.startsWith('-----', i)) hot = true;
 				} else {
 					if (isSpaceHi(c)) break;
 					if (c >= 0xc0) {
-						if (!prevLetter && (pairs[((c & 127) << 7) | (src.charCodeAt(i + 1) & 127)] | singles[c & 127]) !== 0) indexWord(idx as KeywordIndex, i);
+						if (!prevLetter && (pairs[((c & 127) << 7) | (codeAt(src, i + 1) & 127)] | singles[c & 127]) !== 0) indexWord(idx as KeywordIndex, i);
 						prevLetter = true;
 					} else prevLetter = false;
 				}

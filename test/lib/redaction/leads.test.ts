@@ -62,9 +62,14 @@ function surroundings(sample: string): string[] {
 	return [sample, `x ${sample} y`, `(${sample})`, `${sample}.`, `a${sample}`, `${sample} ${sample}`, `${sample}\n${sample}`];
 }
 
-/** Long windows (over 1024 units) take the path without a segment list. */
+/** Long windows of look-alikes (hostile runs of lead positions), some with real values inside. */
 function longTexts(): string[] {
-	return ['+44 20 7946 0958 ', 'GB82 WEST 1234 5698 7654 32 ', '+1 ', 'GB82 ', '4111 1111 1111 1111 ', '12 34 56 ', '(555) 123-4567 '].map((u) => u.repeat(Math.ceil(1500 / u.length)));
+	const units = [
+		'+44 20 7946 0958 ', 'GB82 WEST 1234 5698 7654 32 ', '+1 ', 'GB82 ', '4111 1111 1111 1111 ', '12 34 56 ', '(555) 123-4567 ',
+		'1:a:', '::', 'password=a1', '1-', '1.', 'a@', 'Ab9', 'http://a', '(1)', 'eyJ', 'deadbeef0123',
+	];
+	const planted = ['', ' fe80::1 ', ' 4111 1111 1111 1111 ', ' password=Xk9#mQ2$vL7pR4 ', '+44 20 7946 0958', ' 192.168.1.10 ', ' GB82 WEST 1234 5698 7654 32'];
+	return units.flatMap((u) => planted.map((v) => u.repeat(Math.ceil(700 / u.length)) + v + u.repeat(Math.ceil(800 / u.length))));
 }
 
 const leadRules = RULES.filter((r) => r.trigger?.lead || r.trigger?.leadText || r.trigger?.precheck);
