@@ -102,7 +102,7 @@ function runRule(c: CompiledRule, scan: Scan, sub: string, offset: number, limit
 	for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
 		const at = m.index;
 		if (at >= limit) return;
-		const e = pre === undefined || pre(sub, at) ? acceptMatch(c, scan, sub, m, offset) : -1;
+		const e = pre === undefined || pre(scan.text, offset + at) ? acceptMatch(c, scan, sub, m, offset) : -1;
 		re.lastIndex = e > at ? e : at + 1;
 	}
 }
@@ -171,7 +171,7 @@ function tryAt(scan: Scan, c: CompiledRule, p: number): boolean {
 	const sub = subOf(scan.text);
 	const ws = WIN.ws;
 	const at = p - ws;
-	if (c.pre !== undefined && !c.pre(sub, at)) return true;
+	if (c.pre !== undefined && !c.pre(scan.text, p)) return true;
 	let m: RegExpExecArray | null;
 	if (NEXT_AT[r] === p) m = PENDING[r];
 	else {
@@ -223,9 +223,11 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 			}
 			slot = leadSlot(digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS, q - p, codeAt(text, q));
 		}
-		const literal = f < 128 && (leadSingle[f] === 1 || leadPairs[(f << 7) | (codeAt(text, p + 1) & 127)] === 1);
+		const ascii = f < 128;
+		const literal = ascii && leadPairs[(f << 7) | (codeAt(text, p + 1) & 127)] === 1;
 		for (let k = 0; k < W; k++) {
 			let bits = leadMask[slot * W + k] & mask[k];
+			if (ascii) bits |= leadSingle[f * W + k] & mask[k];
 			if (literal && (mask[k] & literalMask[k]) !== 0) bits |= literalLeads(plan, text, p, k) & mask[k];
 			while (bits !== 0) {
 				const low = bits & -bits;

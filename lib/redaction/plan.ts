@@ -56,13 +56,14 @@ export interface Plan {
 	freeMask: Int32Array;
 	/** Per lead slot: rules whose lead shape includes it. */
 	leadMask: Int32Array;
-	/** Rules with a literal lead of an ASCII first unit. */
+	/** Rules with a literal lead of two or more units, the first ASCII. */
 	literalMask: Int32Array;
-	/** Literal leads by first code unit (< 128): [text, rule index]. */
+	/** Literal leads of two or more units by first code unit (< 128): [text, rule index]. */
 	leadText: Array<Array<[string, number]> | undefined>;
-	/** (c0 << 7 | c1) & 0x3fff of literal leads of two or more units; one-unit leads in leadSingle. */
+	/** (c0 << 7 | c1) & 0x3fff of literal leads of two or more units. */
 	leadPairs: Uint8Array;
-	leadSingle: Uint8Array;
+	/** Per ASCII code unit: rules with it as a one-unit literal lead ('+', '(', ':'). */
+	leadSingle: Int32Array;
 	literal: Array<{ c: CompiledRule; literals: string[] }>;
 	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
 	kwTable: KeywordTable | undefined;
@@ -148,7 +149,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		literalMask: new Int32Array(W),
 		leadText: new Array(128).fill(undefined),
 		leadPairs: new Uint8Array(1 << 14),
-		leadSingle: new Uint8Array(128),
+		leadSingle: new Int32Array(128 * W),
 		literal,
 		kwTable: kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined,
 	};
@@ -173,10 +174,13 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 				fill(plan.freeMask, W, r, () => true); // non-ASCII literal: no pre-filter, the rule may start anywhere
 				continue;
 			}
+			if (text.length === 1) {
+				plan.leadSingle[f * W + (r >> 5)] |= 1 << (r & 31);
+				continue;
+			}
 			(plan.leadText[f] ??= []).push([text, r]);
 			fill(plan.literalMask, W, r, () => true);
-			if (text.length === 1) plan.leadSingle[f] = 1;
-			else plan.leadPairs[((f & 127) << 7) | (text.charCodeAt(1) & 127)] = 1;
+			plan.leadPairs[((f & 127) << 7) | (text.charCodeAt(1) & 127)] = 1;
 		}
 	}
 	return plan;
