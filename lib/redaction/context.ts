@@ -147,7 +147,7 @@ function walk(t: KeywordTable, lower: string, p: number, limit: number, out: (le
 }
 
 /** Occurrence buffer shared by successive calls (an index lives only during one detect call). */
-let OCC = new Int32Array(3 * 256);
+let OCC = new Int32Array(3 * 4); // starts small, like the window list (its growth path then has type feedback)
 
 export function newKeywordIndex(lower: string, table: KeywordTable): KeywordIndex {
 	return { lower, table, occ: OCC, count: 0 };

@@ -7,6 +7,7 @@ import { buildPlan, gateWindow, planFor } from './plan';
 import type { CompiledRule, Plan } from './plan';
 import { resolveOverlaps, runCustom } from './custom';
 import type { Detection, DetectOptions, RedactionRule } from './types';
+import { RULES } from './rules';
 
 export { resolveOverlaps };
 
@@ -345,6 +346,7 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 	const extra = new Set<string>((options.customPatterns ?? []).map((p) => p?.entity));
 	if (options.denyList) extra.add(options.denyListEntity ?? 'DENY_LIST');
 	const plan = planFor(options.entities, extra);
+	if (!warmedUp) warmUp();
 	const scan = newScan(text, plan);
 	scanWindowsOf(scan, plan);
 	scanLiterals(scan, plan);
@@ -353,6 +355,22 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 	const resolved = resolveOverlaps(out);
 	const min = options.minScore ?? 0;
 	return min > 0 ? resolved.filter((d) => (d.score ?? 0) >= min) : resolved;
+}
+
+let warmedUp = false;
+
+/**
+ * The first detect() call first scans the rule samples and a few hostile shapes once (about a
+ * millisecond). The engine's hot functions are optimised for the branches they have seen; a branch
+ * first taken later (a URL, a PEM block, a long token, a growing buffer) deoptimises them, and
+ * recompiling the scanner costs more CPU than scanning a megabyte. Results are discarded.
+ */
+function warmUp(): void {
+	warmedUp = true;
+	const samples = RULES.flatMap((r) => [...r.samples.positive, ...r.samples.negative]);
+	const hostile = ['1', '1-', '1 ', '1.', 'a@', 'a@b.', ':', '1:a:', 'Ab9', 'eyJ', 'http://a', '-----BEGIN RSA PRIVATE KEY-----\n', 'password=a1', '+1 ', '(1)', 'GB82 '];
+	const text = [...samples, ...hostile.map((u) => u.repeat(Math.ceil(300 / u.length)))].join(' \n');
+	for (let round = 0; round < 2; round++) detectWithPlan(text, planFor(undefined, new Set()));
 }
 
 /** Runs exactly the given rules (used by the rule-sample tests and by tooling). */

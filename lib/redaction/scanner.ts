@@ -88,7 +88,8 @@ export interface WindowList {
 }
 
 export function newWindowList(): WindowList {
-	return { data: new Int32Array(STRIDE * 128), length: 0 };
+	// starts small: the growth path then has type feedback before the scanner is optimised
+	return { data: new Int32Array(STRIDE * 4), length: 0 };
 }
 
 function emit(w: WindowList, ws: number, we: number, d: number, m: number, l: number, t: number): void {
