@@ -205,43 +205,56 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 	const text = scan.text;
 	const { ws, we } = WIN;
 	const W = plan.words;
-	const { leadMask, leadSingle, leadPairs, literalMask } = plan;
+	const { leadMask, leadSingle, leadPairs, literalMask, shapeMask, singleAny } = plan;
 	let live = 0;
-	for (let k = 0; k < W; k++) for (let bits = mask[k]; bits !== 0; bits &= bits - 1) live++;
+	// some live rule has a lead shape: runs need classifying (else they are only skipped)
+	let shapes = false;
+	for (let k = 0; k < W; k++) {
+		for (let bits = mask[k]; bits !== 0; bits &= bits - 1) live++;
+		if ((mask[k] & shapeMask[k]) !== 0) shapes = true;
+	}
 	let p = ws;
 	while (p < we) {
 		const f = text.charCodeAt(p);
+		const run = isAlnum(f);
 		let q = p + 1;
 		let slot = 0;
-		if (isAlnum(f)) {
-			let digits = false;
-			let letters = false;
-			for (q = p; q < we; q++) {
-				const e = codeAt(text, q);
-				if (e >= 48 && e <= 57) digits = true;
-				else if ((e | 32) >= 97 && (e | 32) <= 122) letters = true;
-				else break;
-			}
-			slot = leadSlot(digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS, q - p, codeAt(text, q));
+		if (run) {
+			if (shapes) {
+				let digits = false;
+				let letters = false;
+				for (q = p; q < we; q++) {
+					const e = codeAt(text, q);
+					if (e >= 48 && e <= 57) digits = true;
+					else if ((e | 32) >= 97 && (e | 32) <= 122) letters = true;
+					else break;
+				}
+				slot = leadSlot(digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS, q - p, codeAt(text, q));
+			} else while (q < we && isAlnum(text.charCodeAt(q))) q++;
 		}
 		const ascii = f < 128;
+		const single = ascii && singleAny[f] === 1;
 		const literal = ascii && leadPairs[(f << 7) | (codeAt(text, p + 1) & 127)] === 1;
-		for (let k = 0; k < W; k++) {
-			let bits = leadMask[slot * W + k] & mask[k];
-			if (ascii) bits |= leadSingle[f * W + k] & mask[k];
-			if (literal && (mask[k] & literalMask[k]) !== 0) bits |= literalLeads(plan, text, p, k) & mask[k];
-			while (bits !== 0) {
-				const low = bits & -bits;
-				bits ^= low;
-				if (!tryAt(scan, plan.rules[k * 32 + 31 - Math.clz32(low)], p)) {
-					// done with this window: hostile runs of lead positions then cost nothing more
-					mask[k] &= ~low;
-					if (--live === 0) return;
+		if (slot !== 0 || single || literal) {
+			for (let k = 0; k < W; k++) {
+				let bits = leadMask[slot * W + k] & mask[k];
+				if (single) bits |= leadSingle[f * W + k] & mask[k];
+				if (literal && (mask[k] & literalMask[k]) !== 0) bits |= literalLeads(plan, text, p, k) & mask[k];
+				while (bits !== 0) {
+					const low = bits & -bits;
+					bits ^= low;
+					if (!tryAt(scan, plan.rules[k * 32 + 31 - Math.clz32(low)], p)) {
+						// done with this window: hostile runs of lead positions then cost nothing more
+						mask[k] &= ~low;
+						if (--live === 0) return;
+						shapes = false;
+						for (let j = 0; j < W; j++) if ((mask[j] & shapeMask[j]) !== 0) shapes = true;
+					}
 				}
 			}
 		}
 		// after a run, its next unit is no segment start (it follows a letter/digit)
-		p = slot === 0 ? q : q + 1;
+		p = run ? q + 1 : q;
 	}
 }
 

@@ -56,6 +56,10 @@ export interface Plan {
 	freeMask: Int32Array;
 	/** Per lead slot: rules whose lead shape includes it. */
 	leadMask: Int32Array;
+	/** Rules with a lead shape. */
+	shapeMask: Int32Array;
+	/** Per ASCII code unit: 1 when some rule has it as a one-unit literal lead. */
+	singleAny: Uint8Array;
 	/** Rules with a literal lead of two or more units, the first ASCII. */
 	literalMask: Int32Array;
 	/** Literal leads of two or more units by first code unit (< 128): [text, rule index]. */
@@ -147,6 +151,8 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		freeMask: new Int32Array(W),
 		leadMask: new Int32Array(LEAD_SLOTS * W),
 		literalMask: new Int32Array(W),
+		shapeMask: new Int32Array(W),
+		singleAny: new Uint8Array(128),
 		leadText: new Array(128).fill(undefined),
 		leadPairs: new Uint8Array(1 << 14),
 		leadSingle: new Int32Array(128 * W),
@@ -167,7 +173,10 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		fill(plan.anyMask, W, r, (m) => any === 0 || (m & any) !== 0);
 		fill(plan.allMask, W, r, (m) => ((m << 9) & all) === all);
 		if (!c.lead && !c.leadText) fill(plan.freeMask, W, r, () => true);
-		if (c.lead) fill(plan.leadMask, W, r, (k) => c.lead?.[k] === 1);
+		if (c.lead) {
+			fill(plan.leadMask, W, r, (k) => c.lead?.[k] === 1);
+			fill(plan.shapeMask, W, r, () => true);
+		}
 		for (const text of c.leadText ?? []) {
 			const f = text.charCodeAt(0);
 			if (f >= 128) {
@@ -176,6 +185,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 			}
 			if (text.length === 1) {
 				plan.leadSingle[f * W + (r >> 5)] |= 1 << (r & 31);
+				plan.singleAny[f] = 1;
 				continue;
 			}
 			(plan.leadText[f] ??= []).push([text, r]);
