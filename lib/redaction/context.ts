@@ -8,9 +8,11 @@
  * has a non-letter before it: the string start, or the joining space). Words with a space may
  * straddle the joining space.
  *
- * Each detect() call lower-cases the text once and indexes every context word that starts a word
- * (one trie walk per word start); a region query is then a binary search. When lower-casing
- * changes the length (U+0130), offsets would not line up: the original string-building check is used.
+ * Each detect() call lower-cases the text once; the window scanner walks that lower-cased text and
+ * records every context word that starts a word (a trie walk where the first two units can begin
+ * one), so a region query is a binary search. When lower-casing changes the length (U+0130) or
+ * turns a non-ASCII unit into an ASCII letter (U+212A), offsets or token classes would not line
+ * up: the scanner then reads the original text and the string-building check is used.
  */
 
 export const CONTEXT_BEFORE = 48;
@@ -113,19 +115,17 @@ function isLetter(p: number): boolean {
 	return (p >= 97 && p <= 122) || p >= 0xc0;
 }
 
-/** Occurrences of context words at word starts of one lower-cased text, indexed lazily by block. */
+/**
+ * Occurrences of context words at word starts of one lower-cased text, in text order. The scanner
+ * fills it in its single pass (indexWord at every letter word start), so no separate pass runs.
+ */
 export interface KeywordIndex {
 	lower: string;
 	table: KeywordTable;
-	/** [position, length, set mask] triples, appended block by block */
+	/** [position, length, set mask] triples */
 	occ: Int32Array;
 	count: number;
-	/** per block of BLOCK units: first triple, or -1 when not indexed yet; and the number of triples */
-	blockFirst: Int32Array;
-	blockCount: Int32Array;
 }
-
-const BLOCK_SHIFT = 8;
 
 function symbolAt(t: KeywordTable, lower: string, q: number): number {
 	const c = lower.charCodeAt(q);
@@ -147,71 +147,41 @@ function walk(t: KeywordTable, lower: string, p: number, limit: number, out: (le
 }
 
 /** Occurrence buffer shared by successive calls (an index lives only during one detect call). */
-let OCC = new Int32Array(3 * 256);
+let OCC = new Int32Array(3 * 4); // starts small, like the window list (its growth path then has type feedback)
 
 export function newKeywordIndex(lower: string, table: KeywordTable): KeywordIndex {
-	const blocks = (lower.length >> BLOCK_SHIFT) + 1;
-	return { lower, table, occ: OCC, count: 0, blockFirst: new Int32Array(blocks).fill(-1), blockCount: new Int32Array(blocks) };
+	return { lower, table, occ: OCC, count: 0 };
 }
 
-/** Indexes the word starts of block `blk`. */
-function indexBlock(idx: KeywordIndex, blk: number): void {
+/**
+ * Records the context words starting at `p`, a word start of the text (the scanner calls it where
+ * the pair pre-filter of the table hits). Words may run past the token: they can hold spaces.
+ */
+export function indexWord(idx: KeywordIndex, p: number): void {
 	const { lower, table } = idx;
-	const n = lower.length;
-	const { ascii, next, ends, depth, pairs, singles, letterStarts } = table;
+	const { next, ends, depth } = table;
 	const S = table.symbols;
-	let occ = idx.occ;
-	let count = idx.count;
-	idx.blockFirst[blk] = count;
-	let p = blk << BLOCK_SHIFT;
-	const stop = Math.min(n, p + (1 << BLOCK_SHIFT));
-	let c = lower.charCodeAt(p);
-	if (p > 0 && isLetter(lower.charCodeAt(p - 1))) {
-		// inside a word: its rest is no word start
-		while (p < stop && isLetter(c)) c = lower.charCodeAt(++p);
-		p++;
-	}
-	while (p < stop) {
-		c = lower.charCodeAt(p);
-		if (letterStarts) {
-			// skip non-letters: no word starts with one
-			while (!((c >= 97 && c <= 122) || c >= 0xc0)) {
-				if (++p >= stop) break;
-				c = lower.charCodeAt(p);
+	const n = lower.length;
+	let sym = symbolAt(table, lower, p);
+	let node = sym < 0 ? -1 : next[sym]; // the root is node 0
+	for (let q = p + 1; node >= 0; q++) {
+		if (ends[node] !== 0) {
+			let occ = idx.occ;
+			const k = idx.count * 3;
+			if (k + 3 > occ.length) {
+				const grown = new Int32Array(occ.length * 2);
+				grown.set(occ);
+				OCC = idx.occ = occ = grown;
 			}
-			if (p >= stop) break;
+			occ[k] = p;
+			occ[k + 1] = depth[node];
+			occ[k + 2] = ends[node];
+			idx.count++;
 		}
-		// p starts a word (position 0, or the previous unit is not a letter)
-		if (pairs[((c & 127) << 7) | (lower.charCodeAt(p + 1) & 127)] !== 0 || singles[c & 127] !== 0) {
-			let sym = c < 128 ? ascii[c] : symbolAt(table, lower, p);
-			let node = sym < 0 ? -1 : next[sym]; // the root is node 0
-			for (let q = p + 1; node >= 0; q++) {
-				if (ends[node] !== 0) {
-					if (count * 3 + 3 > occ.length) {
-						const grown = new Int32Array(occ.length * 2);
-						grown.set(occ);
-						OCC = idx.occ = occ = grown;
-					}
-					occ[count * 3] = p;
-					occ[count * 3 + 1] = depth[node];
-					occ[count * 3 + 2] = ends[node];
-					count++;
-				}
-				if (q >= n) break;
-				sym = symbolAt(table, lower, q);
-				node = sym < 0 ? -1 : next[node * S + sym];
-			}
-		}
-		// move past this word: the units after a letter are not word starts until a non-letter
-		if ((c >= 97 && c <= 122) || c >= 0xc0) {
-			do c = lower.charCodeAt(++p);
-			while ((c >= 97 && c <= 122) || c >= 0xc0);
-			// lower[p] is not a letter (or p = n): p + 1 starts a word
-		}
-		p++;
+		if (q >= n) break;
+		sym = symbolAt(table, lower, q);
+		node = sym < 0 ? -1 : next[node * S + sym];
 	}
-	idx.blockCount[blk] = count - idx.blockFirst[blk];
-	idx.count = count;
 }
 
 /**
@@ -230,19 +200,24 @@ export function regionMask(idx: KeywordIndex, a: number, b: number, needed: numb
 		if ((mask & needed) === needed) return mask;
 	}
 	if (a >= b) return mask;
-	for (let blk = a >> BLOCK_SHIFT; blk <= (b - 1) >> BLOCK_SHIFT; blk++) {
-		if (idx.blockFirst[blk] < 0) indexBlock(idx, blk);
-		const occ = idx.occ;
-		const first = idx.blockFirst[blk];
-		const last = first + idx.blockCount[blk];
-		for (let i = first; i < last; i++) {
-			const k = i * 3;
-			const p = occ[k];
-			if (p < a) continue;
-			if (p >= b) return mask;
-			if (p + occ[k + 1] <= b) mask |= occ[k + 2];
+	const occ = idx.occ;
+	const count = idx.count;
+	// first occurrence at or after `a`
+	let lo = 0;
+	let hi = count;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (occ[mid * 3] < a) lo = mid + 1;
+		else hi = mid;
+	}
+	for (let i = lo; i < count; i++) {
+		const k = i * 3;
+		const p = occ[k];
+		if (p >= b) return mask;
+		if (p + occ[k + 1] <= b) {
+			mask |= occ[k + 2];
+			if ((mask & needed) === needed) return mask;
 		}
-		if ((mask & needed) === needed) return mask;
 	}
 	return mask;
 }

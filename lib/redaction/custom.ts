@@ -57,24 +57,41 @@ export function runCustom(text: string, options: DetectOptions, out: Detection[]
 	}
 }
 
-/** Keeps the best of overlapping candidates (higher score, then longer span, then earlier); returns them sorted by start. */
+/**
+ * Keeps the best of overlapping candidates (higher score, then longer span, then earlier); returns
+ * them sorted by start. Candidates are taken best first; one is kept when it overlaps no kept span:
+ * no kept span covers a unit of it, nor starts inside it empty, and an empty one must not lie
+ * strictly inside a kept span. Kept spans mark the units they cover, so each check reads the
+ * candidate's own units: linear in the text, where inserting into a sorted list was quadratic on
+ * hostile inputs (a megabyte of alternating e-mails and card numbers).
+ */
 export function resolveOverlaps(candidates: Detection[]): Detection[] {
 	if (candidates.length <= 1) return candidates.slice();
 	const order = candidates.slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+	let base = order[0].start;
+	let top = order[0].end;
+	for (const c of order) {
+		if (c.start < base) base = c.start;
+		if (c.end > top) top = c.end;
+	}
+	// owner[i - base]: 1 + number of the kept span covering unit i (0: none); empty[i - base]: a kept empty span starts at i
+	const owner = new Int32Array(top - base + 1);
+	const empty = new Uint8Array(top - base + 1);
 	const kept: Detection[] = [];
 	for (const c of order) {
-		// kept is sorted by start; find the first kept span starting at or after c.start.
-		let lo = 0;
-		let hi = kept.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (kept[mid].start < c.start) lo = mid + 1;
-			else hi = mid;
-		}
-		if (lo < kept.length && kept[lo].start < c.end) continue;
-		if (lo > 0 && kept[lo - 1].end > c.start) continue;
-		kept.splice(lo, 0, c);
+		const start = c.start - base;
+		const end = c.end - base;
+		let free = true;
+		if (end > start) {
+			for (let i = start; i < end && free; i++) if (owner[i] !== 0 || empty[i] !== 0) free = false;
+		} else if (start > 0 && owner[start - 1] !== 0 && owner[start - 1] === owner[start]) free = false;
+		if (!free) continue;
+		kept.push(c);
+		if (end > start) owner.fill(kept.length, start, end);
+		else empty[start] = 1;
 	}
-	return kept;
+	// by start; an empty span before a longer one at the same start, later empty ones first
+	const at = kept.map((_, i) => i);
+	at.sort((x, y) => kept[x].start - kept[y].start || kept[x].end - kept[y].end || y - x);
+	return at.map((i) => kept[i]);
 }
-

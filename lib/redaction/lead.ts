@@ -70,47 +70,7 @@ export function checkLeadText(ruleId: string, texts: readonly string[]): string[
 }
 
 
-/** Scratch list of segment starts of one window: [position, leadKey] pairs. */
-export interface Segments {
-	data: Int32Array;
-	count: number;
+/** Lead slot of a run of `len` letters/digits of `kind` followed by the code unit `next` (NaN at the text end). */
+export function leadSlot(kind: number, len: number, next: number): number {
+	return (kind * 64 + (len < MAX_RUN ? len : MAX_RUN)) * FOLLOWS + followClass(next);
 }
-
-export function newSegments(): Segments {
-	return { data: new Int32Array(512), count: 0 };
-}
-
-/** Fills `seg` with the segment starts of text[ws, we) and their lead slots. */
-export function segmentWindow(text: string, ws: number, we: number, seg: Segments): void {
-	let d = seg.data;
-	if (d.length < 2 * (we - ws) + 2) seg.data = d = new Int32Array(Math.max(2 * d.length, 2 * (we - ws) + 2));
-	let k = 0;
-	let p = ws;
-	while (p < we) {
-		const c = text.charCodeAt(p);
-		if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
-			d[k] = p;
-			d[k + 1] = 0; // KIND_NONE, length 0: in no lead table
-			k += 2;
-			p++;
-			continue;
-		}
-		let digits = false;
-		let letters = false;
-		let q = p;
-		for (; q < we; q++) {
-			const e = text.charCodeAt(q);
-			if (e >= 48 && e <= 57) digits = true;
-			else if ((e | 32) >= 97 && (e | 32) <= 122) letters = true;
-			else break;
-		}
-		const kind = digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS;
-		d[k] = p;
-		d[k + 1] = (kind * 64 + (q - p < MAX_RUN ? q - p : MAX_RUN)) * FOLLOWS + followClass(text.charCodeAt(q));
-		k += 2;
-		// q holds a non-alphanumeric character after an alphanumeric one (not a start), or is the window end.
-		p = q + 1;
-	}
-	seg.count = k >> 1;
-}
-

@@ -9,7 +9,6 @@ import { charMask, COLON2_BIT, SCHEME_BIT } from './scanner';
 import { buildKeywordTable, keywordSet, MAX_KEYWORD_SETS } from './context';
 import type { KeywordSet, KeywordTable } from './context';
 import { checkLeadText, LEAD_SLOTS, parseLead } from './lead';
-import type { Segments } from './lead';
 import type { RedactionRule } from './types';
 
 /** Digit counts at or above this share one bucket. */
@@ -57,11 +56,18 @@ export interface Plan {
 	freeMask: Int32Array;
 	/** Per lead slot: rules whose lead shape includes it. */
 	leadMask: Int32Array;
-	/** Literal leads by first code unit (< 128): [text, rule index]. */
+	/** Rules with a lead shape. */
+	shapeMask: Int32Array;
+	/** Per ASCII code unit: 1 when some rule has it as a one-unit literal lead. */
+	singleAny: Uint8Array;
+	/** Rules with a literal lead of two or more units, the first ASCII. */
+	literalMask: Int32Array;
+	/** Literal leads of two or more units by first code unit (< 128): [text, rule index]. */
 	leadText: Array<Array<[string, number]> | undefined>;
-	/** (c0 << 7 | c1) & 0x3fff of literal leads of two or more units; one-unit leads in leadSingle. */
+	/** (c0 << 7 | c1) & 0x3fff of literal leads of two or more units. */
 	leadPairs: Uint8Array;
-	leadSingle: Uint8Array;
+	/** Per ASCII code unit: rules with it as a one-unit literal lead ('+', '(', ':'). */
+	leadSingle: Int32Array;
 	literal: Array<{ c: CompiledRule; literals: string[] }>;
 	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
 	kwTable: KeywordTable | undefined;
@@ -144,9 +150,12 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		allMask: new Int32Array(4 * W),
 		freeMask: new Int32Array(W),
 		leadMask: new Int32Array(LEAD_SLOTS * W),
+		literalMask: new Int32Array(W),
+		shapeMask: new Int32Array(W),
+		singleAny: new Uint8Array(128),
 		leadText: new Array(128).fill(undefined),
 		leadPairs: new Uint8Array(1 << 14),
-		leadSingle: new Uint8Array(128),
+		leadSingle: new Int32Array(128 * W),
 		literal,
 		kwTable: kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined,
 	};
@@ -164,16 +173,24 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		fill(plan.anyMask, W, r, (m) => any === 0 || (m & any) !== 0);
 		fill(plan.allMask, W, r, (m) => ((m << 9) & all) === all);
 		if (!c.lead && !c.leadText) fill(plan.freeMask, W, r, () => true);
-		if (c.lead) fill(plan.leadMask, W, r, (k) => c.lead?.[k] === 1);
+		if (c.lead) {
+			fill(plan.leadMask, W, r, (k) => c.lead?.[k] === 1);
+			fill(plan.shapeMask, W, r, () => true);
+		}
 		for (const text of c.leadText ?? []) {
 			const f = text.charCodeAt(0);
 			if (f >= 128) {
 				fill(plan.freeMask, W, r, () => true); // non-ASCII literal: no pre-filter, the rule may start anywhere
 				continue;
 			}
+			if (text.length === 1) {
+				plan.leadSingle[f * W + (r >> 5)] |= 1 << (r & 31);
+				plan.singleAny[f] = 1;
+				continue;
+			}
 			(plan.leadText[f] ??= []).push([text, r]);
-			if (text.length === 1) plan.leadSingle[f] = 1;
-			else plan.leadPairs[((f & 127) << 7) | (text.charCodeAt(1) & 127)] = 1;
+			fill(plan.literalMask, W, r, () => true);
+			plan.leadPairs[((f & 127) << 7) | (text.charCodeAt(1) & 127)] = 1;
 		}
 	}
 	return plan;
@@ -223,56 +240,3 @@ export function gateWindow(plan: Plan, mask: Int32Array, digits: number, len: nu
 	}
 	return any !== 0;
 }
-
-/** Keeps in `mask` the gated rules that have no lead shape or whose lead shape occurs at a segment start of the window. */
-export function leadWindow(plan: Plan, mask: Int32Array, text: string, segments: Segments): boolean {
-	const W = plan.words;
-	let missing = 0;
-	for (let k = 0; k < W; k++) {
-		LEADS[k] = 0;
-		missing |= mask[k] & ~plan.freeMask[k];
-	}
-	if (missing !== 0) {
-		const seg = segments.data;
-		const count = segments.count;
-		const leadMask = plan.leadMask;
-		const seen = SEEN;
-		const stamp = ++seenStamp;
-		for (let i = 0; i < count && missing !== 0; i++) {
-			const slot = seg[2 * i + 1];
-			let changed = false;
-			if (seen[slot] !== stamp) {
-				seen[slot] = stamp;
-				for (let k = 0; k < W; k++) LEADS[k] |= leadMask[slot * W + k];
-				changed = true;
-			}
-			const p = seg[2 * i];
-			const f = text.charCodeAt(p);
-			if (f < 128 && (plan.leadSingle[f] === 1 || plan.leadPairs[(f << 7) | (text.charCodeAt(p + 1) & 127)] === 1)) {
-				const texts = plan.leadText[f] as Array<[string, number]>;
-				for (let j = 0; j < texts.length; j++) {
-					const r = texts[j][1];
-					const bit = 1 << (r & 31);
-					if ((LEADS[r >> 5] & bit) === 0 && text.startsWith(texts[j][0], p)) {
-						LEADS[r >> 5] |= bit;
-						changed = true;
-					}
-				}
-			}
-			if (changed) {
-				missing = 0;
-				for (let k = 0; k < W; k++) missing |= mask[k] & ~plan.freeMask[k] & ~LEADS[k];
-			}
-		}
-	}
-	let any = 0;
-	for (let k = 0; k < W; k++) {
-		mask[k] &= plan.freeMask[k] | LEADS[k];
-		any |= mask[k];
-	}
-	return any !== 0;
-}
-
-const SEEN = new Int32Array(LEAD_SLOTS);
-let seenStamp = 0;
-const LEADS = new Int32Array(64);

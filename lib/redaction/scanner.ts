@@ -8,6 +8,9 @@
  * Each window carries its digit count and a bit mask of punctuation, which gate the rules.
  */
 
+import { indexWord } from './context';
+import type { KeywordIndex } from './context';
+
 const LONG_TOKEN = 16;
 
 /** Feature bits of a window, matched against RuleTrigger.anyChar. */
@@ -85,7 +88,8 @@ export interface WindowList {
 }
 
 export function newWindowList(): WindowList {
-	return { data: new Int32Array(STRIDE * 128), length: 0 };
+	// starts small: the growth path then has type feedback before the scanner is optimised
+	return { data: new Int32Array(STRIDE * 4), length: 0 };
 }
 
 function emit(w: WindowList, ws: number, we: number, d: number, m: number, l: number, t: number): void {
@@ -105,10 +109,42 @@ function emit(w: WindowList, ws: number, we: number, d: number, m: number, l: nu
 	w.length = k + STRIDE;
 }
 
-/** Fills `out` (reset first) with the windows of `text`, in order. */
-export function scanWindows(text: string, out: WindowList): void {
+/**
+ * The code unit at `i`, or 0 past the end. A read past the end (NaN) would deoptimise the hot loops
+ * the first time a text ends inside a token, and recompiling them costs more CPU than a long input.
+ */
+export function codeAt(s: string, i: number): number {
+	return i < s.length ? s.charCodeAt(i) : 0;
+}
+
+/** Pair / single pre-filters that never hit: scanning without a context-word index. */
+const NO_PAIRS = new Uint8Array(128 * 128);
+const NO_SINGLES = new Uint8Array(128);
+
+/** True when `c` (any case) can start a month name. */
+function isMonthFirst(c: number): boolean {
+	const f = c | 32;
+	return f >= 97 && f <= 122 && ((MONTH_FIRST >> (f - 97)) & 1) !== 0;
+}
+
+/** True when text[s, e) holds no lower-case ASCII letter (the caller knows it is ASCII letters and digits). */
+function noLower(text: string, s: number, e: number): boolean {
+	for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 97) return false;
+	return true;
+}
+
+/**
+ * Fills `out` (reset first) with the windows of `text`, in order, reading `src`: either `text`, or
+ * its lower-cased copy of the same length when lower-casing maps no non-ASCII unit to an ASCII
+ * letter (the caller checks U+212A). Token classes are then the same (only SHORT_UPPER needs the
+ * case, read from `text`), and the same pass records the context words of `idx` (built on `src`)
+ * at every letter word start, so the index costs no pass of its own.
+ */
+export function scanWindows(src: string, text: string, out: WindowList, idx: KeywordIndex | undefined): void {
 	out.length = 0;
-	const n = text.length;
+	const n = src.length;
+	const pairs = idx === undefined ? NO_PAIRS : idx.table.pairs;
+	const singles = idx === undefined ? NO_SINGLES : idx.table.singles;
 	// current window
 	let ws = -1;
 	let we = -1;
@@ -119,99 +155,101 @@ export function scanWindows(text: string, out: WindowList): void {
 	let whot = false;
 	let lastKind = 0;
 	let i = 0;
+	// the space before the current token: the context index counts spaces >= 0xC0 as letters
+	let sp = 32;
 	while (i < n) {
-		let c = text.charCodeAt(i);
+		let c = src.charCodeAt(i);
 		if (c <= 32 || (c >= 0x80 && isSpaceHi(c))) {
+			sp = c;
 			i++;
 			continue;
 		}
 		const ts = i;
+		// Word starts (context index): a letter (a-z or >= 0xC0) after a unit that is none.
+		let prevLetter = sp >= 0xc0;
 		// Fast path: a run of lower-case ASCII letters (most words).
-		while (c >= 97 && c <= 122) {
-			if (++i >= n) {
-				c = 32;
-				break;
-			}
-			c = text.charCodeAt(i);
-		}
-		if (c <= 32 || (c >= 0x80 && isSpaceHi(c))) {
-			// The token is lower-case letters only: it can be HOT (long) or a MONTH, nothing else.
-			const len = i - ts;
-			let kind = len >= LONG_TOKEN ? HOT : 0;
-			if (len >= 3 && len <= 10 && ((MONTH_FIRST >> (text.charCodeAt(ts) - 97)) & 1) !== 0 && isMonth(text, ts, i)) kind |= MONTH;
-			if (kind !== 0 && ws >= 0 && ts - we === 1 && text.charCodeAt(we) !== 10 && (((lastKind & NUMERIC) !== 0 && (kind & MONTH) !== 0) || ((lastKind & ASSIGN) !== 0 && kind === HOT))) {
-				we = i;
-				wl += len;
-				wt++;
-				whot = whot || kind === HOT;
-			} else {
-				if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt);
-				ws = -1;
-				if (kind !== 0) {
-					ws = ts;
-					we = i;
-					wd = 0;
-					wm = 0;
-					wl = len;
-					wt = 1;
-					whot = kind === HOT;
+		if (c >= 97 && c <= 122) {
+			if (!prevLetter && (pairs[(c << 7) | (codeAt(src, ts + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, ts);
+			prevLetter = true;
+			const c0 = c;
+			do {
+				if (++i >= n) {
+					c = 32;
+					break;
+				}
+				c = src.charCodeAt(i);
+			} while (c >= 97 && c <= 122);
+			if (c <= 32 || (c >= 0x80 && isSpaceHi(c))) {
+				// A plain word (letters only) of no kind: it only ends the current window.
+				const len = i - ts;
+				if (len < LONG_TOKEN && !(len <= 4 && text.charCodeAt(ts) < 97) && !(len >= 3 && len <= 10 && ((MONTH_FIRST >> (c0 - 97)) & 1) !== 0 && isMonth(src, ts, i))) {
+					if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt);
+					ws = -1;
+					lastKind = 0;
+					continue;
 				}
 			}
-			lastKind = kind;
-			continue;
 		}
-		// General path: classify every character of the token.
 		let digits = 0;
 		let letters = i - ts;
 		let mask = 0;
-		let upperAlnum = letters === 0;
 		let hot = false;
 		let colons = 0;
 		let scheme = false;
-		for (;;) {
-			if (c >= 97 && c <= 122) {
-				letters++;
-				upperAlnum = false;
-			} else if (c >= 48 && c <= 57) {
-				digits++;
-			} else if (c >= 65 && c <= 90) {
-				letters++;
-			} else if (c < 128) {
-				if (c <= 32) break;
-				upperAlnum = false;
-				mask |= BIT[c];
-				if (c === 64) hot = true;
-				else if (c === 58) {
-					colons++;
-					const d = text.charCodeAt(i + 1);
-					if (d === 58) hot = true;
-					else if (d === 47 && text.charCodeAt(i + 2) === 47) hot = scheme = true;
-				} else if (c === 46) {
-					if (i - ts >= 3 && (text.charCodeAt(i - 1) | 32) === 119 && (text.charCodeAt(i - 2) | 32) === 119 && (text.charCodeAt(i - 3) | 32) === 119) hot = scheme = true;
-				} else if (c === 45 && !hot && text.charCodeAt(i + 1) === 45 && text.startsWith('-----', i)) hot = true;
-			} else {
-				if (isSpaceHi(c)) break;
-				upperAlnum = false;
+		if (!(c <= 32 || (c >= 0x80 && isSpaceHi(c)))) {
+			// General path: classify every unit of the rest of the token.
+			for (;;) {
+				if (c >= 97 && c <= 122) {
+					letters++;
+					if (!prevLetter) {
+						if ((pairs[(c << 7) | (codeAt(src, i + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, i);
+						prevLetter = true;
+					}
+				} else if (c >= 48 && c <= 57) {
+					digits++;
+					prevLetter = false;
+				} else if (c >= 65 && c <= 90) {
+					letters++; // only when reading the original text (no index)
+				} else if (c < 128) {
+					if (c <= 32) break;
+					prevLetter = false;
+					mask |= BIT[c];
+					if (c === 64) hot = true;
+					else if (c === 58) {
+						colons++;
+						const d = codeAt(src, i + 1);
+						if (d === 58) hot = true;
+						else if (d === 47 && codeAt(src, i + 2) === 47) hot = scheme = true;
+					} else if (c === 46) {
+						if (i - ts >= 3 && (src.charCodeAt(i - 1) | 32) === 119 && (src.charCodeAt(i - 2) | 32) === 119 && (src.charCodeAt(i - 3) | 32) === 119) hot = scheme = true;
+					} else if (c === 45 && !hot && codeAt(src, i + 1) === 45 && src.startsWith('-----', i)) hot = true;
+				} else {
+					if (isSpaceHi(c)) break;
+					if (c >= 0xc0) {
+						if (!prevLetter && (pairs[((c & 127) << 7) | (codeAt(src, i + 1) & 127)] | singles[c & 127]) !== 0) indexWord(idx as KeywordIndex, i);
+						prevLetter = true;
+					} else prevLetter = false;
+				}
+				if (++i >= n) break;
+				c = src.charCodeAt(i);
 			}
-			if (++i >= n) break;
-			c = text.charCodeAt(i);
 		}
 		// ---- token [ts, i) ends
 		const len = i - ts;
 		if (digits > 0 || len >= LONG_TOKEN) hot = true;
-		const first = text.charCodeAt(ts);
+		const first = src.charCodeAt(ts);
 		let kind = hot ? HOT : 0;
 		if (digits > 0 && ((first >= 48 && first <= 57) || first === 43 || first === 40)) kind |= NUMERIC;
-		else if (upperAlnum && len <= 4) kind |= SHORT_UPPER;
-		else if (digits === 0 && isMonth(text, ts, i)) kind |= MONTH;
-		const last = text.charCodeAt(i - 1);
+		else if (len <= 4 && digits + letters === len && noLower(text, ts, i)) kind |= SHORT_UPPER;
+		else if (digits === 0 && len >= 3 && len <= 10 && isMonthFirst(first) && isMonth(src, ts, i)) kind |= MONTH;
+		const last = src.charCodeAt(i - 1);
 		if (last === 58 || last === 61 || last === 62) kind |= ASSIGN;
 		if (scheme) mask |= SCHEME_BIT;
 		if (colons >= 2) mask |= COLON2_BIT;
 		const joinable =
 			ws >= 0 &&
 			ts - we === 1 &&
-			text.charCodeAt(we) !== 10 &&
+			src.charCodeAt(we) !== 10 &&
 			(((lastKind & (NUMERIC | SHORT_UPPER | MONTH | ASSIGN)) !== 0 && (kind & NUMERIC) !== 0) ||
 				((lastKind & NUMERIC) !== 0 && (kind & (SHORT_UPPER | MONTH)) !== 0) ||
 				((lastKind & ASSIGN) !== 0 && hot) ||
@@ -247,6 +285,6 @@ export function scanWindows(text: string, out: WindowList): void {
  */
 export function findWindows(text: string, out: number[]): void {
 	const list = newWindowList();
-	scanWindows(text, list);
+	scanWindows(text, text, list, undefined);
 	for (let k = 0; k < list.length; k++) out.push(list.data[k]);
 }

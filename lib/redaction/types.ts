@@ -39,9 +39,10 @@ export interface RuleTrigger {
 	/** Literal (case-sensitive) starts of an accepted match, e.g. 'xox', '+'; combined with `lead`. */
 	leadText?: string[];
 	/**
-	 * Cheap necessary condition for an accepted match starting at `at` of `text` (the window slice),
-	 * checked before the pattern runs there: false skips the position. It must never return false
-	 * where the rule would accept a match. Used to reject hostile runs of look-alikes in O(1).
+	 * Cheap necessary condition for an accepted match starting at offset `at` of `text` (the whole
+	 * text; the match itself lies in a window of it), checked before the pattern runs there: false
+	 * skips the position. It must never return false where the rule would accept a match, and it
+	 * must not look before `at`. Used to reject hostile runs of look-alikes in O(1).
 	 */
 	precheck?: (text: string, at: number) => boolean;
 }

@@ -1,6 +1,7 @@
 import { RULES } from '../../../lib/redaction';
 import { detectWithoutLeads, detectWithRules } from '../../../lib/redaction/detect';
 import type { RedactionRule } from '../../../lib/redaction';
+import { randomTexts, rng } from './texts';
 
 /**
  * Lead shapes (trigger.lead / leadText) and prechecks only skip positions where a rule cannot
@@ -8,17 +9,6 @@ import type { RedactionRule } from '../../../lib/redaction';
  * alone (a wrong shape cannot hide behind another rule), on its samples in varied surroundings
  * and on seeded random texts built from every rule's samples and context words.
  */
-
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Accepted matches for lead alternatives the rule samples do not show (one line per rule). */
 const WITNESSES = [
@@ -51,25 +41,6 @@ const pieces = [
 	...RULES.flatMap((r) => r.keywords ?? []),
 	'call', 'x', 'ext.', 'Main', 'St', 'IBAN', 'GB', 'IT', '+1', '+44', '(0)', '001', 'born', 'DOB:', 'password=', 'http://', 'www.', '::', '-----BEGIN ',
 ];
-const separators = [' ', ' ', ' ', '', '-', '.', '/', ':', '\n', ', ', '(', ')', '+', '=', '_', '"'];
-
-function randomTexts(count: number, seed: number): string[] {
-	const r = rng(seed);
-	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-	const digits = () => {
-		let s = '';
-		for (let n = 1 + Math.floor(r() * 14); n > 0; n--) s += String(Math.floor(r() * 10));
-		return s;
-	};
-	const out: string[] = [];
-	for (let i = 0; i < count; i++) {
-		let s = '';
-		for (let k = 1 + Math.floor(r() * 10); k > 0; k--) s += (r() < 0.6 ? pick(pieces) : digits()) + pick(separators);
-		out.push(s);
-	}
-	return out;
-}
-
 /** Variants of a sample: each digit run re-drawn with a length off by -2..+2, separators swapped, case flipped. */
 function mutations(sample: string, count: number, r: () => number): string[] {
 	const out: string[] = [];
@@ -91,13 +62,18 @@ function surroundings(sample: string): string[] {
 	return [sample, `x ${sample} y`, `(${sample})`, `${sample}.`, `a${sample}`, `${sample} ${sample}`, `${sample}\n${sample}`];
 }
 
-/** Long windows (over 1024 units) take the path without a segment list. */
+/** Long windows of look-alikes (hostile runs of lead positions), some with real values inside. */
 function longTexts(): string[] {
-	return ['+44 20 7946 0958 ', 'GB82 WEST 1234 5698 7654 32 ', '+1 ', 'GB82 ', '4111 1111 1111 1111 ', '12 34 56 ', '(555) 123-4567 '].map((u) => u.repeat(Math.ceil(1500 / u.length)));
+	const units = [
+		'+44 20 7946 0958 ', 'GB82 WEST 1234 5698 7654 32 ', '+1 ', 'GB82 ', '4111 1111 1111 1111 ', '12 34 56 ', '(555) 123-4567 ',
+		'1:a:', '::', 'password=a1', '1-', '1.', 'a@', 'Ab9', 'http://a', '(1)', 'eyJ', 'deadbeef0123',
+	];
+	const planted = ['', ' fe80::1 ', ' 4111 1111 1111 1111 ', ' password=Xk9#mQ2$vL7pR4 ', '+44 20 7946 0958', ' 192.168.1.10 ', ' GB82 WEST 1234 5698 7654 32'];
+	return units.flatMap((u) => planted.map((v) => u.repeat(Math.ceil(700 / u.length)) + v + u.repeat(Math.ceil(800 / u.length))));
 }
 
 const leadRules = RULES.filter((r) => r.trigger?.lead || r.trigger?.leadText || r.trigger?.precheck);
-const random = randomTexts(800, 7);
+const random = randomTexts(pieces, 800, 7);
 const mutated = (() => {
 	const r = rng(11);
 	return samples.flatMap((s) => mutations(s, 12, r)).flatMap((m) => [m, `x ${m} y`]);
