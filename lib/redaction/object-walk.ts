@@ -37,6 +37,11 @@ function compilePaths(paths: string[] | undefined): string[][] | undefined {
 	});
 }
 
+/** True when a listed path that leads through `path` names `key` itself (not by `*`) as the next step. */
+function namesKey(path: string[], key: string, patterns: string[][]): boolean {
+	return patterns.some((pat) => pat.length > path.length && pat[path.length] === key && path.every((p, i) => pat[i] === '*' || pat[i] === p));
+}
+
 /** 'all' when `path` is at or below a listed path, 'maybe' when a listed path lies below it, 'no' otherwise. */
 function pathState(path: string[], patterns: string[][]): 'all' | 'maybe' | 'no' {
 	let maybe = false;
@@ -51,7 +56,15 @@ function pathState(path: string[], patterns: string[][]): 'all' | 'maybe' | 'no'
 	return maybe ? 'maybe' : 'no';
 }
 
-function walk(value: unknown, path: string[], depth: number, seen: Set<object>, visit: (s: string, path: string[]) => string, patterns?: string[][], covered = false): unknown {
+/** What a walk does to each string value and each object key it covers; `at` is the output path (keys as written out). */
+type Visit = (s: string, at: string[]) => string;
+
+/**
+ * Walks a JSON value, returning a new one. `path` (input keys) is matched against `patterns`;
+ * `at` is the same path with keys as written out, so a report never names a key's original text.
+ * Keys of objects wholly covered are visited too: a key can hold PII (`{"ann@example.com": …}`).
+ */
+function walk(value: unknown, path: string[], at: string[], depth: number, seen: Set<object>, visit: Visit, patterns?: string[][], covered = false): unknown {
 	if (depth > MAX_DEPTH) {
 		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Value is nested deeper than ${MAX_DEPTH} levels.`, {
 			hint: 'Flatten the item or list the paths to redact.',
@@ -60,10 +73,10 @@ function walk(value: unknown, path: string[], depth: number, seen: Set<object>, 
 	let state: 'all' | 'maybe' | 'no' = covered || !patterns ? 'all' : pathState(path, patterns);
 	if (path.length === 0 && patterns) state = 'maybe';
 	if (state === 'no') return value;
-	if (typeof value === 'string') return state === 'all' ? visit(value, path) : value;
+	if (typeof value === 'string') return state === 'all' ? visit(value, at) : value;
 	if (value === null || typeof value !== 'object') return value;
 	if (seen.has(value)) {
-		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Value contains a circular reference at "${path.join('.')}".`, {
+		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Value contains a circular reference at "${at.join('.')}".`, {
 			hint: 'Pass JSON-serialisable data.',
 		});
 	}
@@ -73,10 +86,20 @@ function walk(value: unknown, path: string[], depth: number, seen: Set<object>, 
 	const all = state === 'all';
 	let out: unknown;
 	if (Array.isArray(value)) {
-		out = value.map((v, i) => walk(v, [...path, String(i)], depth + 1, seen, visit, patterns, all));
+		out = value.map((v, i) => walk(v, [...path, String(i)], [...at, String(i)], depth + 1, seen, visit, patterns, all));
 	} else {
 		const o: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) o[k] = walk(v, [...path, k], depth + 1, seen, visit, patterns, all);
+		for (const [k, v] of Object.entries(value)) {
+			// Keys are data too, except those a listed path names: the structure leading to the fields.
+			const key = all || (patterns !== undefined && !namesKey(path, k, patterns)) ? visit(k, [...at, '(key)']) : k;
+			if (Object.prototype.hasOwnProperty.call(o, key)) {
+				// Two keys written out alike would lose a value: stop instead (values are not shown).
+				throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Two keys under "${at.join('.') || '(root)'}" come out as the same key, so one value would be lost.`, {
+					hint: 'Use an operator that keeps distinct values distinct (placeholder, hash or token) for data used as object keys.',
+				});
+			}
+			o[key] = walk(v, [...path, k], [...at, key], depth + 1, seen, visit, patterns, all);
+		}
 		out = o;
 	}
 	seen.delete(value);
@@ -84,17 +107,19 @@ function walk(value: unknown, path: string[], depth: number, seen: Set<object>, 
 }
 
 /**
- * Redacts every string field (or the listed dot-paths) of a JSON value, returning a NEW value.
- * Placeholders are numbered across the whole value, so one e-mail gets one placeholder everywhere.
+ * Redacts every string field (or the listed dot-paths) of a JSON value, and the keys of every object
+ * so covered, returning a NEW value. Placeholders are numbered across the whole value, so one e-mail
+ * gets one placeholder everywhere. `report.fields` names fields by their output path (a redacted
+ * key appears as its placeholder; `<path>.(key)` marks a key that was redacted).
  */
 export function redactObject<T>(value: T, options: RedactObjectOptions = {}): RedactObjectResult<T> {
 	const session = new RedactionSession(options);
 	const fields: string[] = [];
 	const patterns = compilePaths(options.paths);
-	const out = walk(value, [], 0, new Set(), (s, path) => {
+	const out = walk(value, [], [], 0, new Set(), (s, at) => {
 		const detections = detect(s, options);
 		if (detections.length === 0) return s;
-		fields.push(path.join('.'));
+		fields.push(at.join('.'));
 		return applyDetections(s, detections, session);
 	}, patterns) as T;
 	const result: RedactObjectResult<T> = { value: out, report: { counts: session.counts, fields, ruleSetVersion: RULE_SET_VERSION } };
@@ -102,13 +127,13 @@ export function redactObject<T>(value: T, options: RedactObjectOptions = {}): Re
 	return result;
 }
 
-/** Restores every string of a value redacted with the `token` operator; returns a new value. */
+/** Restores every string and key of a value redacted with the `token` operator; returns a new value. */
 export function restoreObject<T>(value: T, map: string | PlaceholderMap, secret?: string | Uint8Array): Omit<RestoreResult, 'text'> & { value: T } {
 	const plain = openMap(map, secret);
 	const used = new Set<string>();
 	const unknown = new Set<string>();
 	let restored = 0;
-	const out = walk(value, [], 0, new Set(), (s) => {
+	const out = walk(value, [], [], 0, new Set(), (s) => {
 		const r = restoreString(s, plain, used, unknown);
 		restored += r.restored;
 		return r.text;

@@ -160,6 +160,47 @@ describe('redactObject', () => {
 		expect(back.unmatched).toEqual([]);
 	});
 
+	describe('object keys', () => {
+		const byEmail = { contacts: { 'ann@example.com': { note: 'VIP, call (555) 123-4567' }, 'bob@example.com': { note: 'none' } }, total: 2 };
+
+		test('when keys hold PII then they are redacted too, and the report names no original value', () => {
+			const r = redactObject(byEmail, { operator: 'placeholder' });
+			expect(r.value).toEqual({ contacts: { '<EMAIL_ADDRESS_1>': { note: 'VIP, call <PHONE_NUMBER_1>' }, '<EMAIL_ADDRESS_2>': { note: 'none' } }, total: 2 });
+			expect(r.report.fields).toEqual(['contacts.(key)', 'contacts.<EMAIL_ADDRESS_1>.note', 'contacts.(key)']);
+			expect(r.report.counts).toEqual({ EMAIL_ADDRESS: 2, PHONE_NUMBER: 1 });
+			expect(JSON.stringify(r.report)).not.toMatch(/example\.com|555/);
+		});
+
+		test('when tokenised then restoreObject puts the keys back', () => {
+			const r = redactObject(byEmail, { operator: 'token', secret: SECRET });
+			expect(JSON.stringify(r.value)).not.toContain('example.com');
+			expect(restoreObject(r.value, r.encryptedMap!, SECRET).value).toEqual(byEmail);
+		});
+
+		test('when two keys would come out alike then it fails instead of losing a value, without showing them', () => {
+			// Masking keeps the last characters: both come out as ***********.com.
+			const people = { 'ann@example.com': 'a', 'bob@example.com': 'b' };
+			expect(() => redactObject(people, { operator: 'mask' })).toThrow(/come out as the same key/);
+			try {
+				redactObject(people, { operator: 'mask' });
+			} catch (error) {
+				expect(JSON.stringify({ message: (error as Error).message, hint: (error as { hint?: string }).hint })).not.toMatch(/ann|bob/);
+			}
+		});
+
+		test.each([
+			// the listed object: its keys are data
+			[['byMail'], { byMail: { '<EMAIL_ADDRESS_1>': 'x' }, other: { 'cy@example.com': 'y' } }],
+			// a wildcard names no key: the keys it matches are data too
+			[['byMail.*'], { byMail: { '<EMAIL_ADDRESS_1>': 'x' }, other: { 'cy@example.com': 'y' } }],
+			// a key named in a path is structure, and stays
+			[['byMail.ann@example'], { byMail: { 'ann@example': 'x' }, other: { 'cy@example.com': 'y' } }],
+		])('when paths %j are listed then keys named on the way stay and the others under them are redacted', (paths, expected) => {
+			const value = paths[0] === 'byMail.ann@example' ? { byMail: { 'ann@example': 'x' }, other: { 'cy@example.com': 'y' } } : { byMail: { 'ann@example.com': 'x' }, other: { 'cy@example.com': 'y' } };
+			expect(redactObject(value, { operator: 'placeholder', paths }).value).toEqual(expected);
+		});
+	});
+
 	test('when the value is circular then a GovernanceError is raised', () => {
 		const a: Record<string, unknown> = { x: 'a@example.com' };
 		a.self = a;
