@@ -46,7 +46,8 @@ export function openLog(input: string | Uint8Array): { events: unknown[] } | Log
 /** Bounds of the line holding byte `at`, without surrounding blanks: `[start, end, next]` (next = where the following line starts). */
 export function lineAt(log: LogLines, at: number): [number, number, number] {
 	const { bytes } = log;
-	let start = at <= log.start ? log.start : bytes.lastIndexOf(NEWLINE, at - 1) + 1;
+	// Walking line by line, `at` is a line start already.
+	let start = at <= log.start ? log.start : bytes[at - 1] === NEWLINE ? at : bytes.lastIndexOf(NEWLINE, at - 1) + 1;
 	if (start < log.start) start = log.start;
 	let end = bytes.indexOf(NEWLINE, at);
 	if (end === -1) end = bytes.length;
