@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { parseAuditEventsText, verifyAuditEvents, verifyAuditLog } from '../../../lib/audit';
 import type { AuditEvent } from '../../../lib/audit';
@@ -5,6 +6,7 @@ import { lineFacts } from '../../../lib/audit/verify-log';
 import { toKeyMap } from '../../../lib/audit/verify';
 import { KEY, KEYS, clock, makeChain } from './fixtures';
 import { createAuditChain } from '../../../lib/audit';
+import { rangeMacHex, rangeMacKey } from '../../../lib/audit/crypto';
 
 const KEY_LIST = [...toKeyMap(KEYS).values()];
 const codes = (result: ReturnType<typeof verifyAuditEvents>) => result.problems.map((p) => `${p.index}:${p.code}`);
@@ -145,5 +147,22 @@ describe('verifyAuditLog', () => {
 			{ numRuns: 3000, seed: 7 },
 		);
 		expect(changed).toBeGreaterThan(2500);
+	});
+});
+
+describe('rangeMacHex', () => {
+	test('when keys of any length MAC a byte range with a cut then the result is HMAC-SHA256 of the rest', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 5000 }), fc.nat(), fc.nat(), fc.nat(), (secret, bytes, a, b, c) => {
+				const [start, cut, resume] = [a, b, c].map((x) => x % (bytes.length + 1)).sort((x, y) => x - y);
+				const end = bytes.length;
+				const key = rangeMacKey(secret);
+				const expected = createHmac('sha256', secret).update(bytes.subarray(start, cut)).update(bytes.subarray(resume, end)).digest('hex');
+				expect(rangeMacHex(key, bytes, start, cut, resume, end)).toBe(expected);
+				// the key is reused across messages of other lengths
+				expect(rangeMacHex(key, bytes, 0, 0, 0, end)).toBe(createHmac('sha256', secret).update(bytes).digest('hex'));
+			}),
+			{ numRuns: 500, seed: 3 },
+		);
 	});
 });
