@@ -44,7 +44,7 @@ describe('scoped credential decision table', () => {
 		[{ url: 'https://api.example.com/', method: 'delete' }, 'method-not-allowed', 'method compared case-insensitively'],
 		[{ url: 'https://api.example.com/', method: 'post' }, 'allowed', 'lower-case allowed method'],
 		[{ url: 'https://[::1]/' }, 'host-not-allowed', 'IPv6 literal not listed'],
-	])('%j → %s (%s)', (request, expected) => {
+	])('%j → %s (%s)', (request, expected, _why) => {
 		expect(ruleOf(request)).toBe(expected);
 	});
 
