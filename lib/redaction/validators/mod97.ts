@@ -111,10 +111,137 @@ export function ibanRefine(match: string): number {
 }
 
 /**
+ * Rolling state of ibanPossibleAt. The precheck runs at every lead position of a window, in text
+ * order; on a hostile run of look-alikes ('GB82 GB82 …', 200k starts per MB) checking each start
+ * afresh costs O(IBAN length) there. Instead the alphanumerics of the current run (ASCII letters and
+ * digits, spaces skipped: what checkIbanAt reads) are recorded once, with prefix remainders: P(k),
+ * the mod-97 remainder of the decimal string of the first k of them, and D(k), its number of digits
+ * mod 96 (10^96 ≡ 1 mod 97, Fermat). The remainder of any stretch [a, b) is then
+ * P(b) - P(a) * 10^(D(b) - D(a)), O(1) per start. A ring keeps the last RING entries (an IBAN spans
+ * at most 34); a call behind them, or on another text, starts a new run there.
+ */
+const RING = 128;
+const RING_MASK = RING - 1;
+/** text offset, value (0..35) of the run's k-th alphanumeric, at k & RING_MASK */
+const R_POS = new Int32Array(RING);
+const R_VAL = new Uint8Array(RING);
+/** P(k) and D(k) at k & RING_MASK */
+const R_REM = new Uint8Array(RING);
+const R_DIG = new Uint8Array(RING);
+/** 10^e mod 97 for e in 0..95 */
+const POW10 = new Uint8Array(96);
+POW10[0] = 1;
+for (let e = 1; e < 96; e++) POW10[e] = (POW10[e - 1] * 10) % 97;
+let rText = '';
+/** run start (text offset), alphanumerics recorded, next text offset to read, run ended there */
+let rStart = 0;
+let rCount = 0;
+let rNext = 0;
+let rEnded = true;
+/** index of the alphanumeric the last call started at */
+let rCursor = 0;
+
+function rollRestart(text: string, at: number): void {
+	rText = text;
+	rStart = rNext = at;
+	rCount = rCursor = 0;
+	rEnded = false;
+	R_REM[0] = R_DIG[0] = 0;
+}
+
+/** Records alphanumerics until `count` are known or the run ends (a unit that checkIbanAt rejects, or the text end). */
+function rollExtend(text: string, count: number): void {
+	// locals in the loop: the module state is read and written once per call
+	let n = rCount;
+	let i = rNext;
+	let rem = R_REM[n & RING_MASK];
+	let dig = R_DIG[n & RING_MASK];
+	const len = text.length;
+	while (n < count) {
+		if (i >= len) {
+			rEnded = true;
+			break;
+		}
+		const c = text.charCodeAt(i);
+		if (c === 32) {
+			i++;
+			continue;
+		}
+		const v = alnumValue(c);
+		if (v < 0) {
+			rEnded = true;
+			break;
+		}
+		const k = n & RING_MASK;
+		R_POS[k] = i;
+		R_VAL[k] = v;
+		n++;
+		i++;
+		rem = MOD97[v < 10 ? rem * 10 + v : rem * 100 + v];
+		dig += v < 10 ? 1 : 2;
+		if (dig >= 96) dig -= 96;
+		R_REM[n & RING_MASK] = rem;
+		R_DIG[n & RING_MASK] = dig;
+	}
+	rCount = n;
+	rNext = i;
+}
+
+/** Index in the run of the alphanumeric at text offset `at` (calls mostly move forward a little), or -1. */
+function rollFind(at: number): number {
+	const lo = rCount >= RING ? rCount - RING + 1 : 0;
+	let j = rCursor < lo ? lo : rCursor;
+	if (j >= rCount) j = rCount - 1;
+	if (j < lo) return -1;
+	while (j > lo && R_POS[j & RING_MASK] > at) j--;
+	while (j + 1 < rCount && R_POS[j & RING_MASK] < at) j++;
+	return R_POS[j & RING_MASK] === at ? j : -1;
+}
+
+/** mod-97 remainder of the decimal string of the run's alphanumerics [a, b) (both in the ring). */
+function rollRemainder(a: number, b: number): number {
+	const ra = R_REM[a & RING_MASK];
+	const rb = R_REM[b & RING_MASK];
+	const d = R_DIG[b & RING_MASK] - R_DIG[a & RING_MASK];
+	// ra * 10^e <= 96 * 96 < 97 * 97: the sum stays within the MOD97 table
+	return MOD97[rb + 97 * 97 - ra * POW10[d < 0 ? d + 96 : d]];
+}
+
+/**
  * Necessary condition for an IBAN starting at `at` of `text` (rule precheck): the country's number of
- * alphanumerics from `at` (spaces skipped) passes the check digits and mod 97. O(34), no allocation.
+ * alphanumerics from `at` (spaces skipped) passes the check digits and mod 97. Amortised O(1) when
+ * called at increasing offsets of one text (see RING), else O(34); no allocation.
  */
 export function ibanPossibleAt(text: string, at: number): boolean {
+	const expected = countryLengthAt(text, at);
+	if (expected === undefined) return false;
+	const a = text.charCodeAt(at) | 32;
+	const b = text.charCodeAt(at + 1) | 32;
+	// the country code is two ASCII letters (else checkIbanAt rejects it, directly)
+	if (!(a >= 97 && a <= 122 && b >= 97 && b <= 122)) return checkIbanAt(text, at, expected) >= 0;
+	// assigned on every call: a text equal to the last but another object is then compared once, not per call
+	const same = text === rText;
+	rText = text;
+	let j = same && at >= rStart && at < rNext ? rollFind(at) : -1;
+	// elsewhere (another text, past the run read, behind the ring): a new run from `at`, O(34) as a direct check
+	if (j < 0) {
+		rollRestart(text, at);
+		j = 0;
+	}
+	rCursor = j;
+	if (rCount < j + expected && !rEnded) rollExtend(text, j + expected);
+	if (rCount < j + expected) return false;
+	const h2 = R_VAL[(j + 2) & RING_MASK];
+	const h3 = R_VAL[(j + 3) & RING_MASK];
+	if (h2 > 9 || h3 > 9) return false;
+	const check = h2 * 10 + h3;
+	if (check < 2 || check > 98) return false;
+	const acc = rollRemainder(j + 4, j + expected);
+	return step(step(step(step(acc, R_VAL[j & RING_MASK]), R_VAL[(j + 1) & RING_MASK]), h2), h3) === 1;
+}
+
+/** The precheck computed afresh at `at` (the reference ibanPossibleAt is tested against). */
+export function ibanPossibleAtDirect(text: string, at: number): boolean {
 	const expected = countryLengthAt(text, at);
 	return expected !== undefined && checkIbanAt(text, at, expected) >= 0;
 }
