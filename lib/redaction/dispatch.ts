@@ -5,7 +5,7 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { codeAt, newWindowList, scanWindows } from './scanner';
 import type { KeywordSet } from './context';
-import { KIND_DIGITS, KIND_LETTERS, KIND_MIXED, leadSlot } from './lead';
+import { KIND_DIGITS, KIND_LETTERS, KIND_MIXED, LEAD_SLOTS, leadSlot } from './lead';
 import { gateWindow } from './plan';
 import type { CompiledRule, Plan } from './plan';
 import { acceptMatch, runRule, windowContext } from './accept';
@@ -99,14 +99,49 @@ function tryAt(scan: Scan, c: CompiledRule, p: number): boolean {
 	return true;
 }
 
-function isAlnum(c: number): boolean {
-	return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+// the walk ORs the kinds of a run's units into the run's kind
+if ((KIND_DIGITS | KIND_LETTERS) !== KIND_MIXED) throw new Error('lead kinds: KIND_MIXED must be KIND_DIGITS | KIND_LETTERS');
+
+/** Kind of an ASCII code unit: KIND_DIGITS for a digit, KIND_LETTERS for a letter, 0 else. */
+const UNIT_KIND = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) UNIT_KIND[c] = KIND_DIGITS;
+for (let c = 65; c <= 90; c++) UNIT_KIND[c] = UNIT_KIND[c + 32] = KIND_LETTERS;
+
+function unitKind(c: number): number {
+	return c < 128 ? UNIT_KIND[c] : 0;
+}
+
+/** Windows at least this long filter their walk by the live rules (LIVE_SLOT / LIVE_FIRST); shorter ones by the plan's. */
+const LONG_WINDOW = 256;
+/** Per lead slot / ASCII code unit, for the long window being walked: as Plan.anySlot / anyStart, over its live rules. */
+const LIVE_SLOT = new Uint8Array(LEAD_SLOTS);
+const LIVE_START = new Uint8Array(128);
+
+/** Fills LIVE_SLOT and LIVE_START from the live rules of `mask` (a few thousand table reads). */
+function fillLive(plan: Plan, mask: Int32Array): void {
+	const W = plan.words;
+	const { leadMask, leadSingle, leadText } = plan;
+	for (let s = 0; s < LEAD_SLOTS; s++) {
+		let any = 0;
+		for (let k = 0; k < W; k++) any |= leadMask[s * W + k] & mask[k];
+		LIVE_SLOT[s] = any !== 0 ? 1 : 0;
+	}
+	for (let f = 0; f < 128; f++) {
+		let any = 0;
+		for (let k = 0; k < W; k++) any |= leadSingle[f * W + k] & mask[k];
+		const texts = leadText[f];
+		if (texts !== undefined) for (const [, r] of texts) any |= mask[r >> 5] & (1 << (r & 31));
+		LIVE_START[f] = any !== 0 || UNIT_KIND[f] !== 0 ? 1 : 0;
+	}
 }
 
 /**
  * Lead-shaped rules of the window: one walk over its segment starts (the window start and every
  * position after a unit that is not an ASCII letter/digit); at each, the rules whose lead shape or
- * literal lead occurs there are tried, in rule order.
+ * literal lead occurs there are tried, in rule order. Slots and first units that no (live) rule can
+ * lead at are passed over before any rule mask is read: in a long window of look-alikes the rules
+ * still live often have no lead there at all, and the walk then only classifies runs (and skips
+ * other units in a tight loop).
  */
 function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 	const text = scan.text;
@@ -120,28 +155,36 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 		for (let bits = mask[k]; bits !== 0; bits &= bits - 1) live++;
 		if ((mask[k] & shapeMask[k]) !== 0) shapes = true;
 	}
+	const long = we - ws >= LONG_WINDOW;
+	if (long) fillLive(plan, mask);
+	const slots = long ? LIVE_SLOT : plan.anySlot;
+	const starts = long ? LIVE_START : plan.anyStart;
 	let p = ws;
 	while (p < we) {
-		const f = text.charCodeAt(p);
-		const run = isAlnum(f);
+		let f = text.charCodeAt(p);
+		// units that are neither letter/digit nor a (live) literal lead's first: no rule can start there
+		while (f >= 128 || starts[f] === 0) {
+			if (++p >= we) return;
+			f = text.charCodeAt(p);
+		}
+		let kind = UNIT_KIND[f];
+		const run = kind !== 0;
 		let q = p + 1;
 		let slot = 0;
 		if (run) {
 			if (shapes) {
-				let digits = false;
-				let letters = false;
-				for (q = p; q < we; q++) {
-					const e = codeAt(text, q);
-					if (e >= 48 && e <= 57) digits = true;
-					else if ((e | 32) >= 97 && (e | 32) <= 122) letters = true;
-					else break;
+				for (; q < we; q++) {
+					const k = unitKind(text.charCodeAt(q));
+					if (k === 0) break;
+					kind |= k;
 				}
-				slot = leadSlot(digits ? (letters ? KIND_MIXED : KIND_DIGITS) : KIND_LETTERS, q - p, codeAt(text, q));
-			} else while (q < we && isAlnum(text.charCodeAt(q))) q++;
+				slot = leadSlot(kind, q - p, codeAt(text, q));
+				if (slots[slot] === 0) slot = 0;
+			} else while (q < we && unitKind(text.charCodeAt(q)) !== 0) q++;
 		}
-		const ascii = f < 128;
-		const single = ascii && singleAny[f] === 1;
-		const literal = ascii && leadPairs[(f << 7) | (codeAt(text, p + 1) & 127)] === 1;
+		const first = f < 128 && starts[f] === 1 && !run ? true : f < 128 && run && starts[f] === 1;
+		const single = first && singleAny[f] === 1;
+		const literal = first && leadPairs[(f << 7) | (codeAt(text, p + 1) & 127)] === 1;
 		if (slot !== 0 || single || literal) {
 			for (let k = 0; k < W; k++) {
 				let bits = leadMask[slot * W + k] & mask[k];
@@ -156,6 +199,7 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 						if (--live === 0) return;
 						shapes = false;
 						for (let j = 0; j < W; j++) if ((mask[j] & shapeMask[j]) !== 0) shapes = true;
+						if (long) fillLive(plan, mask);
 					}
 				}
 			}
