@@ -213,12 +213,13 @@ function rollRemainder(a: number, b: number): number {
  * called at increasing offsets of one text (see RING), else O(34); no allocation.
  */
 export function ibanPossibleAt(text: string, at: number): boolean {
-	const expected = countryLengthAt(text, at);
-	if (expected === undefined) return false;
+	if (at + 1 >= text.length) return ibanPossibleAtDirect(text, at);
 	const a = text.charCodeAt(at) | 32;
 	const b = text.charCodeAt(at + 1) | 32;
-	// the country code is two ASCII letters (else checkIbanAt rejects it, directly)
-	if (!(a >= 97 && a <= 122 && b >= 97 && b <= 122)) return checkIbanAt(text, at, expected) >= 0;
+	// a country code of two ASCII letters (else the direct check, which rejects it)
+	if (!(a >= 97 && a <= 122 && b >= 97 && b <= 122)) return ibanPossibleAtDirect(text, at);
+	const expected = LENGTH_TABLE[(a - 97) * 26 + (b - 97)];
+	if (expected === 0) return false;
 	// assigned on every call: a text equal to the last but another object is then compared once, not per call
 	const same = text === rText;
 	rText = text;
