@@ -182,9 +182,9 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 				if (slots[slot] === 0) slot = 0;
 			} else while (q < we && unitKind(text.charCodeAt(q)) !== 0) q++;
 		}
-		const first = f < 128 && starts[f] === 1 && !run ? true : f < 128 && run && starts[f] === 1;
-		const single = first && singleAny[f] === 1;
-		const literal = first && leadPairs[(f << 7) | (codeAt(text, p + 1) & 127)] === 1;
+		// f < 128 here (the skip loop passes every other unit)
+		const single = singleAny[f] === 1;
+		const literal = leadPairs[(f << 7) | (codeAt(text, p + 1) & 127)] === 1;
 		if (slot !== 0 || single || literal) {
 			for (let k = 0; k < W; k++) {
 				let bits = leadMask[slot * W + k] & mask[k];
