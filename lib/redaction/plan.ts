@@ -68,6 +68,10 @@ export interface Plan {
 	leadPairs: Uint8Array;
 	/** Per ASCII code unit: rules with it as a one-unit literal lead ('+', '(', ':'). */
 	leadSingle: Int32Array;
+	/** Per lead slot: 1 when some rule's lead shape includes it (the walk's filter of short windows). */
+	anySlot: Uint8Array;
+	/** Per ASCII code unit: 1 when it is a letter or digit, or some rule has a literal lead that starts with it (where the walk stops). */
+	anyStart: Uint8Array;
 	literal: Array<{ c: CompiledRule; literals: string[] }>;
 	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
 	kwTable: KeywordTable | undefined;
@@ -156,6 +160,8 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		leadText: new Array(128).fill(undefined),
 		leadPairs: new Uint8Array(1 << 14),
 		leadSingle: new Int32Array(128 * W),
+		anySlot: new Uint8Array(LEAD_SLOTS),
+		anyStart: new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0)),
 		literal,
 		kwTable: kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined,
 	};
@@ -176,6 +182,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		if (c.lead) {
 			fill(plan.leadMask, W, r, (k) => c.lead?.[k] === 1);
 			fill(plan.shapeMask, W, r, () => true);
+			for (let k = 0; k < LEAD_SLOTS; k++) plan.anySlot[k] |= c.lead[k];
 		}
 		for (const text of c.leadText ?? []) {
 			const f = text.charCodeAt(0);
@@ -183,6 +190,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 				fill(plan.freeMask, W, r, () => true); // non-ASCII literal: no pre-filter, the rule may start anywhere
 				continue;
 			}
+			plan.anyStart[f] = 1;
 			if (text.length === 1) {
 				plan.leadSingle[f * W + (r >> 5)] |= 1 << (r & 31);
 				plan.singleAny[f] = 1;

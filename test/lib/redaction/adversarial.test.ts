@@ -28,6 +28,9 @@ const INPUTS: Array<[string, string]> = [
 	['plus storm +1 +1', fill('+1 ')],
 	['parentheses (1)(1)', fill('(1)')],
 	['letters and digits GB82', fill('GB82 ')],
+	// IBAN look-alikes: the rolling precheck in lower case and with a longer country length
+	['lower-case IBAN look-alikes gb82', fill('gb82 ')],
+	['grouped IBAN look-alikes DE89 3704', fill('DE89 3704 ')],
 ];
 
 describe('adversarial 1 MB inputs', () => {
@@ -41,5 +44,12 @@ describe('adversarial 1 MB inputs', () => {
 		detect(input);
 		const used = process.cpuUsage(before);
 		expect((used.user + used.system) / 1000).toBeLessThan(500);
+	});
+
+	test('when a valid IBAN ends 1 MB of look-alikes then it is found (the rolling precheck far from the run start)', () => {
+		const iban = 'GB82 WEST 1234 5698 7654 32';
+		const text = fill('GB82 ') + ' pay ' + iban;
+		const found = detect(text).filter((d) => d.entity === 'IBAN_CODE');
+		expect(found.map((d) => text.slice(d.start, d.end))).toEqual([iban]);
 	});
 });

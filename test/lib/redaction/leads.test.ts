@@ -67,8 +67,14 @@ function longTexts(): string[] {
 	const units = [
 		'+44 20 7946 0958 ', 'GB82 WEST 1234 5698 7654 32 ', '+1 ', 'GB82 ', '4111 1111 1111 1111 ', '12 34 56 ', '(555) 123-4567 ',
 		'1:a:', '::', 'password=a1', '1-', '1.', 'a@', 'Ab9', 'http://a', '(1)', 'eyJ', 'deadbeef0123',
+		'gb82 ', '+1-', 'AKIA', 'a1 ', '1 a ',
 	];
-	const planted = ['', ' fe80::1 ', ' 4111 1111 1111 1111 ', ' password=Xk9#mQ2$vL7pR4 ', '+44 20 7946 0958', ' 192.168.1.10 ', ' GB82 WEST 1234 5698 7654 32'];
+	// long windows (>= 256 units) walk with tables of their live rules, refilled as rules leave: values
+	// of many rules planted after runs where most rules have left
+	const planted = [
+		'', ' fe80::1 ', ' 4111 1111 1111 1111 ', ' password=Xk9#mQ2$vL7pR4 ', '+44 20 7946 0958', ' 192.168.1.10 ', ' GB82 WEST 1234 5698 7654 32',
+		...RULES.filter((_, i) => i % 5 === 0).map((r) => ` ${r.samples.positive[0]} `),
+	];
 	return units.flatMap((u) => planted.map((v) => u.repeat(Math.ceil(700 / u.length)) + v + u.repeat(Math.ceil(800 / u.length))));
 }
 

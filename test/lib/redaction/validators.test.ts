@@ -1,4 +1,6 @@
 import { validators as v } from '../../../lib/redaction';
+import { ibanPossibleAt, ibanPossibleAtDirect } from '../../../lib/redaction/validators/mod97';
+import { rng } from './texts';
 
 describe('validators', () => {
 	test.each([
@@ -148,4 +150,97 @@ describe('validators', () => {
 		['12 March 1985', true], // text
 		['March 32, 1985', false], // day 32
 	])('when dateValid(%s) then %s', (s, expected) => expect(v.dateValid(s)).toBe(expected));
+});
+
+/**
+ * ibanPossibleAt keeps rolling remainders of the run it last looked at (O(1) per start on hostile
+ * runs); it must answer exactly as the check computed afresh, whatever the order of the calls.
+ */
+describe('rolling IBAN precheck', () => {
+	const r = rng(97);
+	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+	const COUNTRIES = ['GB', 'DE', 'FR', 'NO', 'MT', 'RU', 'LC', 'NL'];
+	/** A valid IBAN of `cc` (its registered length), upper case. */
+	const validIban = (cc: string): string => {
+		let bban = '';
+		for (let n = v.IBAN_LENGTHS[cc] - 4; n > 0; n--) bban += r() < 0.7 ? String(Math.floor(r() * 10)) : String.fromCharCode(65 + Math.floor(r() * 26));
+		const check = String(98 - v.mod97(bban + cc + '00')).padStart(2, '0');
+		return cc + check + bban;
+	};
+	const grouped = (s: string): string => s.replace(/(.{4})(?=.)/g, '$1 ');
+	const pieces = (): string => {
+		const k = r();
+		if (k < 0.25) {
+			const iban = validIban(pick(COUNTRIES));
+			const form = r() < 0.5 ? grouped(iban) : iban;
+			return r() < 0.3 ? form.toLowerCase() : form;
+		}
+		if (k < 0.5) return pick(['GB82 ', 'GB82', 'gb82 ', 'DE89 ', 'NO93 ', 'XX12 ', 'WEST ', '1234 ', '00 ']);
+		if (k < 0.6) return pick([' ', '  ', '-', '.', '\n', ':', 'é', 'ı', 'ſE']);
+		return String.fromCharCode(pick([48 + Math.floor(r() * 10), 65 + Math.floor(r() * 26), 97 + Math.floor(r() * 26)]));
+	};
+	const texts: string[] = [];
+	for (let i = 0; i < 150; i++) {
+		let s = '';
+		for (let n = 1 + Math.floor(r() * 120); n > 0; n--) s += pieces();
+		texts.push(s);
+	}
+	// hostile runs with real values planted
+	for (const unit of ['GB82 ', 'gb82 ', 'DE89 3704 ', 'GB82WEST', 'NO93 8601 ']) texts.push(unit.repeat(300) + grouped(validIban('GB')) + ' ' + unit.repeat(40) + validIban('DE') + unit.repeat(20));
+
+	const direct = (text: string, at: number) => ibanPossibleAtDirect(text, at);
+	const check = (text: string, order: number[]): string[] => {
+		const bad: string[] = [];
+		for (const at of order) if (ibanPossibleAt(text, at) !== direct(text, at)) bad.push(`${JSON.stringify(text.slice(at, at + 40))} at ${at}`);
+		return bad;
+	};
+
+	test('when the hostile texts hold planted values then the direct check finds them', () => {
+		const hostile = texts.slice(-5);
+		expect(hostile.every((t) => [...t].some((_, at) => direct(t, at)))).toBe(true);
+	});
+
+	test('when called at every offset in order then it equals the direct check', () => {
+		expect(texts.flatMap((t) => check(t, [...Array(t.length).keys()]))).toEqual([]);
+	});
+
+	test('when called at sparse, repeated, backward and random offsets then it equals the direct check', () => {
+		const bad: string[] = [];
+		for (const t of texts) {
+			const all = [...Array(t.length).keys()];
+			bad.push(...check(t, all.filter(() => r() < 0.2)));
+			bad.push(...check(t, all.flatMap((at) => (r() < 0.3 ? [at, at] : [at]))));
+			bad.push(...check(t, all.slice().reverse()));
+			bad.push(...check(t, all.map(() => Math.floor(r() * t.length))));
+			bad.push(...check(t, all.flatMap((at) => (r() < 0.1 ? [at, Math.max(0, at - 1 - Math.floor(r() * 200))] : [at]))));
+		}
+		expect(bad).toEqual([]);
+	});
+
+	test('when calls step back by 0..250 units within a long run then it equals the direct check', () => {
+		// one run of letters, digits and spaces (no unit ends it) with valid IBANs inside: backward steps
+		// land just inside and just behind the remainders kept
+		let run = '';
+		while (run.length < 4000) run += r() < 0.1 ? ' ' + grouped(validIban(pick(COUNTRIES))) + ' ' : pick(['GB', 'DE', '82', '89', 'A', '7', ' ', '0', 'NO']);
+		const order: number[] = [];
+		for (let at = 0; at < run.length; at++) {
+			order.push(at);
+			if (at % 3 === 0) order.push(Math.max(0, at - (at % 251)), at);
+		}
+		expect(order.filter((at) => direct(run, at)).length).toBeGreaterThan(20);
+		expect(check(run, order)).toEqual([]);
+	});
+
+	test('when two texts alternate (also equal ones, as different strings) then it equals the direct check', () => {
+		const bad: string[] = [];
+		for (let i = 0; i + 1 < texts.length; i++) {
+			const a = texts[i];
+			const b = r() < 0.3 ? (' ' + a).slice(1) : texts[i + 1];
+			for (let at = 0; at < Math.max(a.length, b.length); at++) {
+				if (at < a.length && ibanPossibleAt(a, at) !== direct(a, at)) bad.push(`a ${i} ${at}`);
+				if (at < b.length && ibanPossibleAt(b, at) !== direct(b, at)) bad.push(`b ${i} ${at}`);
+			}
+		}
+		expect(bad).toEqual([]);
+	});
 });
