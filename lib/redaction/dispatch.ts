@@ -3,7 +3,7 @@
  * lead-shaped rules only where their lead occurs (runLeads / tryAt), the others by a scan of the window.
  */
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
-import { codeAt, newWindowList, scanWindows } from './scanner';
+import { codeAt, newWindowList, scanWindows, WINDOW_STRIDE } from './scanner';
 import type { KeywordSet } from './context';
 import { KIND_DIGITS, KIND_LETTERS, KIND_MIXED, LEAD_SLOTS, leadSlot } from './lead';
 import { gateWindow } from './plan';
@@ -230,14 +230,21 @@ export function scanWindowsOf(scan: Scan, plan: Plan): void {
 	if (W > MASK.length) throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, 'Too many rules in one rule set (max 2048).');
 	const mask = MASK;
 	const out = scan.out;
-	for (let w = 0; w < nw; w += 6) {
+	const { runReach, noRun, followOk } = plan;
+	for (let w = 0; w < nw; w += WINDOW_STRIDE) {
 		const ws = win[w];
 		const we = win[w + 1];
 		if (!gateWindow(plan, mask, win[w + 2], we - ws, win[w + 4], win[w + 3], win[w + 5] === 1)) continue;
+		// lead rules whose leads need a longer run, or a following character, than the window holds cannot start in it
+		const runs = win[w + 6];
+		const d = (runs & 63) * W;
+		const l = (64 + ((runs >> 6) & 63)) * W;
+		const m = (128 + ((runs >> 12) & 63)) * W;
+		const f = (win[w + 3] & 511) * W;
 		let leads = 0;
 		let free = 0;
 		for (let k = 0; k < W; k++) {
-			LEAD_GATE[k] = mask[k] & ~plan.freeMask[k];
+			LEAD_GATE[k] = mask[k] & ~plan.freeMask[k] & (noRun[f + k] | runReach[d + k] | runReach[l + k] | runReach[m + k]) & followOk[f + k];
 			leads |= LEAD_GATE[k];
 			free |= mask[k] & plan.freeMask[k];
 		}

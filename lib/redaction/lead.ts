@@ -18,8 +18,8 @@ export const KIND_MIXED = 3;
 /** Run lengths at or above this share one slot. */
 export const MAX_RUN = 63;
 /** Characters a lead shape may require right after its run ('[...]' in a spec); others form class 0. */
-const FOLLOW_CHARS = ' -.:/+(';
-const FOLLOWS = 8;
+export const FOLLOW_CHARS = ' -.:/+(';
+export const FOLLOWS = 8;
 const FOLLOW = new Uint8Array(128);
 for (let i = 0; i < FOLLOW_CHARS.length; i++) FOLLOW[FOLLOW_CHARS.charCodeAt(i)] = i + 1;
 /** Slots of a lead table: ((kind * 64 + min(length, 63)) * 8 + follow class. */

@@ -5,10 +5,10 @@
  */
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { BUILT_IN_ENTITIES, RULES } from './rules';
-import { charMask, COLON2_BIT, SCHEME_BIT } from './scanner';
+import { CHAR_BITS, charMask, COLON2_BIT, RUN_CAP, SCHEME_BIT } from './scanner';
 import { buildKeywordTable, keywordSet, MAX_KEYWORD_SETS } from './context';
 import type { KeywordSet, KeywordTable } from './context';
-import { checkLeadText, LEAD_SLOTS, parseLead } from './lead';
+import { checkLeadText, FOLLOW_CHARS, FOLLOWS, KIND_DIGITS, KIND_LETTERS, KIND_MIXED, LEAD_SLOTS, parseLead } from './lead';
 import type { RedactionRule } from './types';
 
 /** Digit counts at or above this share one bucket. */
@@ -72,6 +72,16 @@ export interface Plan {
 	anySlot: Uint8Array;
 	/** Per ASCII code unit: 1 when it is a letter or digit, or some rule has a literal lead that starts with it (where the walk stops). */
 	anyStart: Uint8Array;
+	/**
+	 * Lead rules that may start in a window, by its longest runs (scanner RUN_CAP): runReach by
+	 * ((kind - 1) * 64 + longest run of that kind): rules with a lead needing at most that run;
+	 * noRun by (charMask & 511): rules with a literal lead that needs no run ('+', '(') and whose
+	 * first unit is in the window (or has no charMask bit); followOk by (charMask & 511): rules with a
+	 * lead whose following character is unconstrained, a space, or in the window.
+	 */
+	runReach: Int32Array;
+	noRun: Int32Array;
+	followOk: Int32Array;
 	literal: Array<{ c: CompiledRule; literals: string[] }>;
 	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
 	kwTable: KeywordTable | undefined;
@@ -162,9 +172,13 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		leadSingle: new Int32Array(128 * W),
 		anySlot: new Uint8Array(LEAD_SLOTS),
 		anyStart: new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0)),
+		runReach: new Int32Array(3 * 64 * W),
+		noRun: new Int32Array(512 * W),
+		followOk: new Int32Array(512 * W),
 		literal,
 		kwTable: kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined,
 	};
+	for (const c of windowRules) fillReach(plan, c);
 	for (const c of windowRules) {
 		const t = trig[c.index];
 		const r = c.index;
@@ -202,6 +216,63 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		}
 	}
 	return plan;
+}
+
+// fillReach reads a slot as (kind << 9) | (length << 3) | follow class, kinds 1-3 as the scanner's run fields
+if (KIND_DIGITS !== 1 || KIND_LETTERS !== 2 || KIND_MIXED !== 3 || FOLLOWS !== 8) throw new Error('lead slots: layout changed');
+
+/** ASCII letter/digit kind of a code unit (lead.ts kinds), 0 for any other. */
+function kindOf(c: number): number {
+	if (c >= 48 && c <= 57) return KIND_DIGITS;
+	return (c | 32) >= 97 && (c | 32) <= 122 ? KIND_LETTERS : 0;
+}
+
+/**
+ * Fills rule c's bits of runReach / runAlways / followOk (see Plan). Each lead slot needs a run of its
+ * kind and length and, unless its follow class is a space or "other", that character in the window
+ * (a run's follower inside a window is in its charMask; after the window it is a space). A literal
+ * lead needs the run its letters/digits prefix starts: exactly that one when the literal goes on
+ * with another unit, else one at least as long, of its kind or mixed.
+ */
+function fillReach(plan: Plan, c: CompiledRule): void {
+	const W = plan.words;
+	const r = c.index;
+	const bit = 1 << (r & 31);
+	const minRun = [0, 0, 0, 0];
+	const need = (kind: number, len: number) => {
+		const l = Math.min(len, RUN_CAP);
+		if (minRun[kind] === 0 || l < minRun[kind]) minRun[kind] = l;
+	};
+	const follows = new Set<number>();
+	const firsts = new Set<number>();
+	if (c.lead) {
+		for (let s = 0; s < LEAD_SLOTS; s++) {
+			if (c.lead[s] !== 1) continue;
+			need(s >> 9, (s >> 3) & 63);
+			const f = s % FOLLOWS;
+			follows.add(f <= 1 ? 0 : CHAR_BITS[FOLLOW_CHARS[f - 1]]);
+		}
+	}
+	for (const text of c.leadText ?? []) {
+		if (text.charCodeAt(0) >= 128) continue; // a free rule (never gated by leads)
+		follows.add(0);
+		let len = 0;
+		let kind = 0;
+		while (len < text.length && kindOf(text.charCodeAt(len)) !== 0) kind |= kindOf(text.charCodeAt(len++));
+		if (len === 0) firsts.add(CHAR_BITS[text[0]] ?? 0);
+		else {
+			need(kind, len);
+			if (len === text.length) need(KIND_MIXED, len);
+		}
+	}
+	for (let kind = 1; kind <= 3; kind++) {
+		if (minRun[kind] === 0) continue;
+		for (let len = minRun[kind]; len < 64; len++) plan.runReach[((kind - 1) * 64 + len) * W + (r >> 5)] |= bit;
+	}
+	const fs = [...follows];
+	fill(plan.followOk, W, r, (m) => fs.some((f) => f === 0 || (m & f) !== 0));
+	const ls = [...firsts];
+	fill(plan.noRun, W, r, (m) => ls.some((f) => f === 0 || (m & f) !== 0));
 }
 
 const planCache = new Map<string, Plan>();

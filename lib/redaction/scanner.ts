@@ -76,11 +76,37 @@ function isMonth(text: string, s: number, e: number): boolean {
 	}
 }
 
-const STRIDE = 6;
+const STRIDE = 7;
 /** Fields of one window in a WindowList (stride). */
 export const WINDOW_STRIDE = STRIDE;
 
-/** Growable list of windows: [start, end, digitCount, charMask, letterCount, tokenCount] per entry. */
+/**
+ * Longest runs of ASCII letters/digits in a window, packed: bits 0-5 digits-only runs, 6-11
+ * letters-only, 12-17 mixed (lead.ts kinds 1-3, at (kind - 1) * 6), each capped at 63. The dispatch
+ * drops the lead-shaped rules whose leads need a longer run than the window holds, so a long window
+ * of look-alikes is not walked for rules that cannot start anywhere in it.
+ */
+export const RUN_CAP = 63;
+
+/** `runs` with a run of `len` units, `d` digits and `l` letters, counted. */
+function addRun(runs: number, d: number, l: number, len: number): number {
+	const shift = d === 0 ? 6 : l === 0 ? 0 : 12;
+	const n = len < RUN_CAP ? len : RUN_CAP;
+	return ((runs >> shift) & 63) >= n ? runs : (runs & ~(63 << shift)) | (n << shift);
+}
+
+/** Field-wise maximum of two packed run summaries. */
+function mergeRuns(a: number, b: number): number {
+	let r = 0;
+	for (let s = 0; s <= 12; s += 6) {
+		const x = (a >> s) & 63;
+		const y = (b >> s) & 63;
+		r |= (x > y ? x : y) << s;
+	}
+	return r;
+}
+
+/** Growable list of windows: [start, end, digitCount, charMask, letterCount, tokenCount, runs] per entry. */
 export interface WindowList {
 	data: Int32Array;
 	/** Number of ints used (a multiple of WINDOW_STRIDE). */
@@ -92,7 +118,7 @@ export function newWindowList(): WindowList {
 	return { data: new Int32Array(STRIDE * 4), length: 0 };
 }
 
-function emit(w: WindowList, ws: number, we: number, d: number, m: number, l: number, t: number): void {
+function emit(w: WindowList, ws: number, we: number, d: number, m: number, l: number, t: number, r: number): void {
 	let data = w.data;
 	const k = w.length;
 	if (k + STRIDE > data.length) {
@@ -106,6 +132,7 @@ function emit(w: WindowList, ws: number, we: number, d: number, m: number, l: nu
 	data[k + 3] = m;
 	data[k + 4] = l;
 	data[k + 5] = t;
+	data[k + 6] = r;
 	w.length = k + STRIDE;
 }
 
@@ -152,6 +179,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 	let wm = 0;
 	let wl = 0;
 	let wt = 0;
+	let wr = 0;
 	let whot = false;
 	let lastKind = 0;
 	let i = 0;
@@ -183,7 +211,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 				// A plain word (letters only) of no kind: it only ends the current window.
 				const len = i - ts;
 				if (len < LONG_TOKEN && !(len <= 4 && text.charCodeAt(ts) < 97) && !(len >= 3 && len <= 10 && ((MONTH_FIRST >> (c0 - 97)) & 1) !== 0 && isMonth(src, ts, i))) {
-					if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt);
+					if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt, wr);
 					ws = -1;
 					lastKind = 0;
 					continue;
@@ -196,6 +224,12 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 		let hot = false;
 		let colons = 0;
 		let scheme = false;
+		// runs of ASCII letters/digits: packed maxima of the token; the current run's start and the
+		// digit / letter counts there (nothing extra per letter or digit, a little per other unit)
+		let runs = 0;
+		let rs = ts;
+		let rd = 0;
+		let rt = 0;
 		if (!(c <= 32 || (c >= 0x80 && isSpaceHi(c)))) {
 			// General path: classify every unit of the rest of the token.
 			for (;;) {
@@ -212,6 +246,10 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 					letters++; // only when reading the original text (no index)
 				} else if (c < 128) {
 					if (c <= 32) break;
+					if (i > rs) runs = addRun(runs, digits - rd, letters - rt, i - rs);
+					rs = i + 1;
+					rd = digits;
+					rt = letters;
 					prevLetter = false;
 					mask |= BIT[c];
 					if (c === 64) hot = true;
@@ -225,6 +263,10 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 					} else if (c === 45 && !hot && codeAt(src, i + 1) === 45 && src.startsWith('-----', i)) hot = true;
 				} else {
 					if (isSpaceHi(c)) break;
+					if (i > rs) runs = addRun(runs, digits - rd, letters - rt, i - rs);
+					rs = i + 1;
+					rd = digits;
+					rt = letters;
 					if (c >= 0xc0) {
 						if (!prevLetter && (pairs[((c & 127) << 7) | (codeAt(src, i + 1) & 127)] | singles[c & 127]) !== 0) indexWord(idx as KeywordIndex, i);
 						prevLetter = true;
@@ -235,6 +277,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 			}
 		}
 		// ---- token [ts, i) ends
+		if (i > rs) runs = addRun(runs, digits - rd, letters - rt, i - rs);
 		const len = i - ts;
 		if (digits > 0 || len >= LONG_TOKEN) hot = true;
 		const first = src.charCodeAt(ts);
@@ -260,9 +303,10 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 			wm |= mask;
 			wl += letters;
 			wt++;
+			wr = mergeRuns(wr, runs);
 			whot = whot || hot;
 		} else {
-			if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt);
+			if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt, wr);
 			ws = -1;
 			if (kind !== 0) {
 				ws = ts;
@@ -271,16 +315,17 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 				wm = mask;
 				wl = letters;
 				wt = 1;
+				wr = runs;
 				whot = hot;
 			}
 		}
 		lastKind = kind;
 	}
-	if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt);
+	if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt, wr);
 }
 
 /**
- * Appends windows as [start, end, digitCount, charMask, letterCount, tokenCount] tuples to `out`, in order.
+ * Appends windows as [start, end, digitCount, charMask, letterCount, tokenCount, runs] tuples to `out`, in order.
  * (Array form of scanWindows, for tooling.)
  */
 export function findWindows(text: string, out: number[]): void {

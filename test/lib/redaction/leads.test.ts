@@ -67,7 +67,7 @@ function longTexts(): string[] {
 	const units = [
 		'+44 20 7946 0958 ', 'GB82 WEST 1234 5698 7654 32 ', '+1 ', 'GB82 ', '4111 1111 1111 1111 ', '12 34 56 ', '(555) 123-4567 ',
 		'1:a:', '::', 'password=a1', '1-', '1.', 'a@', 'Ab9', 'http://a', '(1)', 'eyJ', 'deadbeef0123',
-		'gb82 ', '+1-', 'AKIA', 'a1 ', '1 a ',
+		'gb82 ', '+1-', 'AKIA', 'a1 ', '1 a ', '1 ', '-----BEGIN RSA PRIVATE KEY-----\n', 'x-1', '12:34:',
 	];
 	// long windows (>= 256 units) walk with tables of their live rules, refilled as rules leave: values
 	// of many rules planted after runs where most rules have left

@@ -3,7 +3,7 @@ import { detect } from '../../../lib/redaction/detect';
 import { newKeywordIndex } from '../../../lib/redaction/context';
 import type { KeywordTable } from '../../../lib/redaction/context';
 import { planFor } from '../../../lib/redaction/plan';
-import { newWindowList, scanWindows } from '../../../lib/redaction/scanner';
+import { newWindowList, RUN_CAP, scanWindows, WINDOW_STRIDE } from '../../../lib/redaction/scanner';
 import { randomTexts, SEPARATORS } from './texts';
 
 /**
@@ -56,6 +56,25 @@ describe('window scanner', () => {
 		const mismatches = texts.filter((text) => {
 			const lower = text.toLowerCase();
 			return lower.length === text.length && windows(lower, text, true).wins.join() !== windows(text, text, false).wins.join();
+		});
+		expect(mismatches).toEqual([]);
+	});
+
+	test('when a window is scanned then its run summary holds the longest digit, letter and mixed runs of its text', () => {
+		// [longest digits-only, letters-only, mixed] run of ASCII letters/digits, each capped at RUN_CAP
+		const brute = (s: string): number => {
+			const max = [0, 0, 0, 0];
+			for (const run of s.match(/[A-Za-z0-9]+/g) ?? []) {
+				const kind = (/[0-9]/.test(run) ? 1 : 0) | (/[A-Za-z]/.test(run) ? 2 : 0);
+				max[kind] = Math.max(max[kind], Math.min(run.length, RUN_CAP));
+			}
+			return max[1] | (max[2] << 6) | (max[3] << 12);
+		};
+		const long = ['1 ', 'a1-', 'GB82 ', 'x'.repeat(70) + '1 ', '9'.repeat(80) + ' '].map((u) => u.repeat(40));
+		const mismatches = [...texts, ...long].filter((text) => {
+			const { wins } = windows(text, text, false);
+			for (let w = 0; w < wins.length; w += WINDOW_STRIDE) if (wins[w + 6] !== brute(text.slice(wins[w], wins[w + 1]))) return true;
+			return false;
 		});
 		expect(mismatches).toEqual([]);
 	});
