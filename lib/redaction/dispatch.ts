@@ -76,10 +76,18 @@ function tryAt(scan: Scan, c: CompiledRule, p: number): boolean {
 	}
 	if (FROM[r] > p || NEXT_AT[r] > p) return true;
 	if (c.ctxOnly && !contextAround(scan, c)) return false;
+	if (c.seek !== undefined) {
+		// the next offset where the precheck holds: the lead positions before it need no look
+		const q = c.seek(scan.text, p, WIN.we);
+		if (q < 0) return false;
+		if (q > p) {
+			FROM[r] = q;
+			return true;
+		}
+	} else if (c.pre !== undefined && !c.pre(scan.text, p)) return true;
 	const sub = subOf(scan.text);
 	const ws = WIN.ws;
 	const at = p - ws;
-	if (c.pre !== undefined && !c.pre(scan.text, p)) return true;
 	let m: RegExpExecArray | null;
 	if (NEXT_AT[r] === p) m = PENDING[r];
 	else {

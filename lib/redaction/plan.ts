@@ -28,6 +28,8 @@ export interface CompiledRule {
 	leadText?: string[];
 	/** trigger.precheck */
 	pre?: (text: string, at: number) => boolean;
+	/** trigger.precheckSeek */
+	seek?: (text: string, from: number, end: number) => number;
 	/** The rule has context words and requires them. */
 	ctxOnly: boolean;
 }
@@ -113,6 +115,7 @@ function compile(rule: RedactionRule, index: number, kwSet: (words: readonly str
 		lead: t?.lead ? parseLead(rule.id, t.lead) : undefined,
 		leadText: t?.leadText ? checkLeadText(rule.id, t.leadText) : undefined,
 		pre: t?.precheck,
+		seek: t?.precheckSeek,
 		ctxOnly: rule.keywords !== undefined && rule.keywords.length > 0 && rule.requiresContext === true,
 	};
 }
@@ -140,7 +143,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 	const literal: Plan['literal'] = [];
 	for (const rule of rules) {
 		const c = compile(rule, windowRules.length, kwSet);
-		if (!leads) c.lead = c.leadText = c.pre = undefined;
+		if (!leads) c.lead = c.leadText = c.pre = c.seek = undefined;
 		if (rule.trigger?.literals) literal.push({ c, literals: rule.trigger.literals });
 		else windowRules.push(c);
 	}

@@ -1,6 +1,6 @@
 import type { RedactionRule } from '../types';
 import { creditCardValid } from '../validators/luhn';
-import { ibanPossibleAt, ibanRefine, ibanValid } from '../validators/mod97';
+import { ibanPossibleAt, ibanRefine, ibanSeek, ibanValid } from '../validators/mod97';
 import { base58CheckValid, bech32Valid } from '../validators/crypto-address';
 
 const CARD_WORDS = ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc', 'payment'];
@@ -45,7 +45,7 @@ export const financialRules: RedactionRule[] = [
 		validate: ibanValid,
 		score: 0.95,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 4, minLength: 15, minLetters: 2, lead: ['m15-34'], precheck: ibanPossibleAt },
+		trigger: { minDigits: 4, minLength: 15, minLetters: 2, lead: ['m15-34'], precheck: ibanPossibleAt, precheckSeek: ibanSeek },
 		samples: {
 			positive: ['IBAN GB82WEST12345698765432', 'de89370400440532013000', 'FR1420041010050500013M02606'],
 			negative: ['GB82WEST12345698765433', 'XX82WEST12345698765432', 'GB82WEST1234569876543'],
@@ -60,7 +60,7 @@ export const financialRules: RedactionRule[] = [
 		refine: ibanRefine,
 		score: 0.95,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 4, minLength: 15, minLetters: 2, lead: ['m4[ ]'], precheck: ibanPossibleAt },
+		trigger: { minDigits: 4, minLength: 15, minLetters: 2, lead: ['m4[ ]'], precheck: ibanPossibleAt, precheckSeek: ibanSeek },
 		samples: {
 			positive: ['pay to GB82 WEST 1234 5698 7654 32 today', 'DE89 3704 0044 0532 0130 00 2024'],
 			negative: ['GB82 WEST 1234 5698 7654 33', 'AB12 CDEF 1234 5678'],

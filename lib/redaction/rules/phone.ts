@@ -25,12 +25,13 @@ function digitCountIn(min: number, max: number): (m: string) => boolean {
 }
 
 /**
- * Precheck of '+' numbers: at least `min` digits among the phone characters (digits, space . - ( ))
- * right after the '+', looking at most 100 units ahead (longer than any match). The digits before an
- * extension all lie there, so fewer means the digit-count validation would fail.
+ * Precheck of '+' numbers: a '+' at `at`, then at least `min` digits among the phone characters
+ * (digits, space . - ( )) right after it, looking at most 100 units ahead (longer than any match).
+ * The digits before an extension all lie there, so fewer means the digit-count validation would fail.
  */
 function digitsAfterPlus(min: number): (text: string, at: number) => boolean {
 	return (text, at) => {
+		if (text.charCodeAt(at) !== 43) return false;
 		let n = 0;
 		const end = Math.min(text.length, at + 101);
 		for (let i = at + 1; i < end; i++) {
@@ -40,6 +41,42 @@ function digitsAfterPlus(min: number): (text: string, at: number) => boolean {
 			} else if (c !== 32 && c !== 46 && c !== 45 && c !== 40 && c !== 41) return false;
 		}
 		return false;
+	};
+}
+
+/** True for an ASCII letter or digit. */
+function isAlnum(c: number): boolean {
+	return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/**
+ * digitsAfterPlus as a search (trigger.precheckSeek): the first '+' in [from, end), bar one right
+ * after an ASCII letter/digit, that passes it. One pass: a '+' is no phone character, so the look
+ * after one '+' (`start`, digits `n` so far) ends where the next may start.
+ */
+function plusWithDigits(min: number): (text: string, from: number, end: number) => number {
+	return (text, from, end) => {
+		const len = text.length;
+		let start = -1;
+		let n = 0;
+		for (let i = from; i < len; i++) {
+			const c = text.charCodeAt(i);
+			if (start >= 0) {
+				// the precheck reads at most 100 units after its '+'
+				if (i - start > 100) start = -1;
+				else if (c >= 48 && c <= 57) {
+					if (++n >= min) return start;
+					continue;
+				} else if (c === 32 || c === 46 || c === 45 || c === 40 || c === 41) continue;
+				else start = -1;
+			}
+			if (i >= end) return -1;
+			if (c === 43 && (i === from || !isAlnum(text.charCodeAt(i - 1)))) {
+				start = i;
+				n = 0;
+			}
+		}
+		return -1;
 	};
 }
 
@@ -73,7 +110,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(8, 15),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21, leadText: ['+'], precheck: digitsAfterPlus(8) },
+		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21, leadText: ['+'], precheck: digitsAfterPlus(8), precheckSeek: plusWithDigits(8) },
 		samples: {
 			positive: ['+44 20 7946 0958', '+49 30 51001056', '+46 (0)8 928 571 38', '+447700 921 916', '+41 (0)96 471 07 95', '+14155552671'],
 			negative: ['+1 234', 'a+44 20 7946 0958', '+1234567890123456789'],

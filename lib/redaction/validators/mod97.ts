@@ -248,6 +248,29 @@ export function ibanPossibleAt(text: string, at: number): boolean {
 	return MOD97[r * 10 + h3] === 1;
 }
 
+/** True for a code unit that is ASCII but no letter (a country code cannot start with it). */
+function asciiNonLetter(c: number): boolean {
+	return c < 128 && !((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/**
+ * ibanPossibleAt as a search (trigger.precheckSeek): the first offset in [from, end), bar those
+ * right after an ASCII letter/digit, where it holds, or -1. Offsets at increasing positions of one
+ * text: the rolling remainders make each O(1). ASCII non-letters are passed without a call (the
+ * country lookup rejects them); other units may upper-case to a letter, so they are checked.
+ */
+export function ibanSeek(text: string, from: number, end: number): number {
+	let prev = from > 0 ? text.charCodeAt(from - 1) : 32;
+	for (let q = from; q < end; q++) {
+		const c = text.charCodeAt(q);
+		const after = q === from || !(alnumValue(prev) >= 0);
+		prev = c;
+		if (!after || asciiNonLetter(c) || (q + 1 < text.length && asciiNonLetter(text.charCodeAt(q + 1)))) continue;
+		if (ibanPossibleAt(text, q)) return q;
+	}
+	return -1;
+}
+
 /** The precheck computed afresh at `at` (the reference ibanPossibleAt is tested against). */
 export function ibanPossibleAtDirect(text: string, at: number): boolean {
 	const expected = countryLengthAt(text, at);

@@ -97,6 +97,37 @@ describe('lead shapes and prechecks', () => {
 		expect(mismatches).toEqual([]);
 	});
 
+	const seekRules = RULES.filter((r) => r.trigger?.precheckSeek);
+	test('when rules declare a precheck search then it is those of the phone and IBAN prechecks', () => {
+		expect(seekRules.map((r) => r.id).sort()).toEqual(['iban-compact', 'iban-grouped', 'phone-international']);
+	});
+
+	test.each(seekRules.map((r) => [r.id, r] as [string, RedactionRule]))('when rule %s searches with its precheck then it finds the first offset a brute-force precheck passes', (_id, rule) => {
+		const pre = rule.trigger?.precheck as (text: string, at: number) => boolean;
+		const seek = rule.trigger?.precheckSeek as (text: string, from: number, end: number) => number;
+		const alnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+		const brute = (text: string, from: number, end: number) => {
+			for (let q = from; q < end; q++) if ((q === from || !alnum(text.charCodeAt(q - 1))) && pre(text, q)) return q;
+			return -1;
+		};
+		const r = rng(5);
+		// look-alike runs with valid values (and the non-ASCII units that upper-case to letters) inside
+		const hostile = ['+1 ', '+44 20 ', 'GB82 ', 'gb82 ', 'DE89 3704 ', '+1-', 'ıt60 '].flatMap((u) =>
+			['', ' +44 20 7946 0958 ', ' GB82 WEST 1234 5698 7654 32 ', ' DE89370400440532013000 ', ' ıt60x0542811101000000123456 '].map((v) => u.repeat(40) + v + u.repeat(20)),
+		);
+		const texts = [...samples.flatMap(surroundings), ...random.slice(0, 300), ...hostile];
+		const bad: string[] = [];
+		for (const text of texts) {
+			for (let k = 0; k < 6; k++) {
+				const from = Math.floor(r() * text.length);
+				const end = from + Math.floor(r() * (text.length - from + 1));
+				if (seek(text, from, end) !== brute(text, from, end)) bad.push(`${JSON.stringify(text.slice(0, 60))} [${from}, ${end})`);
+			}
+			if (seek(text, 0, text.length) !== brute(text, 0, text.length)) bad.push(`${JSON.stringify(text.slice(0, 60))} whole`);
+		}
+		expect(bad).toEqual([]);
+	});
+
 	test('when every rule runs together then the detections equal a plain scan', () => {
 		const texts = [...samples.map((s) => `note ${s} end`), ...mutated, ...random, ...longTexts()];
 		const mismatches = texts.filter((text) => JSON.stringify(detectWithRules(text, RULES)) !== JSON.stringify(detectWithoutLeads(text, RULES)));
