@@ -181,7 +181,11 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		literal,
 		kwTable: kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined,
 	};
-	for (const c of windowRules) fillReach(plan, c);
+	const follows = new Map<number, Int32Array>();
+	const firsts = new Map<number, Int32Array>();
+	for (const c of windowRules) fillReach(plan, c, follows, firsts);
+	fillByBits(plan.followOk, follows, W);
+	fillByBits(plan.noRun, firsts, W);
 	for (const c of windowRules) {
 		const t = trig[c.index];
 		const r = c.index;
@@ -231,13 +235,15 @@ function kindOf(c: number): number {
 }
 
 /**
- * Fills rule c's bits of runReach / runAlways / followOk (see Plan). Each lead slot needs a run of its
- * kind and length and, unless its follow class is a space or "other", that character in the window
- * (a run's follower inside a window is in its charMask; after the window it is a space). A literal
- * lead needs the run its letters/digits prefix starts: exactly that one when the literal goes on
- * with another unit, else one at least as long, of its kind or mixed.
+ * Fills rule c's bits of runReach and groups it by the charMask bits of followOk / noRun (see Plan;
+ * fillByBits fills those once per distinct value: per rule, 512 slots cost the first call time).
+ * Each lead slot needs a run of its kind and length and, unless its follow class is a space or
+ * "other", that character in the window (a run's follower inside a window is in its charMask; after
+ * the window it is a space). A literal lead needs the run its letters/digits prefix starts: exactly
+ * that one when the literal goes on with another unit, else one at least as long, of its kind or
+ * mixed; a literal without such a prefix needs its first unit in the window.
  */
-function fillReach(plan: Plan, c: CompiledRule): void {
+function fillReach(plan: Plan, c: CompiledRule, follows: Map<number, Int32Array>, firsts: Map<number, Int32Array>): void {
 	const W = plan.words;
 	const r = c.index;
 	const bit = 1 << (r & 31);
@@ -246,24 +252,29 @@ function fillReach(plan: Plan, c: CompiledRule): void {
 		const l = Math.min(len, RUN_CAP);
 		if (minRun[kind] === 0 || l < minRun[kind]) minRun[kind] = l;
 	};
-	const follows = new Set<number>();
-	const firsts = new Set<number>();
-	if (c.lead) {
-		for (let s = 0; s < LEAD_SLOTS; s++) {
-			if (c.lead[s] !== 1) continue;
+	// OR of the charMask bits one of which a lead needs after its run / as its first unit (literals
+	// without a run); -1 once a lead needs none; `first` stays 0 without such literals
+	let follow = 0;
+	let first = 0;
+	const lead = c.lead;
+	if (lead) {
+		for (let s = lead.indexOf(1); s >= 0; s = lead.indexOf(1, s + 1)) {
 			need(s >> 9, (s >> 3) & 63);
-			const f = s % FOLLOWS;
-			follows.add(f <= 1 ? 0 : CHAR_BITS[FOLLOW_CHARS[f - 1]]);
+			const f = s & (FOLLOWS - 1);
+			if (f <= 1) follow = -1;
+			else if (follow !== -1) follow |= CHAR_BITS[FOLLOW_CHARS[f - 1]];
 		}
 	}
 	for (const text of c.leadText ?? []) {
 		if (text.charCodeAt(0) >= 128) continue; // a free rule (never gated by leads)
-		follows.add(0);
+		follow = -1;
 		let len = 0;
 		let kind = 0;
 		while (len < text.length && kindOf(text.charCodeAt(len)) !== 0) kind |= kindOf(text.charCodeAt(len++));
-		if (len === 0) firsts.add(CHAR_BITS[text[0]] ?? 0);
-		else {
+		if (len === 0) {
+			const b = CHAR_BITS[text[0]] ?? 0;
+			first = b === 0 || first === -1 ? -1 : first | b;
+		} else {
 			need(kind, len);
 			if (len === text.length) need(KIND_MIXED, len);
 		}
@@ -272,10 +283,23 @@ function fillReach(plan: Plan, c: CompiledRule): void {
 		if (minRun[kind] === 0) continue;
 		for (let len = minRun[kind]; len < 64; len++) plan.runReach[((kind - 1) * 64 + len) * W + (r >> 5)] |= bit;
 	}
-	const fs = [...follows];
-	fill(plan.followOk, W, r, (m) => fs.some((f) => f === 0 || (m & f) !== 0));
-	const ls = [...firsts];
-	fill(plan.noRun, W, r, (m) => ls.some((f) => f === 0 || (m & f) !== 0));
+	byBits(follows, follow, W)[r >> 5] |= bit;
+	byBits(firsts, first, W)[r >> 5] |= bit;
+}
+
+/** The rule mask of `bits` in `groups` (rules grouped by their follow / first charMask bits). */
+function byBits(groups: Map<number, Int32Array>, bits: number, W: number): Int32Array {
+	let g = groups.get(bits);
+	if (!g) groups.set(bits, (g = new Int32Array(W)));
+	return g;
+}
+
+/** Fills `table` (by charMask & 511) from rules grouped by bits: -1 passes every mask, 0 none, else masks sharing a bit. */
+function fillByBits(table: Int32Array, groups: Map<number, Int32Array>, W: number): void {
+	for (const [bits, rules] of groups) {
+		if (bits === 0) continue;
+		for (let m = 0; m < 512; m++) if (bits === -1 || (m & bits) !== 0) for (let k = 0; k < W; k++) table[m * W + k] |= rules[k];
+	}
 }
 
 const planCache = new Map<string, Plan>();
