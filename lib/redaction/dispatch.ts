@@ -126,7 +126,11 @@ const LIVE_SLOT = new Uint8Array(LEAD_SLOTS);
 const LIVE_START = new Uint8Array(128);
 
 /** Fills LIVE_SLOT and LIVE_START from the live rules of `mask` (a few thousand table reads). */
-function fillLive(plan: Plan, mask: Int32Array): void {
+function fillLive(plan: Plan, mask: Int32Array, long: boolean): void {
+	// called for every window, returning at once for short ones: as a call made in long windows only,
+	// it was seen to lack type feedback in the compiled walk (despite the warm-up's long windows),
+	// which then deoptimised on a hostile input ('1 1 1 …') and paid a recompile
+	if (!long) return;
 	const W = plan.words;
 	const { leadMask, leadSingle, leadText } = plan;
 	for (let s = 0; s < LEAD_SLOTS; s++) {
@@ -164,7 +168,7 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 		if ((mask[k] & shapeMask[k]) !== 0) shapes = true;
 	}
 	const long = we - ws >= LONG_WINDOW;
-	if (long) fillLive(plan, mask);
+	fillLive(plan, mask, long);
 	const slots = long ? LIVE_SLOT : plan.anySlot;
 	const starts = long ? LIVE_START : plan.anyStart;
 	let p = ws;
@@ -207,7 +211,7 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 						if (--live === 0) return;
 						shapes = false;
 						for (let j = 0; j < W; j++) if ((mask[j] & shapeMask[j]) !== 0) shapes = true;
-						if (long) fillLive(plan, mask);
+						fillLive(plan, mask, long);
 					}
 				}
 			}

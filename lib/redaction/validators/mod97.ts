@@ -265,7 +265,8 @@ export function ibanSeek(text: string, from: number, end: number): number {
 		const c = text.charCodeAt(q);
 		const after = q === from || !(alnumValue(prev) >= 0);
 		prev = c;
-		if (!after || asciiNonLetter(c) || (q + 1 < text.length && asciiNonLetter(text.charCodeAt(q + 1)))) continue;
+		// the last unit starts no country code (and ibanPossibleAt's branch for it would be new code here)
+		if (!after || q + 1 >= text.length || asciiNonLetter(c) || asciiNonLetter(text.charCodeAt(q + 1))) continue;
 		if (ibanPossibleAt(text, q)) return q;
 	}
 	return -1;
