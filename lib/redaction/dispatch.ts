@@ -171,8 +171,14 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 	fillLive(plan, mask, long);
 	const slots = long ? LIVE_SLOT : plan.anySlot;
 	const starts = long ? LIVE_START : plan.anyStart;
+	// false once runLiterals declined this window
+	let literals = long;
 	let p = ws;
 	while (p < we) {
+		if (!shapes && literals) {
+			if (runLiterals(scan, plan, mask, p)) return;
+			literals = false;
+		}
 		let f = text.charCodeAt(p);
 		// units that are neither letter/digit nor a (live) literal lead's first: no rule can start there
 		while (f >= 128 || starts[f] === 0) {
@@ -219,6 +225,42 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 		// after a run, its next unit is no segment start (it follows a letter/digit)
 		p = run ? q + 1 : q;
 	}
+}
+
+/**
+ * The rest [p, we) of a long window whose live rules all have literal leads only (no shape): each
+ * rule's literals are found with indexOf in the window slice, and the rule is tried where one
+ * starts a segment (the window start or after a unit that is no ASCII letter/digit), in order: the
+ * positions the walk would try it at, without classifying every run. Rules run one after another
+ * (a window's candidates are sorted by rule afterwards). False, doing nothing, when a literal is
+ * longer than the slice's pad: it could cross the window end, past what the slice shows.
+ */
+function runLiterals(scan: Scan, plan: Plan, mask: Int32Array, p: number): boolean {
+	const W = plan.words;
+	for (let k = 0; k < W; k++) {
+		for (let bits = mask[k]; bits !== 0; bits &= bits - 1) {
+			for (const t of plan.rules[k * 32 + 31 - Math.clz32(bits & -bits)].leadText ?? []) if (t.length > RIGHT_PAD) return false;
+		}
+	}
+	const text = scan.text;
+	const { ws, we } = WIN;
+	const sub = subOf(text);
+	for (let k = 0; k < W; k++) {
+		for (let bits = mask[k]; bits !== 0; bits &= bits - 1) {
+			const c = plan.rules[k * 32 + 31 - Math.clz32(bits & -bits)];
+			const texts = c.leadText ?? [];
+			// next occurrence of each literal (offsets in sub), -1 when none is left
+			const next = texts.map((t) => sub.indexOf(t, p - ws));
+			for (;;) {
+				let x = -1;
+				for (const n of next) if (n >= 0 && (x < 0 || n < x)) x = n;
+				if (x < 0 || x >= we - ws) break;
+				if ((x === 0 || unitKind(text.charCodeAt(ws + x - 1)) === 0) && !tryAt(scan, c, ws + x)) break;
+				for (let j = 0; j < next.length; j++) if (next[j] === x) next[j] = sub.indexOf(texts[j], x + 1);
+			}
+		}
+	}
+	return true;
 }
 
 /** Bits (word k) of the rules with a literal lead at p. */

@@ -128,6 +128,28 @@ describe('lead shapes and prechecks', () => {
 		expect(bad).toEqual([]);
 	});
 
+	test('when a long window leaves only literal-led rules then those found by search equal a plain scan', () => {
+		// one-token look-alike runs (one long window) where the shape rules leave early and the
+		// literal-led ones are searched for; their values glued in at a segment start, right after a
+		// letter (no segment start), at the window start and at its end
+		const literalRules = RULES.filter((r) => r.trigger?.leadText && !r.trigger.lead);
+		const units = ['a@', 'x-', '1:a:', '(1)', '=a.', 'a/', 'SKx-', 'eyJ.'];
+		const values = literalRules.flatMap((r) => r.samples.positive.slice(0, 2)).flatMap((v) => v.split(/\s+/).filter((w) => w.length > 6));
+		const texts = units.flatMap((u) =>
+			values.flatMap((v) => [
+				// several offsets: a search that skipped occurrences could still land on one by chance
+				...['', '/', '//', '///'].map((sep) => u.repeat(120) + sep + v + '/' + u.repeat(60)),
+				u.repeat(120) + 'x' + v + '/' + u.repeat(60),
+				v + '/' + u.repeat(150),
+				u.repeat(150) + v,
+			]),
+		);
+		const mismatches = texts.filter((text) => JSON.stringify(detectWithRules(text, RULES)) !== JSON.stringify(detectWithoutLeads(text, RULES)));
+		expect(mismatches).toEqual([]);
+		// the planted values are found (the texts exercise the search, not only the walk)
+		expect(texts.filter((t) => detectWithRules(t, RULES).some((d) => d.entity.startsWith('SECRET_'))).length).toBeGreaterThan(texts.length / 4);
+	});
+
 	test('when every rule runs together then the detections equal a plain scan', () => {
 		const texts = [...samples.map((s) => `note ${s} end`), ...mutated, ...random, ...longTexts()];
 		const mismatches = texts.filter((text) => JSON.stringify(detectWithRules(text, RULES)) !== JSON.stringify(detectWithoutLeads(text, RULES)));
