@@ -263,6 +263,27 @@ function runLiterals(scan: Scan, plan: Plan, mask: Int32Array, p: number): boole
 	return true;
 }
 
+/**
+ * The rules of `bits` (word k) with a lead alternative whose run and character are both in the
+ * window (runs, charMask). The plan's tables check runs and characters apart: a rule then stays
+ * live in a long window where one lead's run and another's character occur, is never tried, and
+ * keeps the walk classifying every run to its end (an 'a1[-]' lead in 'GB82 … G' without a '-').
+ */
+function possibleLeads(plan: Plan, k: number, bits: number, runs: number, cmask: number): number {
+	for (let rest = bits; rest !== 0; rest &= rest - 1) {
+		const low = rest & -rest;
+		const alts = plan.rules[k * 32 + 31 - Math.clz32(low)].alts;
+		if (alts === undefined) continue;
+		let ok = false;
+		for (let i = 0; i < alts.length && !ok; i += 3) {
+			const kind = alts[i];
+			ok = (alts[i + 2] === 0 || (cmask & alts[i + 2]) !== 0) && (kind === 0 || ((runs >> ((kind - 1) * 6)) & 63) >= alts[i + 1]);
+		}
+		if (!ok) bits &= ~low;
+	}
+	return bits;
+}
+
 /** Bits (word k) of the rules with a literal lead at p. */
 function literalLeads(plan: Plan, text: string, p: number, k: number): number {
 	const texts = plan.leadText[text.charCodeAt(p)] as Array<[string, number]>;
@@ -299,6 +320,8 @@ export function scanWindowsOf(scan: Scan, plan: Plan): void {
 		let free = 0;
 		for (let k = 0; k < W; k++) {
 			LEAD_GATE[k] = mask[k] & ~plan.freeMask[k] & (noRun[f + k] | runReach[d + k] | runReach[l + k] | runReach[m + k]) & followOk[f + k];
+			// a long window is walked unit by unit: there a rule is worth a closer look
+			if (we - ws >= LONG_WINDOW) LEAD_GATE[k] = possibleLeads(plan, k, LEAD_GATE[k], runs, win[w + 3]);
 			leads |= LEAD_GATE[k];
 			free |= mask[k] & plan.freeMask[k];
 		}

@@ -32,6 +32,12 @@ export interface CompiledRule {
 	seek?: (text: string, from: number, end: number) => number;
 	/** The rule has context words and requires them. */
 	ctxOnly: boolean;
+	/**
+	 * Its lead alternatives as [kind (0: a literal without a run), shortest run, charMask bits one
+	 * of which it needs (0: none)] triples: a long window checks each as a whole (leadPossible), the
+	 * plan's tables only each part apart.
+	 */
+	alts?: Int32Array;
 }
 
 export interface Plan {
@@ -248,9 +254,18 @@ function fillReach(plan: Plan, c: CompiledRule, follows: Map<number, Int32Array>
 	const r = c.index;
 	const bit = 1 << (r & 31);
 	const minRun = [0, 0, 0, 0];
-	const need = (kind: number, len: number) => {
+	// shortest run per kind and charMask requirement: [kind, run, bits] once each (see CompiledRule.alts)
+	const alts: number[] = [];
+	const need = (kind: number, len: number, bits = 0) => {
 		const l = Math.min(len, RUN_CAP);
 		if (minRun[kind] === 0 || l < minRun[kind]) minRun[kind] = l;
+		for (let i = 0; i < alts.length; i += 3) {
+			if (alts[i] === kind && alts[i + 2] === bits) {
+				alts[i + 1] = Math.min(alts[i + 1], l);
+				return;
+			}
+		}
+		alts.push(kind, l, bits);
 	};
 	// OR of the charMask bits one of which a lead needs after its run / as its first unit (literals
 	// without a run); -1 once a lead needs none; `first` stays 0 without such literals
@@ -259,8 +274,8 @@ function fillReach(plan: Plan, c: CompiledRule, follows: Map<number, Int32Array>
 	const lead = c.lead;
 	if (lead) {
 		for (let s = lead.indexOf(1); s >= 0; s = lead.indexOf(1, s + 1)) {
-			need(s >> 9, (s >> 3) & 63);
 			const f = s & (FOLLOWS - 1);
+			need(s >> 9, (s >> 3) & 63, f <= 1 ? 0 : CHAR_BITS[FOLLOW_CHARS[f - 1]]);
 			if (f <= 1) follow = -1;
 			else if (follow !== -1) follow |= CHAR_BITS[FOLLOW_CHARS[f - 1]];
 		}
@@ -274,11 +289,13 @@ function fillReach(plan: Plan, c: CompiledRule, follows: Map<number, Int32Array>
 		if (len === 0) {
 			const b = CHAR_BITS[text[0]] ?? 0;
 			first = b === 0 || first === -1 ? -1 : first | b;
+			alts.push(0, 0, b);
 		} else {
 			need(kind, len);
 			if (len === text.length) need(KIND_MIXED, len);
 		}
 	}
+	c.alts = Int32Array.from(alts);
 	for (let kind = 1; kind <= 3; kind++) {
 		if (minRun[kind] === 0) continue;
 		for (let len = minRun[kind]; len < 64; len++) plan.runReach[((kind - 1) * 64 + len) * W + (r >> 5)] |= bit;
