@@ -123,6 +123,8 @@ function compile(rule: RedactionRule, index: number, kwSet: (words: readonly str
 		pre: t?.precheck,
 		seek: t?.precheckSeek,
 		ctxOnly: rule.keywords !== undefined && rule.keywords.length > 0 && rule.requiresContext === true,
+		// set by fillReach; present from the start so every compiled rule has one object shape
+		alts: undefined,
 	};
 }
 
