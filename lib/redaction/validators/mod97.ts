@@ -248,28 +248,92 @@ export function ibanPossibleAt(text: string, at: number): boolean {
 	return MOD97[r * 10 + h3] === 1;
 }
 
-/** True for a code unit that is ASCII but no letter (a country code cannot start with it). */
-function asciiNonLetter(c: number): boolean {
-	return c < 128 && !((c | 32) >= 97 && (c | 32) <= 122);
-}
+/** The search's own ring (ibanSeek), apart from ibanPossibleAt's rolling state: value, P(k), D(k) at k & RING_MASK. */
+const S_VAL = new Uint8Array(RING);
+const S_REM = new Uint8Array(RING);
+const S_DIG = new Uint8Array(RING);
+/** Pending starts of ibanSeek: text offset, alphanumeric index, index where its IBAN would end. */
+const C_POS = new Int32Array(RING);
+const C_J = new Int32Array(RING);
+const C_END = new Int32Array(RING);
 
 /**
  * ibanPossibleAt as a search (trigger.precheckSeek): the first offset in [from, end), bar those
- * right after an ASCII letter/digit, where it holds, or -1. Offsets at increasing positions of one
- * text: the rolling remainders make each O(1). ASCII non-letters are passed without a call (the
- * country lookup rejects them); other units may upper-case to a letter, so they are checked.
+ * right after an ASCII letter/digit, where it holds, or -1. One pass: the alphanumerics of the
+ * current run (spaces skipped) get prefix remainders in a ring; a start (two ASCII letters with a
+ * registered length: the only units the precheck can pass, as checkIbanAt rejects any other) waits
+ * until its country's count is read, then takes ibanPossibleAt's O(1) check. Starts resolve in text
+ * order; at a unit that ends the run, those still short of their count fail.
  */
 export function ibanSeek(text: string, from: number, end: number): number {
-	let prev = from > 0 ? text.charCodeAt(from - 1) : 32;
-	for (let q = from; q < end; q++) {
-		const c = text.charCodeAt(q);
-		const after = q === from || !(alnumValue(prev) >= 0);
-		prev = c;
-		// the last unit starts no country code (and ibanPossibleAt's branch for it would be new code here)
-		if (!after || q + 1 >= text.length || asciiNonLetter(c) || asciiNonLetter(text.charCodeAt(q + 1))) continue;
-		if (ibanPossibleAt(text, q)) return q;
+	const len = text.length;
+	let head = 0;
+	let tail = 0;
+	let n = 0;
+	let rem = 0;
+	let dig = 0;
+	S_REM[0] = S_DIG[0] = 0;
+	// the previous unit is an ASCII letter/digit (`from` itself counts as a segment start)
+	let prevAlnum = false;
+	for (let i = from; ; i++) {
+		// the first pending start whose count is read: no earlier one is left
+		while (head < tail && C_END[head & RING_MASK] <= n) {
+			const k = head & RING_MASK;
+			if (ringCheck(C_J[k], C_END[k])) return C_POS[k];
+			head++;
+		}
+		if (head === tail && i >= end) return -1;
+		const c = i < len ? text.charCodeAt(i) : -1;
+		const after = !prevAlnum;
+		const v = c < 0 ? -1 : alnumValue(c);
+		prevAlnum = v >= 0;
+		if (c === 32) continue;
+		if (v < 0) {
+			// the run ends (or the text): starts still short of their count fail, the others are
+			// checked in order (one may have been waiting behind a longer one)
+			for (; head < tail; head++) {
+				const k = head & RING_MASK;
+				if (C_END[k] <= n && ringCheck(C_J[k], C_END[k])) return C_POS[k];
+			}
+			if (i >= len) return -1;
+			continue;
+		}
+		if (v >= 10 && after && i < end && i + 1 < len) {
+			const b = text.charCodeAt(i + 1) | 32;
+			const expected = b >= 97 && b <= 122 ? LENGTH_TABLE[(v - 10) * 26 + (b - 97)] : 0;
+			if (expected !== 0) {
+				const k = tail & RING_MASK;
+				C_POS[k] = i;
+				C_J[k] = n;
+				C_END[k] = n + expected;
+				tail++;
+			}
+		}
+		S_VAL[n & RING_MASK] = v;
+		n++;
+		rem = MOD97[v < 10 ? rem * 10 + v : rem * 100 + v];
+		dig += v < 10 ? 1 : 2;
+		if (dig >= 96) dig -= 96;
+		S_REM[n & RING_MASK] = rem;
+		S_DIG[n & RING_MASK] = dig;
 	}
-	return -1;
+}
+
+/** ibanPossibleAt's check of the alphanumerics [j, end) of ibanSeek's ring. */
+function ringCheck(j: number, end: number): boolean {
+	const h2 = S_VAL[(j + 2) & RING_MASK];
+	const h3 = S_VAL[(j + 3) & RING_MASK];
+	if (h2 > 9 || h3 > 9) return false;
+	const check = h2 * 10 + h3;
+	if (check < 2 || check > 98) return false;
+	const x = (j + 4) & RING_MASK;
+	const y = end & RING_MASK;
+	const e = S_DIG[y] - S_DIG[x];
+	let r = MOD97[S_REM[y] + 97 * 97 - S_REM[x] * POW10[e < 0 ? e + 96 : e]];
+	r = MOD97[r * 100 + S_VAL[j & RING_MASK]];
+	r = MOD97[r * 100 + S_VAL[(j + 1) & RING_MASK]];
+	r = MOD97[r * 10 + h2];
+	return MOD97[r * 10 + h3] === 1;
 }
 
 /** The precheck computed afresh at `at` (the reference ibanPossibleAt is tested against). */
