@@ -31,6 +31,12 @@ const INPUTS: Array<[string, string]> = [
 	// IBAN look-alikes: the rolling precheck in lower case and with a longer country length
 	['lower-case IBAN look-alikes gb82', fill('gb82 ')],
 	['grouped IBAN look-alikes DE89 3704', fill('DE89 3704 ')],
+	// the IBAN search's queue of pending starts behind a longer one, and with a non-ASCII first unit
+	['IBAN look-alikes with letter groups GB82 WEST', fill('GB82 WEST ')],
+	['dotless-i IBAN look-alikes ıt60', fill('ıt60 ')],
+	// one long window where only literal-led rules stay: their literals searched for
+	['literal lead storm SKx-', fill('SKx-')],
+	['literal lead storm AKIA-', fill('AKIA-')],
 ];
 
 describe('adversarial 1 MB inputs', () => {
