@@ -279,6 +279,12 @@ function possibleLeads(plan: Plan, k: number, bits: number, runs: number, cmask:
 			const kind = alts[i];
 			ok = (alts[i + 2] === 0 || (cmask & alts[i + 2]) !== 0) && (kind === 0 || ((runs >> ((kind - 1) * 6)) & 63) >= alts[i + 1]);
 		}
+		// and a run the rule's matches all hold (trigger.needsRun)
+		const needs = plan.rules[k * 32 + 31 - Math.clz32(low)].needs;
+		if (ok && needs !== undefined) {
+			ok = false;
+			for (let i = 0; i < needs.length && !ok; i += 2) ok = ((runs >> ((needs[i] - 1) * 6)) & 63) >= needs[i + 1];
+		}
 		if (!ok) bits &= ~low;
 	}
 	return bits;

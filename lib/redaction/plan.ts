@@ -38,6 +38,8 @@ export interface CompiledRule {
 	 * plan's tables only each part apart.
 	 */
 	alts?: Int32Array;
+	/** trigger.needsRun as [kind, shortest run] pairs. */
+	needs?: Int32Array;
 }
 
 export interface Plan {
@@ -125,7 +127,23 @@ function compile(rule: RedactionRule, index: number, kwSet: (words: readonly str
 		ctxOnly: rule.keywords !== undefined && rule.keywords.length > 0 && rule.requiresContext === true,
 		// set by fillReach; present from the start so every compiled rule has one object shape
 		alts: undefined,
+		needs: t?.needsRun ? runNeeds(rule.id, t.needsRun) : undefined,
 	};
+}
+
+/** trigger.needsRun specs as [kind, shortest run] pairs (the spec's slots, following characters ignored). */
+function runNeeds(ruleId: string, specs: readonly string[]): Int32Array {
+	const table = parseLead(ruleId, specs);
+	const out: number[] = [];
+	for (let kind = 1; kind <= 3; kind++) {
+		for (let len = 1; len < 64; len++) {
+			if (table[(kind * 64 + len) * FOLLOWS] === 1) {
+				out.push(kind, len);
+				break;
+			}
+		}
+	}
+	return Int32Array.from(out);
 }
 
 /** Sets bit `r` in every slot s of `table` (words ints per slot) for which `pass(s)` holds. */
@@ -151,7 +169,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 	const literal: Plan['literal'] = [];
 	for (const rule of rules) {
 		const c = compile(rule, windowRules.length, kwSet);
-		if (!leads) c.lead = c.leadText = c.pre = c.seek = undefined;
+		if (!leads) c.lead = c.leadText = c.pre = c.seek = c.needs = undefined;
 		if (rule.trigger?.literals) literal.push({ c, literals: rule.trigger.literals });
 		else windowRules.push(c);
 	}

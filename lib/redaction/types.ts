@@ -36,6 +36,12 @@ export interface RuleTrigger {
 	 * A wrong shape silently loses matches: each row's shapes are checked against its pattern by tests.
 	 */
 	lead?: string[];
+	/**
+	 * Runs one of which every accepted match holds, in lead-shape syntax without following
+	 * characters ('d3-': a run of three or more digits): a long window without one is not walked for
+	 * the rule (a storm of its leads without the body its pattern needs). Checked by the lead tests.
+	 */
+	needsRun?: string[];
 	/** Literal (case-sensitive) starts of an accepted match, e.g. 'xox', '+'; combined with `lead`. */
 	leadText?: string[];
 	/**

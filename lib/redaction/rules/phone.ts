@@ -94,7 +94,8 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(10, 11),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 10, maxDigits: 19, lead: ['d1[ .-(]', 'd3-4[ .-]'], leadText: ['+', '('] },
+		// the exchange (the three digits before the last four) is always a run of its own: 'd3-'
+		trigger: { minDigits: 10, maxDigits: 19, lead: ['d1[ .-(]', 'd3-4[ .-]'], leadText: ['+', '('], needsRun: ['d3-'] },
 		samples: {
 			positive: ['call (555) 123-4567', '555-123-4567', '(579)888-3058 fax', '+1-984-182-0190', '345-899-3560x4587'],
 			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789', '21 284 698 2548'],
