@@ -153,9 +153,10 @@ function fillLive(plan: Plan, mask: Int32Array, long: boolean): void {
  * literal lead occurs there are tried, in rule order. Slots and first units that no (live) rule can
  * lead at are passed over before any rule mask is read: in a long window of look-alikes the rules
  * still live often have no lead there at all, and the walk then only classifies runs (and skips
- * other units in a tight loop).
+ * other units in a tight loop). Returns -1, or the position from which runLiterals is to finish a
+ * long window whose live rules have no lead shape left.
  */
-function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
+function runLeads(scan: Scan, plan: Plan, mask: Int32Array): number {
 	const text = scan.text;
 	const { ws, we } = WIN;
 	const W = plan.words;
@@ -171,18 +172,15 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 	fillLive(plan, mask, long);
 	const slots = long ? LIVE_SLOT : plan.anySlot;
 	const starts = long ? LIVE_START : plan.anyStart;
-	// false once runLiterals declined this window
-	let literals = long;
+	// a literal longer than the slice's pad could cross the window end, past what runLiterals' slice shows
+	const literals = plan.maxLeadText <= RIGHT_PAD && long;
 	let p = ws;
 	while (p < we) {
-		if (!shapes && literals) {
-			if (runLiterals(scan, plan, mask, p)) return;
-			literals = false;
-		}
+		if (!shapes && literals) return p;
 		let f = text.charCodeAt(p);
 		// units that are neither letter/digit nor a (live) literal lead's first: no rule can start there
 		while (f >= 128 || starts[f] === 0) {
-			if (++p >= we) return;
+			if (++p >= we) return -1;
 			f = text.charCodeAt(p);
 		}
 		let kind = UNIT_KIND[f];
@@ -214,7 +212,7 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 					if (!tryAt(scan, plan.rules[k * 32 + 31 - Math.clz32(low)], p)) {
 						// done with this window: hostile runs of lead positions then cost nothing more
 						mask[k] &= ~low;
-						if (--live === 0) return;
+						if (--live === 0) return -1;
 						shapes = false;
 						for (let j = 0; j < W; j++) if ((mask[j] & shapeMask[j]) !== 0) shapes = true;
 						fillLive(plan, mask, long);
@@ -225,6 +223,7 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
 		// after a run, its next unit is no segment start (it follows a letter/digit)
 		p = run ? q + 1 : q;
 	}
+	return -1;
 }
 
 /**
@@ -232,16 +231,11 @@ function runLeads(scan: Scan, plan: Plan, mask: Int32Array): void {
  * rule's literals are found with indexOf in the window slice, and the rule is tried where one
  * starts a segment (the window start or after a unit that is no ASCII letter/digit), in order: the
  * positions the walk would try it at, without classifying every run. Rules run one after another
- * (a window's candidates are sorted by rule afterwards). False, doing nothing, when a literal is
- * longer than the slice's pad: it could cross the window end, past what the slice shows.
+ * (a window's candidates are sorted by rule afterwards). p < 0: nothing to do (see scanWindowsOf).
  */
-function runLiterals(scan: Scan, plan: Plan, mask: Int32Array, p: number): boolean {
+function runLiterals(scan: Scan, plan: Plan, mask: Int32Array, p: number): void {
+	if (p < 0) return;
 	const W = plan.words;
-	for (let k = 0; k < W; k++) {
-		for (let bits = mask[k]; bits !== 0; bits &= bits - 1) {
-			for (const t of plan.rules[k * 32 + 31 - Math.clz32(bits & -bits)].leadText ?? []) if (t.length > RIGHT_PAD) return false;
-		}
-	}
 	const text = scan.text;
 	const { ws, we } = WIN;
 	const sub = subOf(text);
@@ -249,18 +243,19 @@ function runLiterals(scan: Scan, plan: Plan, mask: Int32Array, p: number): boole
 		for (let bits = mask[k]; bits !== 0; bits &= bits - 1) {
 			const c = plan.rules[k * 32 + 31 - Math.clz32(bits & -bits)];
 			const texts = c.leadText ?? [];
-			// next occurrence of each literal (offsets in sub), -1 when none is left
-			const next = texts.map((t) => sub.indexOf(t, p - ws));
+			// next occurrence of each literal (offsets in sub), -1 when none is left; a typed array and
+			// indexed loops: array maps (element kinds, iterators) seen only here deoptimised this code
+			const next = new Int32Array(texts.length);
+			for (let j = 0; j < texts.length; j++) next[j] = sub.indexOf(texts[j], p - ws);
 			for (;;) {
 				let x = -1;
-				for (const n of next) if (n >= 0 && (x < 0 || n < x)) x = n;
+				for (let j = 0; j < next.length; j++) if (next[j] >= 0 && (x < 0 || next[j] < x)) x = next[j];
 				if (x < 0 || x >= we - ws) break;
 				if ((x === 0 || unitKind(text.charCodeAt(ws + x - 1)) === 0) && !tryAt(scan, c, ws + x)) break;
 				for (let j = 0; j < next.length; j++) if (next[j] === x) next[j] = sub.indexOf(texts[j], x + 1);
 			}
 		}
 	}
-	return true;
 }
 
 /**
@@ -337,7 +332,10 @@ export function scanWindowsOf(scan: Scan, plan: Plan): void {
 		WIN.kwChecked = WIN.kwFound = 0;
 		stamp++;
 		const first = out.length;
-		if (leads !== 0) runLeads(scan, plan, LEAD_GATE);
+		// runLiterals is called after every walk (at once returning unless it has the rest of a long
+		// window): a call made only in long windows was seen to lack type feedback in the compiled
+		// code and deoptimise it on a hostile input, like fillLive's
+		if (leads !== 0) runLiterals(scan, plan, LEAD_GATE, runLeads(scan, plan, LEAD_GATE));
 		if (free !== 0) {
 			for (let k = 0; k < W; k++) {
 				let bits = mask[k] & plan.freeMask[k];

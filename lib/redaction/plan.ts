@@ -91,6 +91,8 @@ export interface Plan {
 	 */
 	runReach: Int32Array;
 	noRun: Int32Array;
+	/** Length of the longest literal lead (leadText). */
+	maxLeadText: number;
 	followOk: Int32Array;
 	literal: Array<{ c: CompiledRule; literals: string[] }>;
 	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
@@ -203,6 +205,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 		anyStart: new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0)),
 		runReach: new Int32Array(3 * 64 * W),
 		noRun: new Int32Array(512 * W),
+		maxLeadText: Math.max(0, ...windowRules.flatMap((c) => (c.leadText ?? []).map((t) => t.length))),
 		followOk: new Int32Array(512 * W),
 		literal,
 		kwTable: kwSets.length <= MAX_KEYWORD_SETS ? buildKeywordTable(kwSets) : undefined,
