@@ -111,144 +111,26 @@ export function ibanRefine(match: string): number {
 }
 
 /**
- * Rolling state of ibanPossibleAt. The precheck runs at every lead position of a window, in text
- * order; on a hostile run of look-alikes ('GB82 GB82 …', 200k starts per MB) checking each start
- * afresh costs O(IBAN length) there. Instead the alphanumerics of the current run (ASCII letters and
- * digits, spaces skipped: what checkIbanAt reads) are recorded once, with prefix remainders: P(k),
- * the mod-97 remainder of the decimal string of the first k of them, and D(k), its number of digits
- * mod 96 (10^96 ≡ 1 mod 97, Fermat). The remainder of any stretch [a, b) is then
- * P(b) - P(a) * 10^(D(b) - D(a)), O(1) per start. A ring keeps the last RING entries (an IBAN spans
- * at most 34); a call behind them, or on another text, starts a new run there.
+ * Prefix remainders for ibanSeek. The precheck holds at a start when the country's number of
+ * alphanumerics from there (ASCII letters and digits, spaces skipped: what checkIbanAt reads) passes
+ * the check digits and mod 97. On a hostile run of look-alikes ('GB82 GB82 …', 200k starts per MB)
+ * checking each start afresh costs O(IBAN length). Instead the alphanumerics of the current run are
+ * recorded once, with prefix remainders: P(k), the mod-97 remainder of the decimal string of the
+ * first k of them, and D(k), its number of digits mod 96 (10^96 ≡ 1 mod 97, Fermat). The remainder
+ * of any stretch [a, b) is then P(b) - P(a) * 10^(D(b) - D(a)), O(1) per start. A ring keeps the
+ * last RING entries (an IBAN spans at most 34).
  */
 const RING = 128;
 const RING_MASK = RING - 1;
-/** text offset, value (0..35) of the run's k-th alphanumeric, at k & RING_MASK */
-const R_POS = new Int32Array(RING);
-const R_VAL = new Uint8Array(RING);
-/** P(k) and D(k) at k & RING_MASK */
-const R_REM = new Uint8Array(RING);
-const R_DIG = new Uint8Array(RING);
 /** 10^e mod 97 for e in 0..95 */
 const POW10 = new Uint8Array(96);
 POW10[0] = 1;
 for (let e = 1; e < 96; e++) POW10[e] = (POW10[e - 1] * 10) % 97;
 /**
- * Scalar state in a typed array and the text in an array element, not in module-level `let`s or an
- * object field: the engine treats those as constants until their first change, which then
- * deoptimises every function compiled with them (seen in the benchmark: the precheck, optimised
- * while the text stayed the same, was thrown away at the next text and met a hostile run unoptimised).
+ * State in typed arrays, not in module-level `let`s or object fields: the engine treats those as
+ * constants until their first change, which then deoptimises every function compiled with them.
  */
-const ROLL = new Int32Array(5);
-/** run start (text offset), alphanumerics recorded, next text offset to read, 1 when the run ended there, index of the last call's start */
-const START = 0;
-const COUNT = 1;
-const NEXT = 2;
-const ENDED = 3;
-const CURSOR = 4;
-const ROLL_TEXT: string[] = [''];
-
-function rollRestart(text: string, at: number): void {
-	ROLL_TEXT[0] = text;
-	ROLL[START] = ROLL[NEXT] = at;
-	ROLL[COUNT] = ROLL[CURSOR] = ROLL[ENDED] = 0;
-	R_REM[0] = R_DIG[0] = 0;
-}
-
-/** Records alphanumerics until `count` are known or the run ends (a unit that checkIbanAt rejects, or the text end). */
-function rollExtend(text: string, count: number): void {
-	// locals in the loop: the module state is read and written once per call
-	let n = ROLL[COUNT];
-	let i = ROLL[NEXT];
-	let rem = R_REM[n & RING_MASK];
-	let dig = R_DIG[n & RING_MASK];
-	const len = text.length;
-	while (n < count) {
-		if (i >= len) {
-			ROLL[ENDED] = 1;
-			break;
-		}
-		const c = text.charCodeAt(i);
-		if (c === 32) {
-			i++;
-			continue;
-		}
-		const v = alnumValue(c);
-		if (v < 0) {
-			ROLL[ENDED] = 1;
-			break;
-		}
-		const k = n & RING_MASK;
-		R_POS[k] = i;
-		R_VAL[k] = v;
-		n++;
-		i++;
-		rem = MOD97[v < 10 ? rem * 10 + v : rem * 100 + v];
-		dig += v < 10 ? 1 : 2;
-		if (dig >= 96) dig -= 96;
-		R_REM[n & RING_MASK] = rem;
-		R_DIG[n & RING_MASK] = dig;
-	}
-	ROLL[COUNT] = n;
-	ROLL[NEXT] = i;
-}
-
-/**
- * Necessary condition for an IBAN starting at `at` of `text` (rule precheck): the country's number of
- * alphanumerics from `at` (spaces skipped) passes the check digits and mod 97. Amortised O(1) when
- * called at increasing offsets of one text (see RING), else O(34); no allocation. One function with
- * few calls: on a hostile run it may well execute unoptimised until the engine has compiled it.
- */
-export function ibanPossibleAt(text: string, at: number): boolean {
-	if (at + 1 >= text.length) return ibanPossibleAtDirect(text, at);
-	const a = text.charCodeAt(at) | 32;
-	const b = text.charCodeAt(at + 1) | 32;
-	// a country code of two ASCII letters (else the direct check, which rejects it)
-	if (!(a >= 97 && a <= 122 && b >= 97 && b <= 122)) return ibanPossibleAtDirect(text, at);
-	const expected = LENGTH_TABLE[(a - 97) * 26 + (b - 97)];
-	if (expected === 0) return false;
-	// index of `at` among the run's alphanumerics still in the ring, searched from the last call's
-	let j = -1;
-	// assigned on every call: a text equal to the last but another string is then compared once, not per call
-	const same = text === ROLL_TEXT[0];
-	ROLL_TEXT[0] = text;
-	if (same && at >= ROLL[START] && at < ROLL[NEXT]) {
-		const count = ROLL[COUNT];
-		const lo = count >= RING ? count - RING + 1 : 0;
-		let k = ROLL[CURSOR] < lo ? lo : ROLL[CURSOR];
-		if (k >= count) k = count - 1;
-		if (k >= lo) {
-			while (k > lo && R_POS[k & RING_MASK] > at) k--;
-			while (k + 1 < count && R_POS[k & RING_MASK] < at) k++;
-			if (R_POS[k & RING_MASK] === at) j = k;
-		}
-	}
-	// elsewhere (another text, past the run read, behind the ring): a new run from `at`, O(34) as a direct check
-	if (j < 0) {
-		rollRestart(text, at);
-		j = 0;
-	}
-	ROLL[CURSOR] = j;
-	const end = j + expected;
-	if (ROLL[COUNT] < end && ROLL[ENDED] === 0) rollExtend(text, end);
-	if (ROLL[COUNT] < end) return false;
-	const h2 = R_VAL[(j + 2) & RING_MASK];
-	const h3 = R_VAL[(j + 3) & RING_MASK];
-	if (h2 > 9 || h3 > 9) return false;
-	const check = h2 * 10 + h3;
-	if (check < 2 || check > 98) return false;
-	// remainder of the BBAN [j + 4, end): P(end) - P(j + 4) * 10^(D(end) - D(j + 4)); p * 10^e <= 96 * 96 < 97 * 97
-	const x = (j + 4) & RING_MASK;
-	const y = end & RING_MASK;
-	const e = R_DIG[y] - R_DIG[x];
-	let r = MOD97[R_REM[y] + 97 * 97 - R_REM[x] * POW10[e < 0 ? e + 96 : e]];
-	// then the country letters (two digits each) and the check digits, as checkIbanAt's steps
-	r = MOD97[r * 100 + R_VAL[j & RING_MASK]];
-	r = MOD97[r * 100 + R_VAL[(j + 1) & RING_MASK]];
-	r = MOD97[r * 10 + h2];
-	return MOD97[r * 10 + h3] === 1;
-}
-
-/** The search's own ring (ibanSeek), apart from ibanPossibleAt's rolling state: value, P(k), D(k) at k & RING_MASK. */
+/** ibanSeek's ring: value, P(k), D(k) at k & RING_MASK. */
 const S_VAL = new Uint8Array(RING);
 const S_REM = new Uint8Array(RING);
 const S_DIG = new Uint8Array(RING);
@@ -319,7 +201,7 @@ export function ibanSeek(text: string, from: number, end: number): number {
 	}
 }
 
-/** ibanPossibleAt's check of the alphanumerics [j, end) of ibanSeek's ring. */
+/** ibanPossibleAt's check, of the alphanumerics [j, end) of ibanSeek's ring. */
 function ringCheck(j: number, end: number): boolean {
 	const h2 = S_VAL[(j + 2) & RING_MASK];
 	const h3 = S_VAL[(j + 3) & RING_MASK];
@@ -336,8 +218,12 @@ function ringCheck(j: number, end: number): boolean {
 	return MOD97[r * 10 + h3] === 1;
 }
 
-/** The precheck computed afresh at `at` (the reference ibanPossibleAt is tested against). */
-export function ibanPossibleAtDirect(text: string, at: number): boolean {
+/**
+ * Necessary condition for an IBAN starting at `at` of `text` (rule precheck): the country's number
+ * of alphanumerics from `at` (spaces skipped) passes the check digits and mod 97. O(34); the
+ * dispatch runs it as ibanSeek, a search in one pass, which is tested against it.
+ */
+export function ibanPossibleAt(text: string, at: number): boolean {
 	const expected = countryLengthAt(text, at);
 	return expected !== undefined && checkIbanAt(text, at, expected) >= 0;
 }

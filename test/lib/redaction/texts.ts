@@ -1,16 +1,9 @@
 /** Seeded text generators shared by the redaction equivalence tests. */
 
-/** mulberry32: small, fast, seedable PRNG. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { rng } from '../../../bench/redact/corpus';
+
+// The benchmark's seedable PRNG (mulberry32), so tests and bench draw texts the same way.
+export { rng };
 
 export const SEPARATORS = [' ', ' ', ' ', '', '-', '.', '/', ':', '\n', ', ', '(', ')', '+', '=', '_', '"'];
 
