@@ -151,38 +151,11 @@ export function joinCanonicalMembers(members: Array<[string, string]>, skip?: st
 
 
 /**
- * Members as {@link canonicalMembers} would give them when the value is already in canonical
- * order (what our signer emits), but without checking nested objects: nested values go straight
- * through JSON.stringify. The result is only a candidate: use it where a match against a MAC
- * proves it equal to the signed canonical text, and fall back to {@link canonicalMembers}
- * otherwise. Returns undefined when the top level is not in canonical order or anything fails.
- */
-export function candidateMembers(value: Record<string, unknown>): Array<[string, string]> | undefined {
-	const keys = Object.keys(value);
-	const members: Array<[string, string]> = [];
-	try {
-		for (let i = 0; i < keys.length; i++) {
-			const key = keys[i];
-			if (i > 0 && !(keys[i - 1] < key)) return undefined;
-			const item = value[key];
-			let text: string | undefined;
-			if (typeof item === 'string') text = PLAIN_STRING.test(item) ? `"${item}"` : JSON.stringify(item);
-			else if (typeof item === 'number') text = Number.isFinite(item) ? String(item) : undefined;
-			else text = JSON.stringify(item);
-			if (text === undefined) return undefined;
-			members.push([key, `${PLAIN_STRING.test(key) ? `"${key}"` : JSON.stringify(key)}:${text}`]);
-		}
-	} catch {
-		return undefined;
-	}
-	return members;
-}
-
-/**
- * The candidate canonical texts of an event, with and without its `sig` member, built in one pass
- * under the same assumption as {@link candidateMembers} (top level in canonical order, nested values
- * as JSON.stringify writes them). Only a MAC match makes them trustworthy. Undefined when the top
- * level is out of order or a value cannot be written.
+ * The candidate canonical texts of an event, with and without its `skip` member, built in one pass
+ * assuming the value is already in canonical order (what our signer emits) without checking nested
+ * objects: nested values go straight through JSON.stringify. Only a MAC match makes them
+ * trustworthy; fall back to {@link canonicalMembers} otherwise. Undefined when the top level is out
+ * of order or a value cannot be written.
  */
 export function candidateTexts(value: Record<string, unknown>, skip: string): { withSkipped: string; withoutSkipped: string } | undefined {
 	let all = '{';
