@@ -68,6 +68,34 @@ export function runCustom(text: string, options: DetectOptions, out: Detection[]
 export function resolveOverlaps(candidates: Detection[]): Detection[] {
 	if (candidates.length <= 1) return candidates.slice();
 	const order = candidates.slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+	const kept = order.length <= SMALL ? keepSmall(order) : keepMarked(order);
+	// by start; an empty span before a longer one at the same start, later empty ones first
+	const at = kept.map((_, i) => i);
+	at.sort((x, y) => kept[x].start - kept[y].start || kept[x].end - kept[y].end || y - x);
+	return at.map((i) => kept[i]);
+}
+
+/** Up to this many candidates (an item's usual count), kept spans are compared directly: no per-unit arrays to allocate and clear. */
+const SMALL = 48;
+
+/** keepMarked's choice, by comparing each candidate with the spans kept so far (quadratic in their number). */
+function keepSmall(order: Detection[]): Detection[] {
+	const kept: Detection[] = [];
+	for (const c of order) {
+		let free = true;
+		for (let k = 0; k < kept.length && free; k++) {
+			const o = kept[k];
+			if (c.end > c.start) {
+				// a kept span covers one of c's units, or a kept empty span starts at one
+				if (o.end > o.start ? o.start < c.end && c.start < o.end : o.start >= c.start && o.start < c.end) free = false;
+			} else if (o.start < c.start && o.end > c.start) free = false; // c lies strictly inside a kept span
+		}
+		if (free) kept.push(c);
+	}
+	return kept;
+}
+
+function keepMarked(order: Detection[]): Detection[] {
 	let base = order[0].start;
 	let top = order[0].end;
 	for (const c of order) {
@@ -90,8 +118,5 @@ export function resolveOverlaps(candidates: Detection[]): Detection[] {
 		if (end > start) owner.fill(kept.length, start, end);
 		else empty[start] = 1;
 	}
-	// by start; an empty span before a longer one at the same start, later empty ones first
-	const at = kept.map((_, i) => i);
-	at.sort((x, y) => kept[x].start - kept[y].start || kept[x].end - kept[y].end || y - x);
-	return at.map((i) => kept[i]);
+	return kept;
 }

@@ -97,6 +97,9 @@ function addRun(runs: number, d: number, l: number, len: number): number {
 
 /** Field-wise maximum of two packed run summaries. */
 function mergeRuns(a: number, b: number): number {
+	// b's bits a subset of a's (or the reverse): each of its fields is then no larger
+	if ((b & ~a) === 0) return a;
+	if ((a & ~b) === 0) return b;
 	let r = 0;
 	for (let s = 0; s <= 12; s += 6) {
 		const x = (a >> s) & 63;

@@ -148,13 +148,17 @@ function resolveBySplice(candidates: Detection[]): Detection[] {
 }
 
 describe('resolveOverlaps', () => {
-	test('when random candidates (empty, nested, touching, equal) are resolved then the result equals sorted insertion', () => {
+	// few candidates are compared span by span, many (over 48) marked unit by unit: both are drawn
+	test.each([
+		['few', 12, 30],
+		['many', 120, 300],
+	])('when random candidates (empty, nested, touching, equal; %s) are resolved then the result equals sorted insertion', (_name, most, width) => {
 		const r = rng(31);
 		const mismatches: Detection[][] = [];
 		for (let t = 0; t < 3000; t++) {
 			const cands: Detection[] = [];
-			for (let n = Math.floor(r() * 12); n > 0; n--) {
-				const start = Math.floor(r() * 30) - 3;
+			for (let n = Math.floor(r() * most); n > 0; n--) {
+				const start = Math.floor(r() * width) - 3;
 				const end = start + (r() < 0.15 ? 0 : Math.floor(r() * 8));
 				cands.push({ entity: `E${n}`, start, end, score: [0.5, 0.8, 0.9, 1][Math.floor(r() * 4)] });
 			}
