@@ -19,10 +19,16 @@ export function hasContext(text: string, start: number, end: number, keywords: r
 
 function scanLiterals(scan: Scan, plan: Plan): void {
 	const text = scan.text;
-	for (const { c, literals } of plan.literal) {
+	for (const { c, literals, after } of plan.literal) {
 		for (const lit of literals) {
 			let idx = text.indexOf(lit);
+			// the next occurrence of `after` found so far (a match at idx needs one at or past idx + lit.length)
+			let need = -1;
 			while (idx >= 0) {
+				if (after !== undefined && need < idx + lit.length) {
+					need = text.indexOf(after, idx + lit.length);
+					if (need < 0) break;
+				}
 				c.sticky.lastIndex = idx;
 				const m = c.sticky.exec(text);
 				const e = m ? acceptMatch(c, scan, text, m, 0) : -1;

@@ -94,7 +94,7 @@ export interface Plan {
 	/** Length of the longest literal lead (leadText). */
 	maxLeadText: number;
 	followOk: Int32Array;
-	literal: Array<{ c: CompiledRule; literals: string[] }>;
+	literal: Array<{ c: CompiledRule; literals: string[]; after: string | undefined }>;
 	/** Trie of every context word; undefined when there are too many word lists for the index masks. */
 	kwTable: KeywordTable | undefined;
 }
@@ -172,7 +172,7 @@ export function buildPlan(rules: readonly RedactionRule[], leads = true): Plan {
 	for (const rule of rules) {
 		const c = compile(rule, windowRules.length, kwSet);
 		if (!leads) c.lead = c.leadText = c.pre = c.seek = c.needs = undefined;
-		if (rule.trigger?.literals) literal.push({ c, literals: rule.trigger.literals });
+		if (rule.trigger?.literals) literal.push({ c, literals: rule.trigger.literals, after: rule.trigger.literalAfter });
 		else windowRules.push(c);
 	}
 	const W = Math.max(1, Math.ceil(windowRules.length / 32));

@@ -28,6 +28,11 @@ export interface RuleTrigger {
 	 */
 	literals?: string[];
 	/**
+	 * A literal that every accepted match holds after the one of `literals` it starts with
+	 * ('-----END '): once the text past a hit has none, no later hit can match and the search stops.
+	 */
+	literalAfter?: string;
+	/**
 	 * Shapes an accepted match can start with (see lead.ts). A match starts at the window start or
 	 * after a character that is not an ASCII letter/digit; there the maximal run of ASCII letters and
 	 * digits has a kind and a length: `d` digits only, `a` letters only, `m` both, `w` any of them,

@@ -142,7 +142,7 @@ export const secretRules: RedactionRule[] = [
 			/-----BEGIN ((?:[A-Z0-9]{1,10} ){0,3})PRIVATE KEY(?: BLOCK)?-----(?:\r?\n[A-Za-z-]{1,20}: [^\r\n]{1,200}){0,4}[A-Za-z0-9+/=\s]{16,65536}-----END \1PRIVATE KEY(?: BLOCK)?-----/g,
 		score: 1,
 		defaultOperator: 'remove',
-		trigger: { literals: ['-----BEGIN '] },
+		trigger: { literals: ['-----BEGIN '], literalAfter: '-----END ' },
 		samples: {
 			positive: [`-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK${A36}\n${A36}==\n-----END RSA PRIVATE KEY-----`],
 			negative: [`-----BEGIN PUBLIC KEY-----\nMIIBOgIBAAJBAK${A36}\n-----END PUBLIC KEY-----`],

@@ -52,6 +52,18 @@ describe('adversarial 1 MB inputs', () => {
 		expect((used.user + used.system) / 1000).toBeLessThan(500);
 	});
 
+	test('when a PEM block ends 1 MB of PEM headers then it is found, and without its END line nothing is', () => {
+		const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----';
+		const headers = fill('-----BEGIN RSA PRIVATE KEY-----\n');
+		const text = headers + pem;
+		const found = detect(text).filter((d) => d.entity === 'SECRET_PRIVATE_KEY');
+		expect(found.map((d) => text.slice(d.start, d.end))).toEqual([pem]);
+		// an END line before the last headers only: the headers after it are still searched past it
+		const early = pem + '\n' + headers;
+		expect(detect(early).filter((d) => d.entity === 'SECRET_PRIVATE_KEY').map((d) => early.slice(d.start, d.end))).toEqual([pem]);
+		expect(detect(headers + pem.slice(0, pem.indexOf('-----END'))).filter((d) => d.entity === 'SECRET_PRIVATE_KEY')).toEqual([]);
+	});
+
 	test('when a valid IBAN ends 1 MB of look-alikes then it is found (the rolling precheck far from the run start)', () => {
 		const iban = 'GB82 WEST 1234 5698 7654 32';
 		const text = fill('GB82 ') + ' pay ' + iban;

@@ -30,6 +30,22 @@ describe('rule table', () => {
 		}
 	});
 
+	test('when a rule declares literalAfter then each of its positive samples holds it after the literal it starts with', () => {
+		const rules = RULES.filter((r) => r.trigger?.literalAfter !== undefined);
+		expect(rules.length).toBeGreaterThan(0);
+		for (const r of rules) {
+			const after = r.trigger!.literalAfter!;
+			for (const sample of r.samples.positive) {
+				for (const d of detectWithRules(sample, [r])) {
+					const value = sample.slice(d.start, d.end);
+					const lit = (r.trigger!.literals ?? []).find((l) => value.startsWith(l));
+					expect(lit).toBeDefined();
+					expect(value.indexOf(after, lit!.length)).toBeGreaterThanOrEqual(0);
+				}
+			}
+		}
+	});
+
 	test('when the entity list is read then the required entities are all present', () => {
 		for (const e of [
 			'CREDIT_CARD', 'IBAN_CODE', 'EMAIL_ADDRESS', 'PHONE_NUMBER', 'IP_ADDRESS', 'MAC_ADDRESS', 'URL', 'CRYPTO',
