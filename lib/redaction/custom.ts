@@ -67,12 +67,51 @@ export function runCustom(text: string, options: DetectOptions, out: Detection[]
  */
 export function resolveOverlaps(candidates: Detection[]): Detection[] {
 	if (candidates.length <= 1) return candidates.slice();
+	return byClusters(candidates) ?? resolveAll(candidates);
+}
+
+function resolveAll(candidates: Detection[]): Detection[] {
 	const order = candidates.slice().sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || b.end - b.start - (a.end - a.start) || a.start - b.start);
 	const kept = order.length <= SMALL ? keepSmall(order) : keepMarked(order);
 	// by start; an empty span before a longer one at the same start, later empty ones first
 	const at = kept.map((_, i) => i);
 	at.sort((x, y) => kept[x].start - kept[y].start || kept[x].end - kept[y].end || y - x);
 	return at.map((i) => kept[i]);
+}
+
+/**
+ * The usual case: non-empty candidates, almost in text order (window by window). Sorted by start
+ * (an insertion sort), they fall into clusters of chained overlaps. A candidate's fate depends only
+ * on the kept spans it overlaps, all in its own cluster, which the best-first pass meets in the same
+ * order as when it resolves the cluster alone: so a lone candidate is kept, and each cluster is
+ * resolved apart; clusters are disjoint and in order. undefined (resolveAll then) when one is
+ * empty or the candidates are far from in order.
+ */
+function byClusters(candidates: Detection[]): Detection[] | undefined {
+	const sorted = candidates.slice();
+	// far from sorted (custom-pattern hits appended after the rules' of a long text): resolveAll sorts
+	let moves = 4 * sorted.length + 64;
+	for (let i = 0; i < sorted.length; i++) {
+		const d = sorted[i];
+		if (d.end <= d.start) return undefined;
+		let j = i - 1;
+		while (j >= 0 && sorted[j].start > d.start) {
+			if (--moves < 0) return undefined;
+			sorted[j + 1] = sorted[j];
+			j--;
+		}
+		sorted[j + 1] = d;
+	}
+	const out: Detection[] = [];
+	for (let i = 0; i < sorted.length; ) {
+		let j = i + 1;
+		let end = sorted[i].end;
+		for (; j < sorted.length && sorted[j].start < end; j++) if (sorted[j].end > end) end = sorted[j].end;
+		if (j === i + 1) out.push(sorted[i]);
+		else for (const d of resolveAll(sorted.slice(i, j))) out.push(d);
+		i = j;
+	}
+	return out;
 }
 
 /** Up to this many candidates (an item's usual count), kept spans are compared directly: no per-unit arrays to allocate and clear. */

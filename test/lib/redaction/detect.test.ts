@@ -167,6 +167,41 @@ describe('resolveOverlaps', () => {
 		expect(mismatches).toEqual([]);
 	});
 
+	test('when random candidates are disjoint (in any order), or all but one are, then the result equals sorted insertion', () => {
+		const r = rng(37);
+		const mismatches: Detection[][] = [];
+		for (let t = 0; t < 2000; t++) {
+			const cands: Detection[] = [];
+			for (let n = 1 + Math.floor(r() * 80), at = 0; n > 0; n--) {
+				at += Math.floor(r() * 3);
+				const len = 1 + Math.floor(r() * 6);
+				cands.push({ entity: `E${n}`, start: at, end: at + len, score: [0.5, 0.8, 1][Math.floor(r() * 3)] });
+				at += len;
+			}
+			// shuffle a few (or all), sometimes add one overlapping or empty candidate
+			for (let k = Math.floor(r() * (r() < 0.2 ? cands.length : 4)); k > 0; k--) {
+				const i = Math.floor(r() * cands.length);
+				const j = Math.floor(r() * cands.length);
+				[cands[i], cands[j]] = [cands[j], cands[i]];
+			}
+			const extra = r();
+			if (extra < 0.2) cands.push({ entity: 'X', start: cands[0].start + 1, end: cands[0].start + 3, score: 0.9 });
+			else if (extra < 0.3) cands.push({ entity: 'Y', start: cands[0].start, end: cands[0].start, score: 1 });
+			if (JSON.stringify(resolveOverlaps(cands)) !== JSON.stringify(resolveBySplice(cands))) mismatches.push(cands);
+		}
+		expect(mismatches).toEqual([]);
+	});
+
+	test('when 100,000 disjoint candidates come in reverse order then resolution stays fast', () => {
+		const cands: Detection[] = [];
+		for (let i = 100000; i > 0; i--) cands.push({ entity: 'A', start: i * 10, end: i * 10 + 8, score: 0.9 });
+		const before = process.cpuUsage();
+		const out = resolveOverlaps(cands);
+		const used = process.cpuUsage(before);
+		expect(out.map((d) => d.start)).toEqual(cands.map((d) => d.start).reverse());
+		expect((used.user + used.system) / 1000).toBeLessThan(500);
+	});
+
 	test('when a megabyte alternates two entities of different scores then resolution stays fast', () => {
 		const cands: Detection[] = [];
 		for (let i = 0; i < 100000; i++) cands.push({ entity: i % 2 ? 'A' : 'B', start: i * 10, end: i * 10 + 8, score: i % 2 ? 0.9 : 0.95 });
