@@ -134,16 +134,18 @@ function symbolAt(t: KeywordTable, lower: string, q: number): number {
 	return s === undefined ? -1 : s;
 }
 
-/** Calls back for every word of the table that starts at `p` in `lower` and ends by `limit`: (length, set mask). */
-function walk(t: KeywordTable, lower: string, p: number, limit: number, out: (len: number, mask: number) => void): void {
+/** Set mask of the words of the table that start at `p` in `lower` and end by `limit`. */
+function wordsAt(t: KeywordTable, lower: string, p: number, limit: number): number {
 	let node = 0;
+	let mask = 0;
 	for (let q = p; q < limit; q++) {
 		const sym = symbolAt(t, lower, q);
-		if (sym < 0) return;
+		if (sym < 0) break;
 		node = t.next[node * t.symbols + sym];
-		if (node < 0) return;
-		if (t.ends[node] !== 0) out(t.depth[node], t.ends[node]);
+		if (node < 0) break;
+		mask |= t.ends[node];
 	}
+	return mask;
 }
 
 /** Occurrence buffer shared by successive calls (an index lives only during one detect call). */
@@ -194,9 +196,7 @@ export function regionMask(idx: KeywordIndex, a: number, b: number, needed: numb
 	const lower = idx.lower;
 	if (a < b && a > 0 && isLetter(lower.charCodeAt(a - 1))) {
 		// `a` is not a word start in the text, so the index lacks it: walk it directly.
-		walk(idx.table, lower, a, b, (_len, m) => {
-			mask |= m;
-		});
+		mask = wordsAt(idx.table, lower, a, b);
 		if ((mask & needed) === needed) return mask;
 	}
 	if (a >= b) return mask;
