@@ -157,10 +157,9 @@ function isMonthFirst(c: number): boolean {
 	return f >= 97 && f <= 122 && ((MONTH_FIRST >> (f - 97)) & 1) !== 0;
 }
 
-/** True when text[s, e) holds no lower-case ASCII letter (the caller knows it is ASCII letters and digits). */
-function noLower(text: string, s: number, e: number): boolean {
-	for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 97) return false;
-	return true;
+/** True when text[s, s + len) (1 to 4 ASCII letters and digits) holds no lower-case letter; unrolled, so it is inlined. */
+function noLower(text: string, s: number, len: number): boolean {
+	return text.charCodeAt(s) < 97 && (len < 2 || text.charCodeAt(s + 1) < 97) && (len < 3 || text.charCodeAt(s + 2) < 97) && (len < 4 || text.charCodeAt(s + 3) < 97);
 }
 
 /**
@@ -286,7 +285,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 		const first = src.charCodeAt(ts);
 		let kind = hot ? HOT : 0;
 		if (digits > 0 && ((first >= 48 && first <= 57) || first === 43 || first === 40)) kind |= NUMERIC;
-		else if (len <= 4 && digits + letters === len && noLower(text, ts, i)) kind |= SHORT_UPPER;
+		else if (len <= 4 && digits + letters === len && noLower(text, ts, len)) kind |= SHORT_UPPER;
 		else if (digits === 0 && len >= 3 && len <= 10 && isMonthFirst(first) && isMonth(src, ts, i)) kind |= MONTH;
 		const last = src.charCodeAt(i - 1);
 		if (last === 58 || last === 61 || last === 62) kind |= ASSIGN;
@@ -306,7 +305,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 			wm |= mask;
 			wl += letters;
 			wt++;
-			wr = mergeRuns(wr, runs);
+			if ((runs & ~wr) !== 0) wr = mergeRuns(wr, runs);
 			whot = whot || hot;
 		} else {
 			if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt, wr);
