@@ -1,5 +1,6 @@
 import type { RedactionRule } from '../types';
 import { ipv4Valid, ipv6Valid, macValid } from '../validators/network';
+import { dottedQuadAt, macSeparatorsAt } from '../validators/shapes';
 
 const IP_WORDS = ['ip', 'address', 'host', 'server', 'client'];
 
@@ -13,7 +14,7 @@ export const networkRules: RedactionRule[] = [
 		validate: ipv4Valid,
 		score: 0.85,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 4, anyChar: '.', maxDigits: 16, lead: ['d1-3[.]'] },
+		trigger: { minDigits: 4, anyChar: '.', maxDigits: 16, lead: ['d1-3[.]'], precheck: dottedQuadAt },
 		samples: {
 			positive: ['from 192.168.1.10.', '|106.31.73.20|', 'ip=10.0.0.1'],
 			negative: ['256.1.1.1', '1.2.3', 'v1.2.3.4', '01.02.03.04'],
@@ -44,7 +45,7 @@ export const networkRules: RedactionRule[] = [
 		validate: macValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minLength: 14, anyChar: ':-.', lead: ['w2[:-]', 'w4[.]'] },
+		trigger: { minLength: 14, anyChar: ':-.', lead: ['w2[:-]', 'w4[.]'], precheck: macSeparatorsAt },
 		samples: {
 			positive: ['mac 00:1A:2B:3C:4D:5E', '00-1a-2b-3c-4d-5e', '001a.2b3c.4d5e'],
 			negative: ['00:00:00:00:00:00', '00:1A:2B:3C:4D', '00:1A-2B:3C:4D:5E'],

@@ -1,4 +1,5 @@
 import type { RedactionRule } from '../types';
+import { nanpGroupsAt, trunkZeroAt } from '../validators/shapes';
 
 const PHONE_WORDS = [
 	'phone', 'tel', 'telephone', 'call', 'calling', 'mobile', 'cell', 'fax', 'desk', 'office', 'contact',
@@ -95,7 +96,7 @@ export const phoneRules: RedactionRule[] = [
 		score: 0.75,
 		defaultOperator: 'placeholder',
 		// the exchange (the three digits before the last four) is always a run of its own: 'd3-'
-		trigger: { minDigits: 10, maxDigits: 19, lead: ['d1[ .-(]', 'd3-4[ .-]'], leadText: ['+', '('], needsRun: ['d3-'] },
+		trigger: { minDigits: 10, maxDigits: 19, lead: ['d1[ .-(]', 'd3-4[ .-]'], leadText: ['+', '('], needsRun: ['d3-'], precheck: nanpGroupsAt },
 		samples: {
 			positive: ['call (555) 123-4567', '555-123-4567', '(579)888-3058 fax', '+1-984-182-0190', '345-899-3560x4587'],
 			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789', '21 284 698 2548'],
@@ -126,7 +127,7 @@ export const phoneRules: RedactionRule[] = [
 		validate: (m) => digitCountIn(9, 12)(m) && !LOOKS_LIKE_DATE.test(m),
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 16, lead: ['d2-5[ .-]'], leadText: ['('] },
+		trigger: { minDigits: 9, maxDigits: 16, lead: ['d2-5[ .-]'], leadText: ['('], precheck: trunkZeroAt },
 		samples: {
 			positive: ['020 7946 0958', '07700 063 966', '03.93.92.16.85', '(08) 8747 6301', '0961-7596216'],
 			negative: ['01.02.2024', '0 12', '020 79', '03262 2437 Main St'],

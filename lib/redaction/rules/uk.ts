@@ -1,5 +1,6 @@
 import type { RedactionRule } from '../types';
 import { ukNhsValid, ukNinoValid } from '../validators/national-ids';
+import { groups334At } from '../validators/shapes';
 
 export const ukRules: RedactionRule[] = [
 	{
@@ -11,7 +12,7 @@ export const ukRules: RedactionRule[] = [
 		validate: ukNhsValid,
 		score: 0.45,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 10, maxDigits: 14, lead: ['d3[ -]', 'd10'] },
+		trigger: { minDigits: 10, maxDigits: 14, lead: ['d3[ -]', 'd10'], precheck: groups334At },
 		samples: { positive: ['NHS number 943 476 5919', '4010232137'], negative: ['943 476 5918', '401-023-2138'] },
 	},
 	{

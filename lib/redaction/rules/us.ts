@@ -1,5 +1,6 @@
 import type { RedactionRule } from '../types';
 import { usItinValid, usSsnValid } from '../validators/national-ids';
+import { itinGroupsAt } from '../validators/shapes';
 
 const SSN_WORDS = ['ssn', 'social security', 'social sec', 'ss#', 'ss #'];
 
@@ -41,7 +42,7 @@ export const usRules: RedactionRule[] = [
 		validate: usItinValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 13, lead: ['d3[ -]'] },
+		trigger: { minDigits: 9, maxDigits: 13, lead: ['d3[ -]'], precheck: itinGroupsAt },
 		samples: { positive: ['ITIN 912-70-1234', '999 94 1234'], negative: ['912-69-1234', '812-70-1234'] },
 	},
 	{

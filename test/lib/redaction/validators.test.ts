@@ -1,5 +1,6 @@
 import { validators as v } from '../../../lib/redaction';
 import { ibanPossibleAt, ibanSeek } from '../../../lib/redaction/validators/mod97';
+import { dottedQuadAt, groups334At, itinGroupsAt, macSeparatorsAt, nanpGroupsAt, trunkZeroAt } from '../../../lib/redaction/validators/shapes';
 import { rng } from './texts';
 
 describe('validators', () => {
@@ -232,3 +233,46 @@ describe('IBAN precheck search', () => {
 	});
 });
 
+
+describe('shape prechecks', () => {
+	// [precheck, text, expected]: each holds at 0 where its rule's pattern can match, fails on near misses
+	const cases: Array<[string, (t: string, at: number) => boolean, string, boolean]> = [
+		['nanp', nanpGroupsAt, '+1 (415) 555-2671', true],
+		['nanp', nanpGroupsAt, '001 555 123 4567', true],
+		['nanp', nanpGroupsAt, '001-(555)-123-4567', true],
+		['nanp', nanpGroupsAt, '1555-123-4567', true],
+		['nanp', nanpGroupsAt, '(555)123-4567', true],
+		['nanp', nanpGroupsAt, '555-123-4567x12', true],
+		['nanp', nanpGroupsAt, '123-4567', false],
+		['nanp', nanpGroupsAt, '2019-353898', false],
+		['nanp', nanpGroupsAt, '4111 1111 1111 1111', false],
+		['nanp', nanpGroupsAt, '555-123-45678', false],
+		['nanp', nanpGroupsAt, '555 123/4567', false],
+		['trunk', trunkZeroAt, '020 7946 0958', true],
+		['trunk', trunkZeroAt, '(08) 8747 6301', true],
+		['trunk', trunkZeroAt, '(8) 8747 6301', false],
+		['trunk', trunkZeroAt, '20 7946 0958', false],
+		['ipv4', dottedQuadAt, '192.168.1.10', true],
+		['ipv4', dottedQuadAt, '1.2.3.4', true],
+		['ipv4', dottedQuadAt, '1234.1.1.1', false],
+		['ipv4', dottedQuadAt, '286.75', false],
+		['ipv4', dottedQuadAt, '1.2.3.', false],
+		['mac', macSeparatorsAt, '00:1A:2B:3C:4D:5E', true],
+		['mac', macSeparatorsAt, '00-1a-2b-3c-4d-5e', true],
+		['mac', macSeparatorsAt, '001a.2b3c.4d5e', true],
+		['mac', macSeparatorsAt, '00:1A-2B:3C:4D:5E', false],
+		['mac', macSeparatorsAt, '2025-02-18', false],
+		['itin', itinGroupsAt, '912-70-1234', true],
+		['itin', itinGroupsAt, '912 70 1234', true],
+		['itin', itinGroupsAt, '912-70 1234', false],
+		['itin', itinGroupsAt, '812-70-1234', false],
+		['nhs', groups334At, '943 476 5919', true],
+		['nhs', groups334At, '943-476-5919', true],
+		['nhs', groups334At, '9434765919', true],
+		['nhs', groups334At, '943 476-5919', false],
+		['nhs', groups334At, '943476591', false],
+	];
+	test.each(cases)('when %s precheck reads %j then it returns %s', (_name, check, text, expected) => {
+		expect(check(`x ${text}`, 2)).toBe(expected);
+	});
+});

@@ -1,0 +1,83 @@
+/**
+ * Prechecks (trigger.precheck): cheap necessary conditions on the units at and after a match
+ * start, read before a rule's pattern runs there. Each holds wherever the rule's pattern matches
+ * (the lead tests compare detections with a plain scan that ignores them); in business text they
+ * skip most of the pattern calls that would find nothing (order numbers, dates, amounts).
+ */
+
+/** The code unit at `i`, or 0 past the end. */
+function unit(t: string, i: number): number {
+	return i < t.length ? t.charCodeAt(i) : 0;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+/** Digits, space . - ( ) +: what a phone number's main part is made of. */
+function isPhoneUnit(c: number): boolean {
+	return isDigit(c) || c === 32 || c === 46 || c === 45 || c === 40 || c === 41 || c === 43;
+}
+
+/**
+ * A North American number's digit runs: up to the start of its subscriber run, at most 14 units in
+ * (prefix 001-, area (555)-, exchange 123-), only phone units, and the first run of 3 digits
+ * followed by a run of exactly 4 (the exchange and the subscriber: no prefix or area code holds such
+ * a pair) with at least 10 digits up to its end. Order numbers (2019-353898), card groups
+ * (4111 1111 …) and dotted quads fail it.
+ */
+export function nanpGroupsAt(text: string, at: number): boolean {
+	const len = text.length;
+	const end = Math.min(len, at + 15);
+	let total = 0;
+	let prev = 0;
+	for (let i = at; i < end; ) {
+		const c = text.charCodeAt(i);
+		if (isDigit(c)) {
+			const s = i;
+			while (i < len && isDigit(text.charCodeAt(i))) i++;
+			const run = i - s;
+			total += run;
+			if (prev === 3 && run === 4) return total >= 10;
+			prev = run;
+		} else if (isPhoneUnit(c)) i++;
+		else return false;
+	}
+	return false;
+}
+
+/** A national trunk prefix: '0' or '(0'. */
+export function trunkZeroAt(text: string, at: number): boolean {
+	const c = unit(text, at);
+	return c === 48 || (c === 40 && unit(text, at + 1) === 48);
+}
+
+/** Three groups of 1-3 digits each followed by '.', then a digit: /(?:\d{1,3}\.){3}\d/. */
+export function dottedQuadAt(text: string, at: number): boolean {
+	let i = at;
+	for (let g = 0; g < 3; g++) {
+		const s = i;
+		while (i - s < 3 && isDigit(unit(text, i))) i++;
+		if (i === s || unit(text, i) !== 46) return false;
+		i++;
+	}
+	return isDigit(unit(text, i));
+}
+
+/** A MAC address's separators: the same ':' or '-' after the first two pairs, or '.' after two groups of four. */
+export function macSeparatorsAt(text: string, at: number): boolean {
+	const s = unit(text, at + 2);
+	return ((s === 58 || s === 45) && unit(text, at + 5) === s) || (unit(text, at + 4) === 46 && unit(text, at + 9) === 46);
+}
+
+/** An ITIN's shape: '9', then the same ' ' or '-' at 3 and 6. */
+export function itinGroupsAt(text: string, at: number): boolean {
+	const s = unit(text, at + 3);
+	return unit(text, at) === 57 && (s === 32 || s === 45) && unit(text, at + 6) === s;
+}
+
+/** 3-3-4 digit groups: digits at 3, 6 and 9 (no separator), else the same ' ' or '-' at 3 and 7. */
+export function groups334At(text: string, at: number): boolean {
+	const s = unit(text, at + 3);
+	return isDigit(s) ? isDigit(unit(text, at + 6)) && isDigit(unit(text, at + 9)) : (s === 32 || s === 45) && unit(text, at + 7) === s;
+}
