@@ -125,6 +125,8 @@ export interface KeywordIndex {
 	/** [position, length, set mask] triples */
 	occ: Int32Array;
 	count: number;
+	/** OR of the set masks of all occurrences: a set outside it occurs nowhere at a word start */
+	all: number;
 }
 
 function symbolAt(t: KeywordTable, lower: string, q: number): number {
@@ -152,7 +154,7 @@ function wordsAt(t: KeywordTable, lower: string, p: number, limit: number): numb
 let OCC = new Int32Array(3 * 4); // starts small, like the window list (its growth path then has type feedback)
 
 export function newKeywordIndex(lower: string, table: KeywordTable): KeywordIndex {
-	return { lower, table, occ: OCC, count: 0 };
+	return { lower, table, occ: OCC, count: 0, all: 0 };
 }
 
 /**
@@ -179,6 +181,7 @@ export function indexWord(idx: KeywordIndex, p: number): void {
 			occ[k + 1] = depth[node];
 			occ[k + 2] = ends[node];
 			idx.count++;
+			idx.all |= ends[node];
 		}
 		if (q >= n) break;
 		sym = symbolAt(table, lower, q);
@@ -199,7 +202,7 @@ export function regionMask(idx: KeywordIndex, a: number, b: number, needed: numb
 		mask = wordsAt(idx.table, lower, a, b);
 		if ((mask & needed) === needed) return mask;
 	}
-	if (a >= b) return mask;
+	if (a >= b || (idx.all & needed & ~mask) === 0) return mask;
 	const occ = idx.occ;
 	const count = idx.count;
 	// first occurrence at or after `a`
