@@ -32,17 +32,6 @@ const pct = (xs: number[], p: number) => {
 	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-interface Run {
-	name: string;
-	items: number;
-	mb: number;
-	mbPerCpuS: number;
-	mbPerWallS: number;
-	p50us: number;
-	p99us: number;
-	preds: Span[][];
-}
-
 /**
  * Machine reference: MB/cpu-s of a bare loop summing char codes over the corpus (best of 5). Every
  * engine here runs at least one such pass, so it bounds what one core of this machine can do now.
@@ -64,28 +53,73 @@ function bareLoop(items: Item[]): number {
 	return sink === 0.5 ? 0 : best;
 }
 
-async function runLib(lib: Lib, items: Item[], budgetMs: number): Promise<Run> {
-	// Warm-up, the same for every library: WARM_CPU_MS of CPU on the corpus items (in a loop), so the
-	// measured pass is steady state (JIT and regex compilation excluded). A fixed number of items
-	// favoured the slow libraries: 200 items took ours about 50 ms, before its code was optimised.
+interface LibRun {
+	lib: Lib;
+	name: string;
+	items: number;
+	mb: number;
+	mbPerCpuS: number;
+	mbPerWallS: number;
+	p50us: number;
+	p99us: number;
+	/** spans by item index (the items this library processed) */
+	preds: Map<number, Span[]>;
+	/** MB/cpu-s of each round */
+	rounds: number[];
+	cpuS: number;
+	wallS: number;
+	lat: number[];
+}
+
+const ROUNDS = 8;
+
+/**
+ * Warm-up, the same for every library: WARM_CPU_MS of CPU on the corpus items (in a loop), so the
+ * measured rounds are steady state (JIT and regex compilation excluded). A fixed number of items
+ * favoured the slow libraries: 200 items took ours about 50 ms, before its code was optimised.
+ */
+async function warm(lib: Lib, items: Item[]): Promise<void> {
 	const warm0 = cpuMs();
 	for (let i = 0; cpuMs() - warm0 < WARM_CPU_MS; i++) await lib.spans(items[i % items.length].text);
-	const preds: Span[][] = [];
-	const lat: number[] = [];
-	let chars = 0;
-	const c0 = cpuMs();
-	const w0 = process.hrtime.bigint();
-	for (const it of items) {
-		const t0 = process.hrtime.bigint();
-		preds.push(await lib.spans(it.text));
-		lat.push(Number(process.hrtime.bigint() - t0) / 1000);
-		chars += it.text.length;
-		if (cpuMs() - c0 > budgetMs) break;
+}
+
+/**
+ * The libraries take turns: the corpus is cut into ROUNDS parts, and in each round every library
+ * processes the same part (a slow one as much of it as its share of the CPU budget allows). This
+ * machine's speed drifts by up to 2x over seconds; taking turns puts every library in the same
+ * phases, and the per-round ratios show how much the drift still moves a comparison.
+ */
+async function measure(libs: Lib[], items: Item[], budgetMs: (lib: Lib) => number): Promise<LibRun[]> {
+	const runs: LibRun[] = libs.map((lib) => ({ lib, name: lib.name, items: 0, mb: 0, mbPerCpuS: 0, mbPerWallS: 0, p50us: 0, p99us: 0, preds: new Map(), rounds: [], cpuS: 0, wallS: 0, lat: [] }));
+	const part = Math.ceil(items.length / ROUNDS);
+	for (let r = 0; r < ROUNDS; r++) {
+		for (const run of runs) {
+			const share = budgetMs(run.lib) / ROUNDS;
+			let chars = 0;
+			const c0 = cpuMs();
+			const w0 = process.hrtime.bigint();
+			for (let i = r * part; i < Math.min(items.length, (r + 1) * part); i++) {
+				const t0 = process.hrtime.bigint();
+				run.preds.set(i, await run.lib.spans(items[i].text));
+				run.lat.push(Number(process.hrtime.bigint() - t0) / 1000);
+				chars += items[i].text.length;
+				if (cpuMs() - c0 > share) break;
+			}
+			const cpu = (cpuMs() - c0) / 1000;
+			run.cpuS += cpu;
+			run.wallS += Number(process.hrtime.bigint() - w0) / 1e9;
+			run.mb += chars / 1e6;
+			run.rounds.push(chars / 1e6 / cpu);
+		}
 	}
-	const cpu = (cpuMs() - c0) / 1000;
-	const wall = Number(process.hrtime.bigint() - w0) / 1e9;
-	const mb = chars / 1e6;
-	return { name: lib.name, items: preds.length, mb, mbPerCpuS: mb / cpu, mbPerWallS: mb / wall, p50us: pct(lat, 50), p99us: pct(lat, 99), preds };
+	for (const run of runs) {
+		run.items = run.preds.size;
+		run.mbPerCpuS = run.mb / run.cpuS;
+		run.mbPerWallS = run.mb / run.wallS;
+		run.p50us = pct(run.lat, 50);
+		run.p99us = pct(run.lat, 99);
+	}
+	return runs;
 }
 
 function scores(gold: Span[][], pred: Span[][]): Record<string, { p: number; r: number; f1: number; n: number }> {
@@ -158,30 +192,35 @@ async function main(): Promise<void> {
 	const mb = corpus.reduce((a, i) => a + i.text.length, 0) / 1e6;
 	log(`Corpus (a): ${corpus.length} generated business-text items of ~4 KB, ${mb.toFixed(2)} M chars, ${corpus.reduce((a, i) => a + i.spans.length, 0)} planted values`);
 	const mine = ours();
-	const runs: Run[] = [await runLib(mine, corpus, Number.MAX_SAFE_INTEGER)];
+	await warm(mine, corpus);
 	// Our engine alone first: once the peers run in this process, V8 has been seen to drop our
 	// optimised code (its dependencies on built-ins change), and each input then also pays recompiling.
 	adversarial('before the peer libraries are loaded');
 	const libs = [mine, ...peers(log)];
-	for (const lib of libs.slice(1)) runs.push(await runLib(lib, corpus, PEER_CPU_BUDGET_MS));
-	log(`\nThroughput and latency on corpus (a), after a warm-up of ${WARM_CPU_MS / 1000} s CPU per library (peers stop after a CPU budget; items = how many they processed):`);
-	log(`  ${'library'.padEnd(16)} ${'items'.padStart(6)} ${'MB/cpu-s'.padStart(10)} ${'MB/wall-s'.padStart(10)} ${'p50 µs'.padStart(10)} ${'p99 µs'.padStart(10)}`);
+	for (const lib of libs.slice(1)) await warm(lib, corpus);
+	// ours warmed again: the adversarial inputs and the peers ran since
+	await warm(mine, corpus);
+	const runs = await measure(libs, corpus, (lib) => (lib === mine ? Number.MAX_SAFE_INTEGER : PEER_CPU_BUDGET_MS));
+	log(`\nThroughput and latency on corpus (a), after a warm-up of ${WARM_CPU_MS / 1000} s CPU per library, in ${ROUNDS} rounds taken in turn (peers stop each round after their share of a CPU budget; items = how many they processed):`);
+	log(`  ${'library'.padEnd(16)} ${'items'.padStart(6)} ${'MB/cpu-s'.padStart(10)} ${'MB/wall-s'.padStart(10)} ${'p50 µs'.padStart(10)} ${'p99 µs'.padStart(10)}   per round MB/cpu-s`);
 	for (const r of runs) {
-		log(`  ${r.name.padEnd(16)} ${String(r.items).padStart(6)} ${r.mbPerCpuS.toFixed(2).padStart(10)} ${r.mbPerWallS.toFixed(2).padStart(10)} ${r.p50us.toFixed(0).padStart(10)} ${r.p99us.toFixed(0).padStart(10)}`);
+		log(`  ${r.name.padEnd(16)} ${String(r.items).padStart(6)} ${r.mbPerCpuS.toFixed(2).padStart(10)} ${r.mbPerWallS.toFixed(2).padStart(10)} ${r.p50us.toFixed(0).padStart(10)} ${r.p99us.toFixed(0).padStart(10)}   ${r.rounds.map((x) => x.toFixed(x < 10 ? 2 : 1)).join(' ')}`);
 	}
 	const me = runs[0];
 	const bare = bareLoop(corpus);
 	log(`  machine reference: bare charCode loop ${bare.toFixed(0)} MB/cpu-s (ours = ${((me.mbPerCpuS / bare) * 100).toFixed(1)}% of one bare pass)`);
 	for (const r of runs.slice(1)) {
-		log(`  ratio ours/${r.name}: throughput ×${(me.mbPerCpuS / r.mbPerCpuS).toFixed(1)}, p50 latency ÷${(r.p50us / me.p50us).toFixed(1)}`);
+		const perRound = me.rounds.map((x, i) => x / r.rounds[i]).sort((a, b) => a - b);
+		log(`  ratio ours/${r.name}: throughput ×${(me.mbPerCpuS / r.mbPerCpuS).toFixed(1)} (per round ×${perRound[0].toFixed(1)}–×${perRound[perRound.length - 1].toFixed(1)}), p50 latency ÷${(r.p50us / me.p50us).toFixed(1)}`);
 	}
 	printFloors(corpus.map((i) => i.text), log);
-	const fastestPeer = runs.slice(1).reduce((a, r) => (a && a.mbPerCpuS > r.mbPerCpuS ? a : r), undefined as Run | undefined);
+	const fastestPeer = runs.slice(1).reduce((a, r) => (a && a.mbPerCpuS > r.mbPerCpuS ? a : r), undefined as LibRun | undefined);
 	log(`\nTargets: ours ${me.mbPerCpuS.toFixed(1)} MB/cpu-s (≥100: ${me.mbPerCpuS >= 100 ? 'met' : 'MISSED'}); ` +
 		(fastestPeer ? `×${(me.mbPerCpuS / fastestPeer.mbPerCpuS).toFixed(1)} vs fastest peer ${fastestPeer.name} (≥5: ${me.mbPerCpuS / fastestPeer.mbPerCpuS >= 5 ? 'met' : 'MISSED'}); ` : '') +
 		`p99 ${(me.p99us / 1000).toFixed(3)} ms per 4 KB item (<0.1 ms: ${me.p99us < 100 ? 'met' : 'MISSED'})`);
-	const n = Math.min(...runs.map((r) => r.items));
-	printScores(`Exact-span scores on corpus (a), first ${n} items (planted values only):`, corpus.slice(0, n).map((i) => i.spans), runs.map((r) => ({ name: r.name, preds: r.preds.slice(0, n) })));
+	// items every library processed
+	const common = [...me.preds.keys()].filter((i) => runs.every((r) => r.preds.has(i)));
+	printScores(`Exact-span scores on corpus (a), the ${common.length} items every library processed (planted values only):`, common.map((i) => corpus[i].spans), runs.map((r) => ({ name: r.name, preds: common.map((i) => r.preds.get(i) as Span[]) })));
 
 	const synth = loadSynth();
 	if (!synth) log('\nCorpus (b): pii-synth-v2.json not found (../shared/data) — skipped.');
