@@ -1,4 +1,5 @@
 import type { RedactionRule } from '../types';
+import { secretNameAt, secretNameSeek } from '../validators/shapes';
 import { shannonEntropy } from '../validators/entropy';
 
 /** Minimum Shannon entropy (bits/char) of a value assigned to a secret-looking name. */
@@ -185,7 +186,7 @@ export const secretRules: RedactionRule[] = [
 		validate: genericSecretValid,
 		score: 0.75,
 		defaultOperator: 'remove',
-		trigger: { anyChar: '=:', minLength: 8, minLetters: 3, lead: ['w1-20'] },
+		trigger: { anyChar: '=:', minLength: 8, minLetters: 3, lead: ['w1-20'], precheck: secretNameAt, precheckSeek: secretNameSeek },
 		samples: {
 			positive: ['password=Xk9#mQ2$vL7pR4', '"client_secret": "8f3kJ2mN9qL5xV7c"', 'DB_PASSWORD: hT6&jL0pQ9wZ'],
 			negative: ['password=changeme', 'token: ${API_TOKEN}', 'password=aaaaaaaaaaaa', 'secret = <redacted>'],

@@ -81,3 +81,72 @@ export function groups334At(text: string, at: number): boolean {
 	const s = unit(text, at + 3);
 	return isDigit(s) ? isDigit(unit(text, at + 6)) && isDigit(unit(text, at + 9)) : (s === 32 || s === 45) && unit(text, at + 7) === s;
 }
+
+/** True for the first three letters (lower case, packed) of a name a secret may be assigned to. */
+function isNameStart(key: number): boolean {
+	switch (key) {
+		case 0x706173: // pas(sword, swd, sphrase)
+		case 0x707764: // pwd
+		case 0x736563: // sec(ret)
+		case 0x746f6b: // tok(en)
+		case 0x617069: // api(key, _key)
+		case 0x616363: // acc(ess_key)
+		case 0x707269: // pri(vate_key)
+		case 0x636c69: // cli(ent_secret)
+		case 0x617574: // aut(h)
+		case 0x637265: // cre(dentials)
+			return true;
+		default:
+			return false;
+	}
+}
+
+function isAlnum(c: number): boolean {
+	return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 122);
+}
+
+/** The three units at `i`, ASCII letters lower-cased and packed (c0 << 16 | c1 << 8 | c2); -1 when one is no letter. */
+function letters3(text: string, i: number): number {
+	const a = unit(text, i) | 32;
+	const b = unit(text, i + 1) | 32;
+	const c = unit(text, i + 2) | 32;
+	if (a < 97 || a > 122 || b < 97 || b > 122 || c < 97 || c > 122) return -1;
+	return (a << 16) | (b << 8) | c;
+}
+
+/**
+ * A secret assignment's name: one of the names (by its first three letters, any case) at `at`, or
+ * after a prefix of 1-20 ASCII letters/digits and one of _ . - (DB_PASSWORD).
+ */
+export function secretNameAt(text: string, at: number): boolean {
+	return secretNameRun(text, at) < 0;
+}
+
+/**
+ * secretNameAt's look at `at`: -1 when it holds, else the end of the run of ASCII letters/digits
+ * at `at` (where the next segment can start, one unit on).
+ */
+function secretNameRun(text: string, at: number): number {
+	if (isNameStart(letters3(text, at))) return -1;
+	let i = at;
+	while (i - at <= 20 && isAlnum(unit(text, i))) i++;
+	const s = unit(text, i);
+	if (i > at && i - at <= 20 && (s === 95 || s === 46 || s === 45) && isNameStart(letters3(text, i + 1))) return -1;
+	while (isAlnum(unit(text, i))) i++;
+	return i;
+}
+
+/**
+ * secretNameAt as a search (trigger.precheckSeek): the first segment start in [from, end) where it
+ * holds, or -1. A megabyte of 'password=a1password=a1…' is then one pass, and the rule leaves the
+ * window, instead of a look (or a pattern search) at each of its segments.
+ */
+export function secretNameSeek(text: string, from: number, end: number): number {
+	for (let i = from; i < end; ) {
+		const e = secretNameRun(text, i);
+		if (e < 0) return i;
+		// past the run (its units follow a letter/digit) and the unit ending it
+		i = e + 1;
+	}
+	return -1;
+}

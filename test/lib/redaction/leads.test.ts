@@ -33,6 +33,7 @@ const WITNESSES = [
 	'DOB: 1985-03-12', 'DOB 12/03/1985', 'DOB 1.3.85', 'born 1985.03.12',
 	'4111-1111-1111-1111', '3782 822463 10005', 'BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ', 'ftp://x.io/a',
 	'+1 (415) 555-2671', '+44 (0)20 7946 0958', '+49-30-51001056', 'account 12345678', 'IT 07643520567', 'PESEL 02070803628',
+	'credentials=Xk9#mQ2$vL7pR4', 'auth: hT6&jL0pQ9wZ', 'private_key=Zq8#vL2$mN7pR4', 'PWD=Zq8#vL2$mN7pR4', 'my-secret-token: Zq8#vL2$mN7pR4',
 ];
 
 const samples = [...RULES.flatMap((r) => [...r.samples.positive, ...r.samples.negative]), ...WITNESSES];
@@ -98,8 +99,8 @@ describe('lead shapes and prechecks', () => {
 	});
 
 	const seekRules = RULES.filter((r) => r.trigger?.precheckSeek);
-	test('when rules declare a precheck search then it is those of the phone and IBAN prechecks', () => {
-		expect(seekRules.map((r) => r.id).sort()).toEqual(['iban-compact', 'iban-grouped', 'phone-international']);
+	test('when rules declare a precheck search then it is those of the phone, IBAN and secret-assignment prechecks', () => {
+		expect(seekRules.map((r) => r.id).sort()).toEqual(['iban-compact', 'iban-grouped', 'phone-international', 'secret-generic-assignment']);
 	});
 
 	test.each(seekRules.map((r) => [r.id, r] as [string, RedactionRule]))('when rule %s searches with its precheck then it finds the first offset a brute-force precheck passes', (_id, rule) => {
@@ -112,8 +113,8 @@ describe('lead shapes and prechecks', () => {
 		};
 		const r = rng(5);
 		// look-alike runs with valid values (and the non-ASCII units that upper-case to letters) inside
-		const hostile = ['+1 ', '+44 20 ', 'GB82 ', 'gb82 ', 'DE89 3704 ', '+1-', 'ıt60 '].flatMap((u) =>
-			['', ' +44 20 7946 0958 ', ' GB82 WEST 1234 5698 7654 32 ', ' DE89370400440532013000 ', ' ıt60x0542811101000000123456 '].map((v) => u.repeat(40) + v + u.repeat(20)),
+		const hostile = ['+1 ', '+44 20 ', 'GB82 ', 'gb82 ', 'DE89 3704 ', '+1-', 'ıt60 ', 'password=a1', 'a_b-c.d '].flatMap((u) =>
+			['', ' +44 20 7946 0958 ', ' GB82 WEST 1234 5698 7654 32 ', ' DE89370400440532013000 ', ' ıt60x0542811101000000123456 ', ' DB_PASSWORD: hT6&jL0pQ9wZ '].map((v) => u.repeat(40) + v + u.repeat(20)),
 		);
 		const texts = [...samples.flatMap(surroundings), ...random.slice(0, 300), ...hostile];
 		const bad: string[] = [];

@@ -1,6 +1,6 @@
 import { validators as v } from '../../../lib/redaction';
 import { ibanPossibleAt, ibanSeek } from '../../../lib/redaction/validators/mod97';
-import { dottedQuadAt, groups334At, itinGroupsAt, macSeparatorsAt, nanpGroupsAt, trunkZeroAt } from '../../../lib/redaction/validators/shapes';
+import { dottedQuadAt, groups334At, itinGroupsAt, macSeparatorsAt, nanpGroupsAt, secretNameAt, trunkZeroAt } from '../../../lib/redaction/validators/shapes';
 import { rng } from './texts';
 
 describe('validators', () => {
@@ -271,6 +271,14 @@ describe('shape prechecks', () => {
 		['nhs', groups334At, '9434765919', true],
 		['nhs', groups334At, '943 476-5919', false],
 		['nhs', groups334At, '943476591', false],
+		['secret name', secretNameAt, 'password=Xk9#mQ2', true],
+		['secret name', secretNameAt, 'Client_Secret: x', true],
+		['secret name', secretNameAt, 'DB_PASSWORD: x', true],
+		['secret name', secretNameAt, `${'a'.repeat(20)}.token=x`, true],
+		['secret name', secretNameAt, `${'a'.repeat(21)}.token=x`, false],
+		['secret name', secretNameAt, 'a1password=a1', false],
+		['secret name', secretNameAt, 'mypassword=x', false],
+		['secret name', secretNameAt, 'order_total=12', false],
 	];
 	test.each(cases)('when %s precheck reads %j then it returns %s', (_name, check, text, expected) => {
 		expect(check(`x ${text}`, 2)).toBe(expected);
