@@ -119,32 +119,31 @@ function letters3(text: string, i: number): number {
  * after a prefix of 1-20 ASCII letters/digits and one of _ . - (DB_PASSWORD).
  */
 export function secretNameAt(text: string, at: number): boolean {
-	return secretNameRun(text, at) < 0;
-}
-
-/**
- * secretNameAt's look at `at`: -1 when it holds, else the end of the run of ASCII letters/digits
- * at `at` (where the next segment can start, one unit on).
- */
-function secretNameRun(text: string, at: number): number {
-	if (isNameStart(letters3(text, at))) return -1;
+	if (isNameStart(letters3(text, at))) return true;
 	let i = at;
 	while (i - at <= 20 && isAlnum(unit(text, i))) i++;
 	const s = unit(text, i);
-	if (i > at && i - at <= 20 && (s === 95 || s === 46 || s === 45) && isNameStart(letters3(text, i + 1))) return -1;
-	while (isAlnum(unit(text, i))) i++;
-	return i;
+	return i > at && i - at <= 20 && (s === 95 || s === 46 || s === 45) && isNameStart(letters3(text, i + 1));
 }
+
+/** 1 for an ASCII letter or digit code unit. */
+const ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ALNUM[c] = isAlnum(c) ? 1 : 0;
 
 /**
  * secretNameAt as a search (trigger.precheckSeek): the first segment start in [from, end) where it
  * holds, or -1. A megabyte of 'password=a1password=a1…' is then one pass, and the rule leaves the
- * window, instead of a look (or a pattern search) at each of its segments.
+ * window, instead of a look (or a pattern search) at each of its segments. The run at a segment
+ * start is passed in a tight loop; the name checks run at its start and after it.
  */
 export function secretNameSeek(text: string, from: number, end: number): number {
+	const len = text.length;
 	for (let i = from; i < end; ) {
-		const e = secretNameRun(text, i);
-		if (e < 0) return i;
+		if (isNameStart(letters3(text, i))) return i;
+		let e = i;
+		for (let c = e < len ? text.charCodeAt(e) : 0; c < 128 && ALNUM[c] === 1; c = ++e < len ? text.charCodeAt(e) : 0);
+		const s = e < len ? text.charCodeAt(e) : 0;
+		if (e > i && e - i <= 20 && (s === 95 || s === 46 || s === 45) && isNameStart(letters3(text, e + 1))) return i;
 		// past the run (its units follow a letter/digit) and the unit ending it
 		i = e + 1;
 	}
