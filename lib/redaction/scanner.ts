@@ -8,7 +8,7 @@
  * Each window carries its digit count and a bit mask of punctuation, which gate the rules.
  */
 
-import { indexWord } from './context';
+import { indexWord, START_HASHES, startHash } from './context';
 import type { KeywordIndex } from './context';
 
 const LONG_TOKEN = 16;
@@ -147,9 +147,16 @@ export function codeAt(s: string, i: number): number {
 	return i < s.length ? s.charCodeAt(i) : 0;
 }
 
-/** Pair / single pre-filters that never hit: scanning without a context-word index. */
+/** Pre-filters that never hit: scanning without a context-word index. */
 const NO_PAIRS = new Uint8Array(128 * 128);
 const NO_SINGLES = new Uint8Array(128);
+const NO_STARTS = new Uint8Array(START_HASHES);
+
+/** The context-word pre-filter at a word start `i` (unit `c`): a one- or two-unit word, or the hash of a longer one's first three units. */
+function mayStartWord(pairs: Uint8Array, singles: Uint8Array, starts: Uint8Array, src: string, i: number, c: number): boolean {
+	const c1 = codeAt(src, i + 1);
+	return (singles[c & 127] | pairs[((c & 127) << 7) | (c1 & 127)] | starts[startHash(c, c1, codeAt(src, i + 2))]) !== 0;
+}
 
 /** True when `c` (any case) can start a month name. */
 function isMonthFirst(c: number): boolean {
@@ -174,6 +181,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 	const n = src.length;
 	const pairs = idx === undefined ? NO_PAIRS : idx.table.pairs;
 	const singles = idx === undefined ? NO_SINGLES : idx.table.singles;
+	const starts = idx === undefined ? NO_STARTS : idx.table.starts;
 	// current window
 	let ws = -1;
 	let we = -1;
@@ -199,7 +207,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 		let prevLetter = sp >= 0xc0;
 		// Fast path: a run of lower-case ASCII letters (most words).
 		if (c >= 97 && c <= 122) {
-			if (!prevLetter && (pairs[(c << 7) | (codeAt(src, ts + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, ts);
+			if (!prevLetter && mayStartWord(pairs, singles, starts, src, ts, c)) indexWord(idx as KeywordIndex, ts);
 			prevLetter = true;
 			const c0 = c;
 			do {
@@ -238,7 +246,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 				if (c >= 97 && c <= 122) {
 					letters++;
 					if (!prevLetter) {
-						if ((pairs[(c << 7) | (codeAt(src, i + 1) & 127)] | singles[c]) !== 0) indexWord(idx as KeywordIndex, i);
+						if (mayStartWord(pairs, singles, starts, src, i, c)) indexWord(idx as KeywordIndex, i);
 						prevLetter = true;
 					}
 				} else if (c >= 48 && c <= 57) {
@@ -270,7 +278,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 					rd = digits;
 					rt = letters;
 					if (c >= 0xc0) {
-						if (!prevLetter && (pairs[((c & 127) << 7) | (codeAt(src, i + 1) & 127)] | singles[c & 127]) !== 0) indexWord(idx as KeywordIndex, i);
+						if (!prevLetter && mayStartWord(pairs, singles, starts, src, i, c)) indexWord(idx as KeywordIndex, i);
 						prevLetter = true;
 					} else prevLetter = false;
 				}
