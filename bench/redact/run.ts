@@ -53,6 +53,12 @@ function bareLoop(items: Item[]): number {
 	return sink === 0.5 ? 0 : best;
 }
 
+/** ours/peer throughput over a pair's rounds, and per round */
+interface Pair {
+	ratio: number;
+	rounds: number[];
+}
+
 interface LibRun {
 	lib: Lib;
 	name: string;
@@ -70,7 +76,7 @@ interface LibRun {
 	wallS: number;
 	lat: number[];
 	/** a peer's: ours/peer throughput over its pair, and per round */
-	pair?: { ratio: number; rounds: number[] };
+	pair?: Pair;
 }
 
 const ROUNDS = 8;
@@ -251,14 +257,15 @@ async function main(): Promise<void> {
 	const bare = bareLoop(corpus);
 	log(`  machine reference: bare charCode loop ${bare.toFixed(0)} MB/cpu-s (ours = ${((me.mbPerCpuS / bare) * 100).toFixed(1)}% of one bare pass)`);
 	for (const r of runs.slice(1)) {
-		const pair = r.pair as { ratio: number; rounds: number[] };
+		const pair = r.pair as Pair;
 		const perRound = pair.rounds.slice().sort((a, b) => a - b);
 		log(`  ratio ours/${r.name} (in their pair): throughput ×${pair.ratio.toFixed(2)} (per round ×${perRound[0].toFixed(2)}–×${perRound[perRound.length - 1].toFixed(2)}), p50 latency ÷${(r.p50us / me.p50us).toFixed(1)}`);
 	}
 	printFloors(corpus.map((i) => i.text), log);
 	// the fastest peer: the lowest ours/peer ratio in its pair
-	const fastestPeer = runs.slice(1).reduce((a, r) => (a && (a.pair as { ratio: number }).ratio < (r.pair as { ratio: number }).ratio ? a : r), undefined as LibRun | undefined);
-	const vsFastest = fastestPeer ? (fastestPeer.pair as { ratio: number }).ratio : 0;
+	const ratioOf = (r: LibRun) => (r.pair as Pair).ratio;
+	const fastestPeer = runs.slice(1).reduce((a, r) => (a && ratioOf(a) < ratioOf(r) ? a : r), undefined as LibRun | undefined);
+	const vsFastest = fastestPeer ? ratioOf(fastestPeer) : 0;
 	log(`\nTargets: ours ${me.mbPerCpuS.toFixed(1)} MB/cpu-s (≥100: ${me.mbPerCpuS >= 100 ? 'met' : 'MISSED'}); ` +
 		(fastestPeer ? `×${vsFastest.toFixed(2)} vs fastest peer ${fastestPeer.name} (≥5: ${vsFastest >= 5 ? 'met' : 'MISSED'}); ` : '') +
 		`p99 ${(me.p99us / 1000).toFixed(3)} ms per 4 KB item (<0.1 ms: ${me.p99us < 100 ? 'met' : 'MISSED'})`);

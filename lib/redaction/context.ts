@@ -9,8 +9,9 @@
  * straddle the joining space.
  *
  * Each detect() call lower-cases the text once; the window scanner walks that lower-cased text and
- * records every context word that starts a word (a trie walk where the first two units can begin
- * one), so a region query is a binary search. When lower-casing changes the length (U+0130) or
+ * records every context word that starts a word (a trie walk where the first units can begin one:
+ * a one- or two-unit word, or the hash of a longer one's first three), so a region query is a binary
+ * search. When lower-casing changes the length (U+0130) or
  * turns a non-ASCII unit into an ASCII letter (U+212A), offsets or token classes would not line
  * up: the scanner then reads the original text and the string-building check is used.
  */

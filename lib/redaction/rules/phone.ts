@@ -1,5 +1,5 @@
 import type { RedactionRule } from '../types';
-import { nanpGroupsAt, trunkZeroAt } from '../validators/shapes';
+import { isAlnum, nanpGroupsAt, trunkZeroAt } from '../validators/shapes';
 
 const PHONE_WORDS = [
 	'phone', 'tel', 'telephone', 'call', 'calling', 'mobile', 'cell', 'fax', 'desk', 'office', 'contact',
@@ -43,11 +43,6 @@ function digitsAfterPlus(min: number): (text: string, at: number) => boolean {
 		}
 		return false;
 	};
-}
-
-/** True for an ASCII letter or digit. */
-function isAlnum(c: number): boolean {
-	return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
 /**

@@ -101,7 +101,8 @@ function isNameStart(key: number): boolean {
 	}
 }
 
-function isAlnum(c: number): boolean {
+/** True for an ASCII letter or digit. */
+export function isAlnum(c: number): boolean {
 	return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
