@@ -158,6 +158,14 @@ function mayStartWord(pairs: Uint8Array, singles: Uint8Array, starts: Uint8Array
 	return (singles[c & 127] | pairs[((c & 127) << 7) | (c1 & 127)] | starts[startHash(c, c1, codeAt(src, i + 2))]) !== 0;
 }
 
+/** True when src[s, s + len) is an assignment operator of the secret patterns: = : := => */
+function isAssignOp(src: string, s: number, len: number): boolean {
+	const a = src.charCodeAt(s);
+	if (len === 1) return a === 61 || a === 58;
+	const b = src.charCodeAt(s + 1);
+	return (a === 58 && b === 61) || (a === 61 && b === 62);
+}
+
 /** True when `c` (any case) can start a month name. */
 function isMonthFirst(c: number): boolean {
 	const f = c | 32;
@@ -192,6 +200,16 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 	let wr = 0;
 	let whot = false;
 	let lastKind = 0;
+	// the previous token: start, end, and (unless it was a plain word) its counts, for a name before
+	// an assignment operator ('password = …'), which the window then starts with
+	let ps = -1;
+	let pe = -1;
+	let pplain = false;
+	let pd = 0;
+	let pm = 0;
+	let pl = 0;
+	let pr = 0;
+	let ph = false;
 	let i = 0;
 	// the space before the current token: the context index counts spaces >= 0xC0 as letters
 	let sp = 32;
@@ -224,6 +242,9 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 					if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt, wr);
 					ws = -1;
 					lastKind = 0;
+					ps = ts;
+					pe = i;
+					pplain = true;
 					continue;
 				}
 			}
@@ -299,14 +320,44 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 		if (last === 58 || last === 61 || last === 62) kind |= ASSIGN;
 		if (scheme) mask |= SCHEME_BIT;
 		if (colons >= 2) mask |= COLON2_BIT;
+		// an assignment operator on its own after a name on the same line ('password = …', 'token := …'):
+		// the name joins the window, as in 'password=…', so a pattern sees both
+		const nameOp = (kind & ASSIGN) !== 0 && len <= 2 && isAssignOp(src, ts, len) && pe === ts - 1 && pe > ps && src.charCodeAt(pe) !== 10;
+		if (nameOp && !(ws >= 0 && we === pe)) {
+			if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt, wr);
+			ws = ps;
+			we = pe;
+			wt = 1;
+			if (pplain) {
+				wd = wm = 0;
+				wl = pe - ps;
+				wr = addRun(0, 0, wl, wl);
+				whot = false;
+			} else {
+				wd = pd;
+				wm = pm;
+				wl = pl;
+				wr = pr;
+				whot = ph;
+			}
+		}
+		ps = ts;
+		pe = i;
+		pplain = false;
+		pd = digits;
+		pm = mask;
+		pl = letters;
+		pr = runs;
+		ph = hot;
 		const joinable =
-			ws >= 0 &&
+			nameOp ||
+			(ws >= 0 &&
 			ts - we === 1 &&
 			src.charCodeAt(we) !== 10 &&
 			(((lastKind & (NUMERIC | SHORT_UPPER | MONTH | ASSIGN)) !== 0 && (kind & NUMERIC) !== 0) ||
 				((lastKind & NUMERIC) !== 0 && (kind & (SHORT_UPPER | MONTH)) !== 0) ||
 				((lastKind & ASSIGN) !== 0 && hot) ||
-				((lastKind & kind & SHORT_UPPER) !== 0 && ((lastKind | kind) & HOT) !== 0));
+				((lastKind & kind & SHORT_UPPER) !== 0 && ((lastKind | kind) & HOT) !== 0)));
 		if (joinable) {
 			we = i;
 			wd += digits;

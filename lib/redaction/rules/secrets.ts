@@ -188,7 +188,7 @@ export const secretRules: RedactionRule[] = [
 		defaultOperator: 'remove',
 		trigger: { anyChar: '=:', minLength: 8, minLetters: 3, lead: ['w1-20'], precheck: secretNameAt, precheckSeek: secretNameSeek },
 		samples: {
-			positive: ['password=Xk9#mQ2$vL7pR4', '"client_secret": "8f3kJ2mN9qL5xV7c"', 'DB_PASSWORD: hT6&jL0pQ9wZ'],
+			positive: ['password=Xk9#mQ2$vL7pR4', '"client_secret": "8f3kJ2mN9qL5xV7c"', 'DB_PASSWORD: hT6&jL0pQ9wZ', 'db password = "Xk9#mQ2$vL7pR4"', 'x.api-key := 8f3kJ2mN9qL5xV7c'],
 			negative: ['password=changeme', 'token: ${API_TOKEN}', 'password=aaaaaaaaaaaa', 'secret = <redacted>'],
 		},
 	},

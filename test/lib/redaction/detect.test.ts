@@ -199,7 +199,9 @@ describe('resolveOverlaps', () => {
 		const out = resolveOverlaps(cands);
 		const used = process.cpuUsage(before);
 		expect(out.map((d) => d.start)).toEqual(cands.map((d) => d.start).reverse());
-		expect((used.user + used.system) / 1000).toBeLessThan(500);
+		// the sorting path, cold in a test worker, took 0.2-0.5 s here; an insertion sort all the way
+		// (5 billion moves) takes many seconds
+		expect((used.user + used.system) / 1000).toBeLessThan(2000);
 	});
 
 	test('when a megabyte alternates two entities of different scores then resolution stays fast', () => {

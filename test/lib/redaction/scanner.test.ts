@@ -18,7 +18,7 @@ const pieces = [
 	...keywords,
 	...keywords.map((k) => k.toUpperCase()),
 	...keywords.map((k) => k[0].toUpperCase() + k.slice(1)),
-	'March', 'MAY', 'dec', 'Sept.', 'GB', 'WEST', 'AB', 'CD', 'password:', 'Token=', 'x', 'ext.', 'www.', 'WWW.', 'http://', '::',
+	'March', 'MAY', 'dec', 'Sept.', 'GB', 'WEST', 'AB', 'CD', 'password:', 'Token=', '=', ':', ':=', '=>', 'x', 'ext.', 'www.', 'WWW.', 'http://', '::',
 	'Müller', 'ÉCOLE', 'Σίσυφος', '—', '“quoted”', 'e-mail', 'é-mail', 'naïve', 'ﬁle', '😀', 'déjà',
 ];
 const separators = [...SEPARATORS, '\u00a0', '\u3000', '\u2003', '\t', '  ', 'é', '\u00b7'];
