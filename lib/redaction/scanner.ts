@@ -152,10 +152,15 @@ const NO_PAIRS = new Uint8Array(128 * 128);
 const NO_SINGLES = new Uint8Array(128);
 const NO_STARTS = new Uint8Array(START_HASHES);
 
-/** The context-word pre-filter at a word start `i` (unit `c`): a one- or two-unit word, or the hash of a longer one's first three units. */
-function mayStartWord(pairs: Uint8Array, singles: Uint8Array, starts: Uint8Array, src: string, i: number, c: number): boolean {
+/**
+ * The context-word pre-filter at a word start `i` (unit `c`): a one- or two-unit word, or a longer
+ * one's first two units and the hash of its first three (the third unit is read only after the two).
+ */
+function mayStartWord(pairs: Uint8Array, singles: Uint8Array, longPairs: Uint8Array, starts: Uint8Array, src: string, i: number, c: number): boolean {
 	const c1 = codeAt(src, i + 1);
-	return (singles[c & 127] | pairs[((c & 127) << 7) | (c1 & 127)] | starts[startHash(c, c1, codeAt(src, i + 2))]) !== 0;
+	const pair = ((c & 127) << 7) | (c1 & 127);
+	if ((singles[c & 127] | pairs[pair]) !== 0) return true;
+	return longPairs[pair] !== 0 && starts[startHash(c, c1, codeAt(src, i + 2))] !== 0;
 }
 
 /** True when src[s, s + len) is an assignment operator of the secret patterns: = : := => */
@@ -189,6 +194,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 	const n = src.length;
 	const pairs = idx === undefined ? NO_PAIRS : idx.table.pairs;
 	const singles = idx === undefined ? NO_SINGLES : idx.table.singles;
+	const longPairs = idx === undefined ? NO_PAIRS : idx.table.longPairs;
 	const starts = idx === undefined ? NO_STARTS : idx.table.starts;
 	// current window
 	let ws = -1;
@@ -225,7 +231,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 		let prevLetter = sp >= 0xc0;
 		// Fast path: a run of lower-case ASCII letters (most words).
 		if (c >= 97 && c <= 122) {
-			if (!prevLetter && mayStartWord(pairs, singles, starts, src, ts, c)) indexWord(idx as KeywordIndex, ts);
+			if (!prevLetter && mayStartWord(pairs, singles, longPairs, starts, src, ts, c)) indexWord(idx as KeywordIndex, ts);
 			prevLetter = true;
 			const c0 = c;
 			do {
@@ -267,7 +273,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 				if (c >= 97 && c <= 122) {
 					letters++;
 					if (!prevLetter) {
-						if (mayStartWord(pairs, singles, starts, src, i, c)) indexWord(idx as KeywordIndex, i);
+						if (mayStartWord(pairs, singles, longPairs, starts, src, i, c)) indexWord(idx as KeywordIndex, i);
 						prevLetter = true;
 					}
 				} else if (c >= 48 && c <= 57) {
@@ -299,7 +305,7 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 					rd = digits;
 					rt = letters;
 					if (c >= 0xc0) {
-						if (!prevLetter && mayStartWord(pairs, singles, starts, src, i, c)) indexWord(idx as KeywordIndex, i);
+						if (!prevLetter && mayStartWord(pairs, singles, longPairs, starts, src, i, c)) indexWord(idx as KeywordIndex, i);
 						prevLetter = true;
 					} else prevLetter = false;
 				}
@@ -325,21 +331,17 @@ export function scanWindows(src: string, text: string, out: WindowList, idx: Key
 		const nameOp = (kind & ASSIGN) !== 0 && len <= 2 && isAssignOp(src, ts, len) && pe === ts - 1 && pe > ps && src.charCodeAt(pe) !== 10;
 		if (nameOp && !(ws >= 0 && we === pe)) {
 			if (ws >= 0 && whot) emit(out, ws, we, wd, wm, wl, wt, wr);
+			if (pplain) {
+				// a plain word's counts: letters only
+				pd = pm = 0;
+				pl = pe - ps;
+				pr = addRun(0, 0, pl, pl);
+				ph = false;
+			}
 			ws = ps;
 			we = pe;
 			wt = 1;
-			if (pplain) {
-				wd = wm = 0;
-				wl = pe - ps;
-				wr = addRun(0, 0, wl, wl);
-				whot = false;
-			} else {
-				wd = pd;
-				wm = pm;
-				wl = pl;
-				wr = pr;
-				whot = ph;
-			}
+			[wd, wm, wl, wr, whot] = [pd, pm, pl, pr, ph];
 		}
 		ps = ts;
 		pe = i;
