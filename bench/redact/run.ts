@@ -91,12 +91,7 @@ async function warm(lib: Lib, items: Item[]): Promise<void> {
 	for (let i = 0; cpuMs() - warm0 < WARM_CPU_MS; i++) await lib.spans(items[i % items.length].text);
 }
 
-/**
- * The libraries take turns: the corpus is cut into ROUNDS parts, and in each round every library
- * processes the same part (a slow one as much of it as its share of the CPU budget allows). This
- * machine's speed drifts by up to 2x over seconds; taking turns puts every library in the same
- * phases, and the per-round ratios show how much the drift still moves a comparison.
- */
+/** takeTurns, with each library's totals and percentiles filled in. */
 async function measure(libs: Lib[], items: Item[], budgetMs: (lib: Lib) => number): Promise<LibRun[]> {
 	const runs = await takeTurns(libs, items, budgetMs);
 	for (const run of runs) finish(run);
@@ -104,7 +99,7 @@ async function measure(libs: Lib[], items: Item[], budgetMs: (lib: Lib) => numbe
 }
 
 /**
- * Ours and one peer at a time, taking turns (measure): a slow, allocation-heavy peer in the same
+ * Ours and one peer at a time, taking turns (takeTurns): a slow, allocation-heavy peer in the same
  * turns was seen to slow another down (its garbage collections made @redactpii/node, which builds
  * its regular expressions anew on each call, compile them again: 23 -> 9 MB/cpu-s from the third
  * round on, against a steady 19 when alone). Ours' rounds of every pair are merged into one row.
@@ -144,6 +139,12 @@ function finish(run: LibRun): void {
 	run.p99us = pct(run.lat, 99);
 }
 
+/**
+ * The libraries take turns: the corpus is cut into ROUNDS parts, and in each round every library
+ * processes the same part (a slow one as much of it as its share of the CPU budget allows). This
+ * machine's speed drifts by up to 2x over seconds; taking turns puts every library in the same
+ * phases, and the per-round ratios show how much the drift still moves a comparison.
+ */
 async function takeTurns(libs: Lib[], items: Item[], budgetMs: (lib: Lib) => number): Promise<LibRun[]> {
 	const runs: LibRun[] = libs.map((lib) => ({ lib, name: lib.name, items: 0, mb: 0, mbPerCpuS: 0, mbPerWallS: 0, p50us: 0, p99us: 0, preds: new Map(), rounds: [], cpuS: 0, wallS: 0, lat: [] }));
 	const part = Math.ceil(items.length / ROUNDS);

@@ -5,10 +5,7 @@
  * skip most of the pattern calls that would find nothing (order numbers, dates, amounts).
  */
 
-/** The code unit at `i`, or 0 past the end. */
-function unit(t: string, i: number): number {
-	return i < t.length ? t.charCodeAt(i) : 0;
-}
+import { codeAt } from '../scanner';
 
 function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;
@@ -48,8 +45,8 @@ export function nanpGroupsAt(text: string, at: number): boolean {
 
 /** A national trunk prefix: '0' or '(0'. */
 export function trunkZeroAt(text: string, at: number): boolean {
-	const c = unit(text, at);
-	return c === 48 || (c === 40 && unit(text, at + 1) === 48);
+	const c = codeAt(text, at);
+	return c === 48 || (c === 40 && codeAt(text, at + 1) === 48);
 }
 
 /** Three groups of 1-3 digits each followed by '.', then a digit: /(?:\d{1,3}\.){3}\d/. */
@@ -57,29 +54,29 @@ export function dottedQuadAt(text: string, at: number): boolean {
 	let i = at;
 	for (let g = 0; g < 3; g++) {
 		const s = i;
-		while (i - s < 3 && isDigit(unit(text, i))) i++;
-		if (i === s || unit(text, i) !== 46) return false;
+		while (i - s < 3 && isDigit(codeAt(text, i))) i++;
+		if (i === s || codeAt(text, i) !== 46) return false;
 		i++;
 	}
-	return isDigit(unit(text, i));
+	return isDigit(codeAt(text, i));
 }
 
 /** A MAC address's separators: the same ':' or '-' after the first two pairs, or '.' after two groups of four. */
 export function macSeparatorsAt(text: string, at: number): boolean {
-	const s = unit(text, at + 2);
-	return ((s === 58 || s === 45) && unit(text, at + 5) === s) || (unit(text, at + 4) === 46 && unit(text, at + 9) === 46);
+	const s = codeAt(text, at + 2);
+	return ((s === 58 || s === 45) && codeAt(text, at + 5) === s) || (codeAt(text, at + 4) === 46 && codeAt(text, at + 9) === 46);
 }
 
 /** An ITIN's shape: '9', then the same ' ' or '-' at 3 and 6. */
 export function itinGroupsAt(text: string, at: number): boolean {
-	const s = unit(text, at + 3);
-	return unit(text, at) === 57 && (s === 32 || s === 45) && unit(text, at + 6) === s;
+	const s = codeAt(text, at + 3);
+	return codeAt(text, at) === 57 && (s === 32 || s === 45) && codeAt(text, at + 6) === s;
 }
 
 /** 3-3-4 digit groups: digits at 3, 6 and 9 (no separator), else the same ' ' or '-' at 3 and 7. */
 export function groups334At(text: string, at: number): boolean {
-	const s = unit(text, at + 3);
-	return isDigit(s) ? isDigit(unit(text, at + 6)) && isDigit(unit(text, at + 9)) : (s === 32 || s === 45) && unit(text, at + 7) === s;
+	const s = codeAt(text, at + 3);
+	return isDigit(s) ? isDigit(codeAt(text, at + 6)) && isDigit(codeAt(text, at + 9)) : (s === 32 || s === 45) && codeAt(text, at + 7) === s;
 }
 
 /** True for the first three letters (lower case, packed) of a name a secret may be assigned to. */
@@ -108,23 +105,11 @@ export function isAlnum(c: number): boolean {
 
 /** The three units at `i`, ASCII letters lower-cased and packed (c0 << 16 | c1 << 8 | c2); -1 when one is no letter. */
 function letters3(text: string, i: number): number {
-	const a = unit(text, i) | 32;
-	const b = unit(text, i + 1) | 32;
-	const c = unit(text, i + 2) | 32;
+	const a = codeAt(text, i) | 32;
+	const b = codeAt(text, i + 1) | 32;
+	const c = codeAt(text, i + 2) | 32;
 	if (a < 97 || a > 122 || b < 97 || b > 122 || c < 97 || c > 122) return -1;
 	return (a << 16) | (b << 8) | c;
-}
-
-/**
- * A secret assignment's name: one of the names (by its first three letters, any case) at `at`, or
- * after a prefix of 1-20 ASCII letters/digits and one of _ . - (DB_PASSWORD).
- */
-export function secretNameAt(text: string, at: number): boolean {
-	if (isNameStart(letters3(text, at))) return true;
-	let i = at;
-	while (i - at <= 20 && isAlnum(unit(text, i))) i++;
-	const s = unit(text, i);
-	return i > at && i - at <= 20 && (s === 95 || s === 46 || s === 45) && isNameStart(letters3(text, i + 1));
 }
 
 /** 1 for an ASCII letter or digit code unit. */
@@ -132,19 +117,35 @@ const ALNUM = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ALNUM[c] = isAlnum(c) ? 1 : 0;
 
 /**
+ * secretNameAt's look at `at`: -1 when it holds, else the end of the run of ASCII letters/digits at
+ * `at` (passed in a tight loop), where the search goes on one unit later.
+ */
+function nameOrRunEnd(text: string, at: number): number {
+	if (isNameStart(letters3(text, at))) return -1;
+	const len = text.length;
+	let e = at;
+	for (let c = e < len ? text.charCodeAt(e) : 0; c < 128 && ALNUM[c] === 1; c = ++e < len ? text.charCodeAt(e) : 0);
+	const s = codeAt(text, e);
+	return e > at && e - at <= 20 && (s === 95 || s === 46 || s === 45) && isNameStart(letters3(text, e + 1)) ? -1 : e;
+}
+
+/**
+ * A secret assignment's name: one of the names (by its first three letters, any case) at `at`, or
+ * after a prefix of 1-20 ASCII letters/digits and one of _ . - (DB_PASSWORD).
+ */
+export function secretNameAt(text: string, at: number): boolean {
+	return nameOrRunEnd(text, at) < 0;
+}
+
+/**
  * secretNameAt as a search (trigger.precheckSeek): the first segment start in [from, end) where it
  * holds, or -1. A megabyte of 'password=a1password=a1…' is then one pass, and the rule leaves the
- * window, instead of a look (or a pattern search) at each of its segments. The run at a segment
- * start is passed in a tight loop; the name checks run at its start and after it.
+ * window, instead of a look (or a pattern search) at each of its segments.
  */
 export function secretNameSeek(text: string, from: number, end: number): number {
-	const len = text.length;
 	for (let i = from; i < end; ) {
-		if (isNameStart(letters3(text, i))) return i;
-		let e = i;
-		for (let c = e < len ? text.charCodeAt(e) : 0; c < 128 && ALNUM[c] === 1; c = ++e < len ? text.charCodeAt(e) : 0);
-		const s = e < len ? text.charCodeAt(e) : 0;
-		if (e > i && e - i <= 20 && (s === 95 || s === 46 || s === 45) && isNameStart(letters3(text, e + 1))) return i;
+		const e = nameOrRunEnd(text, i);
+		if (e < 0) return i;
 		// past the run (its units follow a letter/digit) and the unit ending it
 		i = e + 1;
 	}
