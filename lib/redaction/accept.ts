@@ -1,64 +1,60 @@
 /**
- * Per-call scan state and the acceptance of one pattern match (refine, context, validation, score),
- * shared by the window dispatch (dispatch.ts) and the literal scan (detect.ts).
+ * The scan: each rule's pattern runs over the text as one global regex, and each match is accepted
+ * or not (refine, context, validation, score). A scan keeps its state in locals: calls never share it.
  */
-import { CONTEXT_AFTER, CONTEXT_BEFORE, contextOf, newKeywordIndex, regionMask, setRegex, spanHasContext, testKeywords } from './context';
-import type { KeywordIndex, KeywordSet } from './context';
+import { contextNear } from './context';
 import type { CompiledRule, Plan } from './plan';
 import type { Detection } from './types';
 
 /** Score added when a rule's context words occur near a match it does not require them for. */
 export const CONTEXT_BOOST = 0.3;
-
-/** Per-call state: the text, its context-word index (filled by the window scanner), detections. */
-export interface Scan {
-	text: string;
-	plan: Plan;
-	/** undefined: no index (see newScan); the string-building context check is used. */
-	index: KeywordIndex | undefined;
-	out: Detection[];
-	/** rule index (plan order) of each detection in `out` */
-	rules: number[];
-}
-
 /**
- * The index needs the lower-cased text to line up with the text (same length) and to classify
- * tokens alike (U+212A KELVIN SIGN lower-cases to an ASCII 'k'), and a trie whose words all start
- * with a letter (the scanner looks only at letter word starts).
+ * A rule that wants context words (`requiresContext`) and has none near a shape- and checksum-valid
+ * match reports it with its score times this factor: at most 0.25, below DEFAULT_MIN_SCORE.
  */
-export function newScan(text: string, plan: Plan): Scan {
-	const table = plan.kwTable;
-	let index: KeywordIndex | undefined;
-	if (table !== undefined && table.letterStarts) {
-		const lower = text.toLowerCase();
-		if (lower.length === text.length && text.indexOf('\u212a') < 0) index = newKeywordIndex(lower, table);
+export const NO_CONTEXT_FACTOR = 0.25;
+/**
+ * The Redact node's default Minimum Score: above every context-less score of a rule that wants
+ * context, below every other built-in score (0.5 and up), so the node redacts what it always did.
+ */
+export const DEFAULT_MIN_SCORE = 0.4;
+
+/** Per-text facts the derived gates read, computed on first use. */
+class TextFacts {
+	private lowered: string | undefined;
+	private readonly held = new Map<string, boolean>();
+	constructor(readonly text: string) {}
+	get lower(): string {
+		if (this.lowered === undefined) this.lowered = this.text.toLowerCase();
+		return this.lowered;
 	}
-	return { text, plan, index, out: [], rules: [] };
+	/** Whether the text (lower-cased when `folded`) holds one of `literals`. */
+	holdsAny(literals: readonly string[], folded: boolean): boolean {
+		const hay = folded ? this.lower : this.text;
+		for (const lit of literals) {
+			const key = folded ? `i${lit}` : `c${lit}`;
+			let has = this.held.get(key);
+			if (has === undefined) {
+				has = hay.includes(lit);
+				this.held.set(key, has);
+			}
+			if (has) return true;
+		}
+		return false;
+	}
 }
 
-/** Context words of `set` around the match [start, end). */
-function spanContext(scan: Scan, set: KeywordSet, start: number, end: number): boolean {
-	const index = scan.index;
-	if (index !== undefined) return spanHasContext(index, set, start, end);
-	return testKeywords(setRegex(set), contextOf(scan.text, start, end));
+/** Whether the rule can report anything in this text (the derived gates); `minScore` decides for context-less matches. */
+function mayMatch(c: CompiledRule, facts: TextFacts, minScore: number): boolean {
+	if (c.need !== undefined && !facts.holdsAny(c.need.strs, c.folded)) return false;
+	const rule = c.rule;
+	return !(rule.requiresContext && c.heads !== undefined && rule.score * NO_CONTEXT_FACTOR < minScore && !facts.holdsAny(c.heads, true));
 }
 
-/** Context words of `set` anywhere around the window [ws, we) (the cheap pre-check of context-only rules). */
-export function windowContext(scan: Scan, set: KeywordSet, ws: number, we: number): boolean {
-	const index = scan.index;
-	if (index === undefined) return windowContextSlow(scan, set, ws, we);
-	const a = ws - CONTEXT_BEFORE > 0 ? ws - CONTEXT_BEFORE : 0;
-	const bit = 1 << set.id;
-	return (regionMask(index, a, Math.min(index.lower.length, we + CONTEXT_AFTER), bit) & bit) !== 0;
-}
-
-function windowContextSlow(scan: Scan, set: KeywordSet, ws: number, we: number): boolean {
-	return testKeywords(setRegex(set), scan.text.slice(Math.max(0, ws - CONTEXT_BEFORE), we + CONTEXT_AFTER).toLowerCase());
-}
-
-/** Validates one match of `c` in `sub` (which starts at `offset` in the text); returns the accepted end in `sub`, or -1. */
-export function acceptMatch(c: CompiledRule, scan: Scan, sub: string, m: RegExpExecArray, offset: number): number {
+/** Accepts one match of `c` into `out`; returns the accepted end, or -1. */
+function acceptMatch(c: CompiledRule, facts: TextFacts, m: RegExpExecArray, minScore: number, out: Detection[]): number {
 	const { rule } = c;
+	const text = facts.text;
 	let s = m.index;
 	let e = s + m[0].length;
 	if (rule.group !== undefined) {
@@ -67,33 +63,46 @@ export function acceptMatch(c: CompiledRule, scan: Scan, sub: string, m: RegExpE
 		s = idx[0];
 		e = idx[1];
 	}
-	let value = sub.slice(s, e);
+	if (e <= s) return -1;
+	let value = text.slice(s, e);
 	if (rule.refine) {
 		const n = rule.refine(value);
 		if (n <= 0) return -1;
 		e = s + n;
 		value = value.slice(0, n);
 	}
-	if (c.kw && rule.requiresContext && !spanContext(scan, c.kw, offset + s, offset + e)) return -1;
 	if (rule.validate && !rule.validate(value)) return -1;
 	let score = rule.score;
-	if (c.kw && !rule.requiresContext && score < 1 && spanContext(scan, c.kw, offset + s, offset + e)) {
-		score = Math.min(1, score + CONTEXT_BOOST);
-	}
-	scan.out.push({ entity: rule.entity, start: offset + s, end: offset + e, score, ruleId: rule.id });
-	scan.rules.push(c.index);
+	const near = c.keywords !== undefined && (rule.requiresContext || score < 1) && contextNear(c.keywords, text, facts.lower, s, e);
+	if (rule.requiresContext && !near) {
+		score *= NO_CONTEXT_FACTOR;
+		if (score < minScore) return -1;
+	} else if (near && !rule.requiresContext) score = Math.min(1, score + CONTEXT_BOOST);
+	out.push({ entity: rule.entity, start: s, end: e, score, ruleId: rule.id });
 	return e;
 }
 
-/** Runs one compiled rule over `sub` (which starts at `offset` in the text), scanning. */
-export function runRule(c: CompiledRule, scan: Scan, sub: string, offset: number, limit: number): void {
+/** Runs one rule over the whole text. After an accepted match the rule goes on at its end, else one unit later. */
+export function runRule(c: CompiledRule, facts: TextFacts, minScore: number, out: Detection[]): void {
+	const text = facts.text;
 	const re = c.re;
-	const pre = c.pre;
 	re.lastIndex = 0;
-	for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+	for (let m = re.exec(text); m !== null; m = re.exec(text)) {
 		const at = m.index;
-		if (at >= limit) return;
-		const e = pre === undefined || pre(scan.text, offset + at) ? acceptMatch(c, scan, sub, m, offset) : -1;
+		const e = acceptMatch(c, facts, m, minScore, out);
 		re.lastIndex = e > at ? e : at + 1;
 	}
+}
+
+/**
+ * Every rule of the plan over `text`: candidates, not yet resolved (they may overlap). With `gates`
+ * false every rule runs plainly on every text: the scan the derived gates are tested against.
+ */
+export function scanRules(text: string, plan: Plan, minScore: number, gates = true): Detection[] {
+	const out: Detection[] = [];
+	const facts = new TextFacts(text);
+	for (const c of plan.rules) {
+		if (!gates || mayMatch(c, facts, minScore)) runRule(c, facts, minScore, out);
+	}
+	return out;
 }

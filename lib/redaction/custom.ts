@@ -1,7 +1,10 @@
 /** User-supplied patterns, the deny list, and overlap resolution of all candidates. */
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { compileDenyList } from './deny-list';
-import type { CustomPattern, Detection, DetectOptions, PatternMatcher } from './types';
+import { runsInLinearTime } from './linear';
+import { compileRule } from './plan';
+import type { CompiledRule } from './plan';
+import type { CustomPattern, Detection, DetectOptions, PatternMatcher, RedactionRule } from './types';
 
 const defaultMatcher: PatternMatcher = (re, text) => {
 	const spans: Array<{ start: number; end: number }> = [];
@@ -32,15 +35,67 @@ function compileCustom(p: CustomPattern): RegExp {
 	}
 }
 
-export function runCustom(text: string, options: DetectOptions, out: Detection[]): void {
-	const matcher = options.matcher ?? defaultMatcher;
+/** How a custom pattern runs: natively with the built-in rules, or through the injected matcher. */
+export type CustomMode = 'native' | 'matcher';
+
+const modeCache = new Map<string, boolean>();
+
+/** Whether a custom pattern runs natively (checked once per pattern text; see linear.ts). */
+export function customPatternRunsNatively(p: CustomPattern): boolean {
+	const source = p.pattern instanceof RegExp ? p.pattern.source : String(p.pattern);
+	let safe = modeCache.get(source);
+	if (safe === undefined) {
+		safe = runsInLinearTime(source);
+		if (modeCache.size >= 1024) modeCache.clear();
+		modeCache.set(source, safe);
+	}
+	return safe;
+}
+
+export interface CustomRules {
+	/** Patterns that run natively, in the same pass as the built-in rules. */
+	native: CompiledRule[];
+	/** Patterns that run through `options.matcher` (the default matcher when none is given). */
+	viaMatcher: Array<{ pattern: CustomPattern; re: RegExp }>;
+}
+
+function checkEntity(p: CustomPattern | undefined): asserts p is CustomPattern {
+	if (!p || typeof p.entity !== 'string' || p.entity === '') {
+		throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'A custom pattern has no entity name.', {
+			hint: 'Give every custom pattern an entity, e.g. { entity: "EMPLOYEE_ID", pattern: "EMP-\\\\d{6}" }.',
+		});
+	}
+}
+
+/**
+ * Splits the custom patterns: without an injected matcher all run natively; with one, those that
+ * pass the linear-time check run natively and only the rest through the matcher.
+ */
+export function customRules(options: DetectOptions): CustomRules {
+	const out: CustomRules = { native: [], viaMatcher: [] };
 	for (const p of options.customPatterns ?? []) {
-		if (!p || typeof p.entity !== 'string' || p.entity === '') {
-			throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'A custom pattern has no entity name.', {
-				hint: 'Give every custom pattern an entity, e.g. { entity: "EMPLOYEE_ID", pattern: "EMP-\\\\d{6}" }.',
-			});
-		}
+		checkEntity(p);
 		const re = compileCustom(p);
+		if (options.matcher === undefined || customPatternRunsNatively(p)) {
+			const rule: RedactionRule = {
+				id: `custom:${p.entity}`,
+				entity: p.entity,
+				description: 'custom pattern',
+				pattern: re,
+				score: p.score ?? 0.9,
+				defaultOperator: 'placeholder',
+				samples: { positive: [], negative: [] },
+			};
+			out.native.push(compileRule(rule));
+		} else out.viaMatcher.push({ pattern: p, re });
+	}
+	return out;
+}
+
+/** The custom patterns that need the matcher, and the deny list, into `out`. */
+export function runCustom(text: string, options: DetectOptions, custom: CustomRules, out: Detection[]): void {
+	const matcher = options.matcher ?? defaultMatcher;
+	for (const { pattern: p, re } of custom.viaMatcher) {
 		for (const span of matcher(re, text)) {
 			if (span.end > span.start) out.push({ entity: p.entity, start: span.start, end: span.end, score: p.score ?? 0.9, ruleId: `custom:${p.entity}` });
 		}

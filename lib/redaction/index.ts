@@ -15,9 +15,9 @@ export type {
 	RedactOptions,
 	RedactResult,
 	RestoreResult,
-	RuleTrigger,
 } from './types';
-export { detect, detectWithRules, resolveOverlaps, CONTEXT_BOOST } from './detect';
+export { detect, detectWithRules, resolveOverlaps, CONTEXT_BOOST, DEFAULT_MIN_SCORE, NO_CONTEXT_FACTOR } from './detect';
+export { customPatternRunsNatively } from './custom';
 export { redact } from './redact';
 export { restore } from './restore';
 export { redactObject, restoreObject } from './object-walk';

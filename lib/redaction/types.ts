@@ -3,68 +3,6 @@
 /** Operator names. `token` is the reversible one: it records the value in an encrypted map. */
 export type OperatorName = 'placeholder' | 'mask' | 'hash' | 'remove' | 'token';
 
-/** Cheap pre-conditions the scanner checks before running a rule's pattern on a candidate window. */
-export interface RuleTrigger {
-	/** Minimum number of ASCII digits in the candidate window (default 0). */
-	minDigits?: number;
-	/**
-	 * Maximum number of ASCII digits in the window. A window is one candidate entity (numeric groups
-	 * joined by single spaces), so this is safe; leave it unset for rules that may sit in long tokens.
-	 */
-	maxDigits?: number;
-	/** At least one of these characters must occur in the window ('@', ':', '.', '-', '/', '=', '_', '+', '('). */
-	anyChar?: string;
-	/** Minimum number of ASCII letters in the window. */
-	minLetters?: number;
-	/** The window must hold '://' or 'www.'. */
-	scheme?: boolean;
-	/** The window must hold a token with at least two ':'. */
-	twoColons?: boolean;
-	/** Minimum window length in UTF-16 units. */
-	minLength?: number;
-	/**
-	 * Literal strings searched for in the whole text (with indexOf) instead of relying on
-	 * candidate windows: the pattern then runs anchored at each occurrence. For multi-line entities (PEM).
-	 */
-	literals?: string[];
-	/**
-	 * A literal that every accepted match holds after the one of `literals` it starts with
-	 * ('-----END '): once the text past a hit has none, no later hit can match and the search stops.
-	 */
-	literalAfter?: string;
-	/**
-	 * Shapes an accepted match can start with (see lead.ts). A match starts at the window start or
-	 * after a character that is not an ASCII letter/digit; there the maximal run of ASCII letters and
-	 * digits has a kind and a length: `d` digits only, `a` letters only, `m` both, `w` any of them,
-	 * then `n`, `n-m` or `n-` (n or more): 'd12-19', 'm15-34', 'w1-4'. Set it only when the pattern's
-	 * lookbehind rejects a preceding ASCII letter/digit; the rule then runs only at such positions.
-	 * A wrong shape silently loses matches: each row's shapes are checked against its pattern by tests.
-	 */
-	lead?: string[];
-	/**
-	 * Runs one of which every accepted match holds, in lead-shape syntax without following
-	 * characters ('d3-': a run of three or more digits): a long window without one is not walked for
-	 * the rule (a storm of its leads without the body its pattern needs). Checked by the lead tests.
-	 */
-	needsRun?: string[];
-	/** Literal (case-sensitive) starts of an accepted match, e.g. 'xox', '+'; combined with `lead`. */
-	leadText?: string[];
-	/**
-	 * Cheap necessary condition for an accepted match starting at offset `at` of `text` (the whole
-	 * text; the match itself lies in a window of it), checked before the pattern runs there: false
-	 * skips the position. It must never return false where the rule would accept a match, and it
-	 * must not look before `at`. Used to reject hostile runs of look-alikes in O(1).
-	 */
-	precheck?: (text: string, at: number) => boolean;
-	/**
-	 * The precheck as a search: the first offset q in [from, end) where `precheck(text, q)` holds,
-	 * passing offsets right after an ASCII letter/digit (no lead starts there), or -1. The dispatch
-	 * then passes a hostile run of look-alikes in one tight loop, and drops the rule from the window
-	 * at -1, instead of trying every lead position. Tested against the precheck.
-	 */
-	precheckSeek?: (text: string, from: number, end: number) => number;
-}
-
 /** One row of the detection table. */
 export interface RedactionRule {
 	/** Unique kebab-case id, e.g. `credit-card-grouped`. */
@@ -78,7 +16,10 @@ export interface RedactionRule {
 	group?: number;
 	/** Lowercase context words searched for near the match. */
 	keywords?: string[];
-	/** When true the rule only reports a match with one of `keywords` nearby. */
+	/**
+	 * When true the shape alone is ambiguous: a match with none of `keywords` nearby is reported
+	 * with a weak score (score × NO_CONTEXT_FACTOR, at most 0.25), below the node's default Minimum Score.
+	 */
 	requiresContext?: boolean;
 	/** Structural or checksum validator; receives the matched (or grouped) text. */
 	validate?: (match: string) => boolean;
@@ -87,10 +28,9 @@ export interface RedactionRule {
 	 * or -1 when no prefix is valid. Used where a greedy pattern may swallow a following group.
 	 */
 	refine?: (match: string) => number;
-	/** Base confidence in [0, 1]; context words add CONTEXT_BOOST. */
+	/** Confidence in [0, 1] of a valid match (with its context words when it requires them); context words near a rule that does not require them add CONTEXT_BOOST. */
 	score: number;
 	defaultOperator: OperatorName;
-	trigger?: RuleTrigger;
 	samples: { positive: string[]; negative: string[] };
 }
 
@@ -127,9 +67,12 @@ export interface DetectOptions {
 	denyList?: string[];
 	denyListEntity?: string;
 	customPatterns?: CustomPattern[];
-	/** Matcher for `customPatterns`; default runs the RegExp directly. */
+	/**
+	 * Matcher for the custom patterns that may take super-linear time (see linear.ts); the others
+	 * run natively with the built-in rules. Without a matcher every custom pattern runs natively.
+	 */
 	matcher?: PatternMatcher;
-	/** Drop detections below this score (default 0). */
+	/** Drop detections below this score (default 0: every candidate, weak ones too; the node uses DEFAULT_MIN_SCORE). */
 	minScore?: number;
 }
 

@@ -18,7 +18,6 @@ export const apacRules: RedactionRule[] = [
 		validate: auAbnValid,
 		score: 0.5,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 11, maxDigits: 15, lead: ['d2[ ]', 'd5[ ]', 'd8[ ]', 'd11'] },
 		samples: { positive: ['ABN 51 824 753 556', '51824753556'], negative: ['51 824 753 557'] },
 	},
 	{
@@ -31,7 +30,6 @@ export const apacRules: RedactionRule[] = [
 		validate: auAcnValid,
 		score: 0.7,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 13, lead: ['d3[ ]', 'd6[ ]', 'd9'] },
 		samples: { positive: ['ACN 004 085 616'], negative: ['ACN 004 085 617', 'ref 004 085 616'] },
 	},
 	{
@@ -44,7 +42,6 @@ export const apacRules: RedactionRule[] = [
 		validate: auTfnValid,
 		score: 0.7,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 13, lead: ['d3[ ]', 'd6[ ]', 'd9'] },
 		samples: { positive: ['TFN 123 456 782'], negative: ['TFN 123 456 783', 'ref 123 456 782'] },
 	},
 	{
@@ -57,7 +54,6 @@ export const apacRules: RedactionRule[] = [
 		validate: auMedicareValid,
 		score: 0.7,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 10, maxDigits: 15, lead: ['d4[ ]', 'd9[ ]', 'd10-11'] },
 		samples: { positive: ['Medicare 2123 45670 1'], negative: ['Medicare 2123 45671 1', 'ref 2123 45670 1'] },
 	},
 	{
@@ -70,7 +66,6 @@ export const apacRules: RedactionRule[] = [
 		validate: inAadhaarValid,
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 12, maxDigits: 16, lead: ['d4[ -]', 'd12'] },
 		samples: { positive: ['Aadhaar 2345 6789 0124', 'aadhaar: 234567890124'], negative: ['Aadhaar 2345 6789 0125', 'id 2345 6789 0124'] },
 	},
 	{
@@ -81,7 +76,6 @@ export const apacRules: RedactionRule[] = [
 		keywords: ['pan', 'permanent account number', 'income tax'],
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 4, minLength: 10, maxDigits: 8, minLetters: 6, lead: ['m10'] },
 		samples: { positive: ['PAN ABCPE1234F'], negative: ['ABCDE1234F', 'ABCPE12345'] },
 	},
 	{
@@ -93,7 +87,6 @@ export const apacRules: RedactionRule[] = [
 		validate: sgNricValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 7, maxDigits: 11, minLetters: 2, lead: ['m9'] },
 		samples: { positive: ['NRIC S1234567D', 'T1234567J', 'g1234567x'], negative: ['S1234567A', 'X1234567D'] },
 	},
 ];

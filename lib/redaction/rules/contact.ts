@@ -31,7 +31,6 @@ export const contactRules: RedactionRule[] = [
 		validate: emailValid,
 		score: 0.95,
 		defaultOperator: 'placeholder',
-		trigger: { anyChar: '@' },
 		samples: {
 			positive: ['mail john.doe@example.com now', '<Jane_O+news@mail.example.co.uk>', 'E-mail:\nUtaKortig@jourrapide.com', 'grace.müller@example.org'],
 			negative: ['user@localhost', 'a@b.c', '@handle', 'x@example..com', '.john@example.com'],
@@ -46,7 +45,6 @@ export const contactRules: RedactionRule[] = [
 		refine: urlRefine,
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minLength: 6, scheme: true, leadText: ['http', 'ftp', 'www.'] },
 		samples: {
 			positive: ['see https://example.com/a?b=1.', 'visit www.example.org today', '(http://x.io/path)'],
 			negative: ['https:// nothing', 'wwwexample.com', 'mailto:a'],

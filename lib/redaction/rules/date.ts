@@ -15,7 +15,6 @@ export const dateRules: RedactionRule[] = [
 		validate: dateValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 4, maxDigits: 12, lead: ['d1-2[-./]', 'd4[-./]'] },
 		samples: { positive: ['DOB: 1985-03-12', 'born on 12/03/1985', 'date of birth 31.12.99'], negative: ['DOB: 1985-13-45', 'due 12/03/1985'] },
 	},
 	{
@@ -31,7 +30,6 @@ export const dateRules: RedactionRule[] = [
 		validate: (m) => dateValid(m.replace(/(\d)(?:st|nd|rd|th)/i, '$1')),
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 5, maxDigits: 10, minLetters: 3, lead: ['d1-2[ ]', 'm3-4[ ]', 'a3-9[ .]'] },
 		samples: { positive: ['born 12 March 1985', 'Date of birth: March 12, 1985'], negative: ['born 32 March 1985', 'meeting March 12, 1985'] },
 	},
 ];

@@ -7,6 +7,7 @@ import {
 	itVatValid,
 	plPeselValid,
 } from '../validators/national-ids';
+import { beNationalNumberValid, deTaxIdValid, dkCprValid, frNirValid, nlBsnValid, sePersonnummerValid } from '../validators/eu-national-ids';
 
 export const euRules: RedactionRule[] = [
 	{
@@ -18,7 +19,6 @@ export const euRules: RedactionRule[] = [
 		validate: esNifValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, maxDigits: 12, minLetters: 1, lead: ['d8[-]', 'm9'] },
 		samples: { positive: ['DNI 12345678Z', '12345678-Z'], negative: ['12345678A', '1234567Z'] },
 	},
 	{
@@ -30,7 +30,6 @@ export const euRules: RedactionRule[] = [
 		validate: esNieValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 7, maxDigits: 11, minLetters: 2, lead: ['a1[-]', 'm8[-]', 'm9'] },
 		samples: { positive: ['NIE X1234567L', 'x-1234567-l'], negative: ['X1234567A', 'W1234567L'] },
 	},
 	{
@@ -43,7 +42,6 @@ export const euRules: RedactionRule[] = [
 		validate: itFiscalCodeValid,
 		score: 0.9,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 1, minLength: 16, minLetters: 9, lead: ['a16', 'm16'] },
 		samples: { positive: ['CF RSSMRA85T10A562S', 'mrtmtt25d09f205z'], negative: ['RSSMRA85T10A562A', 'RSSMRA85Z10A562S'] },
 	},
 	{
@@ -55,7 +53,6 @@ export const euRules: RedactionRule[] = [
 		validate: itVatValid,
 		score: 0.85,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 11, maxDigits: 15, minLetters: 2, leadText: ['IT'] },
 		samples: { positive: ['VAT IT07643520567', 'IT 07643520567'], negative: ['IT07643520568', 'IT00000000000'] },
 	},
 	{
@@ -68,7 +65,6 @@ export const euRules: RedactionRule[] = [
 		validate: itVatValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 11, maxDigits: 15, lead: ['d11'] },
 		samples: { positive: ['P.IVA 07643520567'], negative: ['P.IVA 07643520568', 'order 07643520567'] },
 	},
 	{
@@ -80,7 +76,6 @@ export const euRules: RedactionRule[] = [
 		validate: plPeselValid,
 		score: 0.5,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 11, maxDigits: 15, lead: ['d11'] },
 		samples: { positive: ['PESEL 44051401359', '02070803628'], negative: ['44051401358', '44151401359'] },
 	},
 	{
@@ -92,7 +87,109 @@ export const euRules: RedactionRule[] = [
 		validate: fiPersonalIdentityCodeValid,
 		score: 0.85,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 13, lead: ['d6[-+]', 'm11'] },
 		samples: { positive: ['hetu 131052-308T', '131052A308T'], negative: ['131052-308U', '991352-308T'] },
+	},
+];
+
+const BSN_WORDS = ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi-nummer', 'persoonsnummer'];
+const DE_TAX_WORDS = ['steuer-id', 'steuer id', 'steueridentifikationsnummer', 'identifikationsnummer', 'idnr', 'tax id', 'tin'];
+const SE_WORDS = ['personnummer', 'personnr', 'samordningsnummer', 'pnr'];
+const CPR_WORDS = ['cpr', 'cpr-nr', 'cpr-nummer', 'personnummer', 'sygesikring'];
+const NIR_WORDS = ['nir', 'sécurité sociale', 'securite sociale', 'sécu', 'secu', 'insee', 'carte vitale', 'social security'];
+const BE_WORDS = ['rijksregisternummer', 'rijksregister', 'registre national', 'numéro national', 'national number', 'insz', 'niss'];
+
+export const euNationalIdRules: RedactionRule[] = [
+	{
+		id: 'nl-bsn',
+		entity: 'NL_BSN',
+		description: 'Dutch burgerservicenummer: 9 digits (or 1234.56.782) passing the 11-proof, next to BSN words.',
+		pattern: /(?<![\w.-])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3} \d{3} \d{3})(?![\w]|[-.]\d)/g,
+		keywords: BSN_WORDS,
+		requiresContext: true,
+		validate: nlBsnValid,
+		score: 0.8,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['BSN 111222333', 'burgerservicenummer: 1234.56.782'], negative: ['BSN 123456789', 'order 111222333'] },
+	},
+	{
+		id: 'de-tax-id',
+		entity: 'DE_TAX_ID',
+		description: 'German Steuer-ID: 11 digits (or 86 095 742 719), one repeated digit, ISO 7064 MOD 11,10 check digit, next to tax-id words.',
+		pattern: /(?<![\w.-])[1-9]\d(?:\d{9}| \d{3} \d{3} \d{3})(?![\w]|[-.]\d)/g,
+		keywords: DE_TAX_WORDS,
+		requiresContext: true,
+		validate: deTaxIdValid,
+		score: 0.8,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['Steuer-ID 86095742719', 'IdNr: 86 095 742 719', 'Identifikationsnummer 10028904356'], negative: ['Steuer-ID 86095742718', 'Steuer-ID 12345678903', 'order 86095742719'] },
+	},
+	{
+		id: 'se-personnummer',
+		entity: 'SE_PERSONNUMMER',
+		description: 'Swedish personnummer (YY)YYMMDD-NNNC or +NNNC, a real date (day + 60: samordningsnummer) and a Luhn check digit.',
+		pattern: /(?<![\w.+-])(?:19|20)?\d{6}[-+]\d{4}(?![\w]|[-.]\d)/g,
+		keywords: SE_WORDS,
+		validate: sePersonnummerValid,
+		score: 0.7,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['personnummer 811218-9876', '19811218-9876', '811228-9874'], negative: ['811218-9875', '811318-9876'] },
+	},
+	{
+		id: 'se-personnummer-plain',
+		entity: 'SE_PERSONNUMMER',
+		description: 'Swedish personnummer without separator (10 or 12 digits), next to personnummer words.',
+		pattern: /(?<![\w.+-])(?:19|20)?\d{10}(?![\w]|[-.]\d)/g,
+		keywords: SE_WORDS,
+		requiresContext: true,
+		validate: sePersonnummerValid,
+		score: 0.7,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['personnummer 8112189876', 'pnr: 198112189876'], negative: ['personnummer 8112189875', 'order 8112189876'] },
+	},
+	{
+		id: 'dk-cpr',
+		entity: 'DK_CPR',
+		description: 'Danish CPR number DDMMYY-SSSS with a real birth date (century from the 7th digit), next to CPR words.',
+		pattern: /(?<![\w.+-])\d{6}-?\d{4}(?![\w]|[-.]\d)/g,
+		keywords: CPR_WORDS,
+		requiresContext: true,
+		validate: dkCprValid,
+		score: 0.75,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['CPR-nr. 070761-4285', 'cpr 2902004321'], negative: ['CPR 320199-1234', 'CPR 290201-1234', 'ref 070761-4285'] },
+	},
+	{
+		id: 'fr-nir',
+		entity: 'FR_NIR',
+		description: 'French NIR (sécurité sociale): sex, YY, MM, département (2A/2B), commune, order and the key 97 - (n mod 97).',
+		pattern: /(?<![\w.-])[1278] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\w]|[-.]\d)/g,
+		keywords: NIR_WORDS,
+		validate: frNirValid,
+		score: 0.85,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['NIR 1 85 05 78 006 084 91', '185057800608491', 'sécu: 2 69 05 2A 123 456 88'], negative: ['1 85 05 78 006 084 92', '1 85 13 78 006 084 25'] },
+	},
+	{
+		id: 'be-national-number',
+		entity: 'BE_NATIONAL_NUMBER',
+		description: 'Belgian national number YY.MM.DD-SSS.CC with check 97 - mod 97 (births from 2000 prefixed by 2).',
+		pattern: /(?<![\w.-])\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2}(?![\w]|[-.]\d)/g,
+		keywords: BE_WORDS,
+		validate: beNationalNumberValid,
+		score: 0.85,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['rijksregisternummer 85.07.30-033.28', '17.07.30-033.84'], negative: ['85.07.30-033.29', '85.13.30-033.28'] },
+	},
+	{
+		id: 'be-national-number-plain',
+		entity: 'BE_NATIONAL_NUMBER',
+		description: 'Belgian national number as 11 digits, next to national-number words.',
+		pattern: /(?<![\w.-])\d{11}(?![\w]|[-.]\d)/g,
+		keywords: BE_WORDS,
+		requiresContext: true,
+		validate: beNationalNumberValid,
+		score: 0.8,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['INSZ 85073003328'], negative: ['INSZ 85073003329', 'order 85073003328'] },
 	},
 ];

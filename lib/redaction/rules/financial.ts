@@ -1,6 +1,6 @@
 import type { RedactionRule } from '../types';
 import { creditCardValid } from '../validators/luhn';
-import { ibanPossibleAt, ibanRefine, ibanSeek, ibanValid } from '../validators/mod97';
+import { ibanRefine, ibanValid } from '../validators/mod97';
 import { base58CheckValid, bech32Valid } from '../validators/crypto-address';
 
 const CARD_WORDS = ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc', 'payment'];
@@ -15,7 +15,6 @@ export const financialRules: RedactionRule[] = [
 		validate: creditCardValid,
 		score: 0.9,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 12, maxDigits: 23, lead: ['d12-19'] },
 		samples: {
 			positive: ['card 4111111111111111 on file', 'amex 378282246310005', 'maestro 6304000000000000'],
 			negative: ['card 4111111111111112 on file', 'order 1234567890123', 'id 0000000000000000'],
@@ -30,7 +29,6 @@ export const financialRules: RedactionRule[] = [
 		validate: creditCardValid,
 		score: 0.9,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 12, maxDigits: 23, lead: ['d4[ -]'] },
 		samples: {
 			positive: ['4111 1111 1111 1111', 'MC 5500-0000-0000-0004.', 'amex 3782 822463 10005'],
 			negative: ['4111 1111 1111 1112', '1234 5678 9012 3456', '5500-0000-0000-0005'],
@@ -45,7 +43,6 @@ export const financialRules: RedactionRule[] = [
 		validate: ibanValid,
 		score: 0.95,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 4, minLength: 15, minLetters: 2, lead: ['m15-34'], precheck: ibanPossibleAt, precheckSeek: ibanSeek },
 		samples: {
 			positive: ['IBAN GB82WEST12345698765432', 'de89370400440532013000', 'FR1420041010050500013M02606'],
 			negative: ['GB82WEST12345698765433', 'XX82WEST12345698765432', 'GB82WEST1234569876543'],
@@ -60,11 +57,21 @@ export const financialRules: RedactionRule[] = [
 		refine: ibanRefine,
 		score: 0.95,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 4, minLength: 15, minLetters: 2, lead: ['m4[ ]'], precheck: ibanPossibleAt, precheckSeek: ibanSeek },
 		samples: {
 			positive: ['pay to GB82 WEST 1234 5698 7654 32 today', 'DE89 3704 0044 0532 0130 00 2024'],
 			negative: ['GB82 WEST 1234 5698 7654 33', 'AB12 CDEF 1234 5678'],
 		},
+	},
+	{
+		id: 'swift-bic',
+		entity: 'SWIFT_CODE',
+		description: 'BIC / SWIFT code: 4-letter bank, 2-letter country, 2-character location, optional 3-character branch; next to BIC/SWIFT words.',
+		pattern: /(?<![A-Za-z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Za-z0-9])/g,
+		keywords: ['bic', 'swift', 'bank identifier'],
+		requiresContext: true,
+		score: 0.8,
+		defaultOperator: 'placeholder',
+		samples: { positive: ['BIC: DEUTDEFF', 'SWIFT code DEUTDEFF500', 'bic COBADEFFXXX'], negative: ['Deutsche Bank DEUTDEFF', 'BIC DEUTDEFF5', 'BIC deutdeff'] },
 	},
 	{
 		id: 'us-bank-number',
@@ -75,7 +82,6 @@ export const financialRules: RedactionRule[] = [
 		requiresContext: true,
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, maxDigits: 21, lead: ['d8-17'] },
 		samples: { positive: ['checking account 12345678901'], negative: ['invoice 12345678901'] },
 	},
 	{
@@ -87,7 +93,6 @@ export const financialRules: RedactionRule[] = [
 		validate: base58CheckValid,
 		score: 0.95,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 1, minLength: 26, minLetters: 1, lead: ['d26-35', 'm26-35'] },
 		samples: {
 			positive: ['send to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy'],
 			negative: ['1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz'],
@@ -102,7 +107,6 @@ export const financialRules: RedactionRule[] = [
 		validate: bech32Valid,
 		score: 0.95,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 1, minLength: 14, minLetters: 3, leadText: ['bc1', 'BC1'] },
 		samples: {
 			positive: [
 				'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
@@ -119,7 +123,6 @@ export const financialRules: RedactionRule[] = [
 		keywords: ['ethereum', 'eth', 'wallet', 'crypto'],
 		score: 0.9,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 1, minLength: 42, minLetters: 1, leadText: ['0x'] },
 		samples: {
 			positive: ['0x52908400098527886E0F7030069857D2E4169EE7'],
 			negative: ['0x52908400098527886E0F7030069857D2E4169EE', '0x52908400098527886E0F7030069857D2E4169EE7A'],

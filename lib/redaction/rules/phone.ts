@@ -1,5 +1,4 @@
 import type { RedactionRule } from '../types';
-import { isAlnum, nanpGroupsAt, trunkZeroAt } from '../validators/shapes';
 
 const PHONE_WORDS = [
 	'phone', 'tel', 'telephone', 'call', 'calling', 'mobile', 'cell', 'fax', 'desk', 'office', 'contact',
@@ -25,57 +24,8 @@ function digitCountIn(min: number, max: number): (m: string) => boolean {
 	};
 }
 
-/**
- * Precheck of '+' numbers: a '+' at `at`, then at least `min` digits among the phone characters
- * (digits, space . - ( )) right after it, looking at most 100 units ahead (longer than any match).
- * The digits before an extension all lie there, so fewer means the digit-count validation would fail.
- */
-function digitsAfterPlus(min: number): (text: string, at: number) => boolean {
-	return (text, at) => {
-		if (text.charCodeAt(at) !== 43) return false;
-		let n = 0;
-		const end = Math.min(text.length, at + 101);
-		for (let i = at + 1; i < end; i++) {
-			const c = text.charCodeAt(i);
-			if (c >= 48 && c <= 57) {
-				if (++n >= min) return true;
-			} else if (c !== 32 && c !== 46 && c !== 45 && c !== 40 && c !== 41) return false;
-		}
-		return false;
-	};
-}
-
-/**
- * digitsAfterPlus as a search (trigger.precheckSeek): the first '+' in [from, end), bar one right
- * after an ASCII letter/digit, that passes it. One pass: a '+' is no phone character, so the look
- * after one '+' (`start`, digits `n` so far) ends where the next may start.
- */
-function plusWithDigits(min: number): (text: string, from: number, end: number) => number {
-	return (text, from, end) => {
-		const len = text.length;
-		let start = -1;
-		let n = 0;
-		for (let i = from; i < len; i++) {
-			const c = text.charCodeAt(i);
-			if (start >= 0) {
-				// the precheck reads at most 100 units after its '+'
-				if (i - start > 100) start = -1;
-				else if (c >= 48 && c <= 57) {
-					if (++n >= min) return start;
-					continue;
-				} else if (c === 32 || c === 46 || c === 45 || c === 40 || c === 41) continue;
-				else start = -1;
-			}
-			if (i >= end) return -1;
-			if (c === 43 && (i === from || !isAlnum(text.charCodeAt(i - 1)))) {
-				start = i;
-				n = 0;
-			}
-		}
-		return -1;
-	};
-}
-
+/** The US SSN grouping 3-2-4 (078 05 1123): an SSN shape, not a national phone grouping. */
+const SSN_GROUPS = /^\d{3}([ -])\d{2}\1\d{4}$/;
 const LOOKS_LIKE_DATE = /^(?:(?:19|20)\d\d[-./]\d\d?[-./]\d\d?|\d\d?[-./]\d\d?[-./](?:19|20)\d\d)(?!\d)/;
 const contextualValid = digitCountIn(7, 13);
 
@@ -90,8 +40,6 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(10, 11),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		// the exchange (the three digits before the last four) is always a run of its own: 'd3-'
-		trigger: { minDigits: 10, maxDigits: 19, lead: ['d1[ .-(]', 'd3-4[ .-]'], leadText: ['+', '('], needsRun: ['d3-'], precheck: nanpGroupsAt },
 		samples: {
 			positive: ['call (555) 123-4567', '555-123-4567', '(579)888-3058 fax', '+1-984-182-0190', '345-899-3560x4587'],
 			negative: ['555-123-45678', '2024-123-4567-8', '123-45-6789', '21 284 698 2548'],
@@ -107,7 +55,6 @@ export const phoneRules: RedactionRule[] = [
 		validate: digitCountIn(8, 15),
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, anyChar: '+', maxDigits: 21, leadText: ['+'], precheck: digitsAfterPlus(8), precheckSeek: plusWithDigits(8) },
 		samples: {
 			positive: ['+44 20 7946 0958', '+49 30 51001056', '+46 (0)8 928 571 38', '+447700 921 916', '+41 (0)96 471 07 95', '+14155552671'],
 			negative: ['+1 234', 'a+44 20 7946 0958', '+1234567890123456789'],
@@ -119,13 +66,12 @@ export const phoneRules: RedactionRule[] = [
 		description: 'National number with a 0 trunk prefix in groups (020 7946 0958, 07700 063 966, 03.93.92.16.85, (08) 8747 6301), not before a street name.',
 		pattern: /(?<![\w+()./-])(?:\(0\d{1,4}\)[ ]?\d{2,8}|0\d{1,4})(?:[ .-]\d{2,8}){1,4}(?![\w:]|[.-]?\d)(?! (?:[A-Z][\w.'-]{0,20} ){0,2}(?:St|Street|Rue|Rd|Road|Ave|Avenue|Blvd|Lane|Ln|Dr|Drive|Way|Str|Strasse|Via|Calle|Rua|Avenida)\b)/g,
 		keywords: PHONE_WORDS,
-		validate: (m) => digitCountIn(9, 12)(m) && !LOOKS_LIKE_DATE.test(m),
+		validate: (m) => digitCountIn(9, 12)(m) && !LOOKS_LIKE_DATE.test(m) && !SSN_GROUPS.test(m),
 		score: 0.6,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 16, lead: ['d2-5[ .-]'], leadText: ['('], precheck: trunkZeroAt },
 		samples: {
 			positive: ['020 7946 0958', '07700 063 966', '03.93.92.16.85', '(08) 8747 6301', '0961-7596216'],
-			negative: ['01.02.2024', '0 12', '020 79', '03262 2437 Main St'],
+			negative: ['01.02.2024', '0 12', '020 79', '03262 2437 Main St', '078 05 1123'],
 		},
 	},
 	{
@@ -139,7 +85,6 @@ export const phoneRules: RedactionRule[] = [
 		validate: (m) => contextualValid(m) && !LOOKS_LIKE_DATE.test(m),
 		score: 0.65,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 7, maxDigits: 19, lead: ['d2-12', 'm3-21'], leadText: ['('] },
 		samples: {
 			positive: ['Phone: 467 3395', 'call me on 9472 7916?', 'Fax: 9498777106', '(37) 788-063 office'],
 			negative: ['Phone: 2024-03-15', 'order 467 3395', 'phone 12 34', 'reference number 63575137', 'office is at 17031 2202 Rissik St'],

@@ -1,5 +1,4 @@
 import type { RedactionRule } from '../types';
-import { secretNameAt, secretNameSeek } from '../validators/shapes';
 import { shannonEntropy } from '../validators/entropy';
 
 /** Minimum Shannon entropy (bits/char) of a value assigned to a secret-looking name. */
@@ -28,7 +27,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 20, minLetters: 4, leadText: ['AKIA', 'ASIA', 'ABIA', 'ACCA'] },
 		samples: { positive: ['key AKIAIOSFODNN7EXAMPLE'], negative: ['AKIAIOSFODNN7EXAMPL', 'XAKIAIOSFODNN7EXAMPLE'] },
 	},
 	{
@@ -38,7 +36,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,242})(?![A-Za-z0-9_])/g,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 40, minLetters: 3, leadText: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'] },
 		samples: { positive: [`token ghp_${A36}`, `github_pat_11ABCDEFG0${A36}_${A36}`], negative: ['ghp_short', `ghx_${A36}`] },
 	},
 	{
@@ -48,7 +45,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 26, minLetters: 5, leadText: ['glpat-'] },
 		samples: { positive: ['glpat-Ab1Cd2Ef3Gh4Ij5Kl6Mn'], negative: ['glpat-short'] },
 	},
 	{
@@ -58,7 +54,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_-])xox[abposr]-[A-Za-z0-9-]{10,250}(?![A-Za-z0-9_-])/g,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 15, minLetters: 3, leadText: ['xox'] },
 		samples: { positive: ['xoxb-1234567890-0987654321-AbCdEfGhIjKl'], negative: ['xoxz-1234567890-0987654321', 'xoxb-123'] },
 	},
 	{
@@ -68,7 +63,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9_]{6,16}\/[A-Za-z0-9_]{6,16}\/[A-Za-z0-9_]{16,48}/g,
 		score: 0.99,
 		defaultOperator: 'remove',
-		trigger: { anyChar: ':', minLength: 50, scheme: true },
 		samples: {
 			positive: ['post to https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/AbCdEfGhIjKlMnOpQrStUvWx'],
 			negative: ['https://hooks.slack.com/services/'],
@@ -81,7 +75,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,200}(?![A-Za-z0-9_-])/g,
 		score: 0.97,
 		defaultOperator: 'remove',
-		trigger: { minLength: 27, minLetters: 5, leadText: ['sk-ant-'] },
 		samples: { positive: [`sk-ant-api03-${A36}${A36}`], negative: ['sk-ant-short'] },
 	},
 	{
@@ -92,7 +85,6 @@ export const secretRules: RedactionRule[] = [
 		validate: hasDigitAndLetter,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 23, minLetters: 3, leadText: ['sk-'] },
 		samples: { positive: [`OPENAI_API_KEY=sk-proj-${A36}`, `sk-${A36}`], negative: ['sk-short', 'sk-aaaaaaaaaaaaaaaaaaaaaaaa'] },
 	},
 	{
@@ -102,7 +94,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 39, minLetters: 4, leadText: ['AIza'] },
 		samples: { positive: ['AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q'], negative: ['AIzaSyA1b2C3d4E5'] },
 	},
 	{
@@ -112,7 +103,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}|whsec_[0-9A-Za-z]{24,64})(?![A-Za-z0-9_])/g,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 18, minLetters: 6, leadText: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'] },
 		samples: { positive: ['sk_live_4eC39HqLyjWDarjtT1zdp7dc'], negative: ['pk_live_4eC39HqLyjWDarjtT1zdp7dc', 'sk_live_short'] },
 	},
 	{
@@ -122,7 +112,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/g,
 		score: 0.9,
 		defaultOperator: 'remove',
-		trigger: { minLength: 34, leadText: ['SK'] },
 		samples: { positive: [`SK${H32}`], negative: [`SK${H32.slice(1)}`, `SKU${H32}`] },
 	},
 	{
@@ -132,7 +121,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g,
 		score: 0.97,
 		defaultOperator: 'remove',
-		trigger: { minLength: 69, minLetters: 3, leadText: ['SG.'] },
 		samples: { positive: [`SG.${A36.slice(0, 22)}.${A36}${A36.slice(0, 7)}`], negative: ['SG.short.key'] },
 	},
 	{
@@ -143,7 +131,6 @@ export const secretRules: RedactionRule[] = [
 			/-----BEGIN ((?:[A-Z0-9]{1,10} ){0,3})PRIVATE KEY(?: BLOCK)?-----(?:\r?\n[A-Za-z-]{1,20}: [^\r\n]{1,200}){0,4}[A-Za-z0-9+/=\s]{16,65536}-----END \1PRIVATE KEY(?: BLOCK)?-----/g,
 		score: 1,
 		defaultOperator: 'remove',
-		trigger: { literals: ['-----BEGIN '], literalAfter: '-----END ' },
 		samples: {
 			positive: [`-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK${A36}\n${A36}==\n-----END RSA PRIVATE KEY-----`],
 			negative: [`-----BEGIN PUBLIC KEY-----\nMIIBOgIBAAJBAK${A36}\n-----END PUBLIC KEY-----`],
@@ -156,7 +143,6 @@ export const secretRules: RedactionRule[] = [
 		pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,2048}\.eyJ[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,2048}(?![A-Za-z0-9_-])/g,
 		score: 0.95,
 		defaultOperator: 'remove',
-		trigger: { minLength: 20, minLetters: 4, leadText: ['eyJ'] },
 		samples: {
 			positive: ['Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
 			negative: ['eyJhbGciOiJIUzI1NiJ9', 'eyJhbGciOiJIUzI1NiJ9.notapayload.sig'],
@@ -170,7 +156,6 @@ export const secretRules: RedactionRule[] = [
 		group: 1,
 		score: 0.97,
 		defaultOperator: 'remove',
-		trigger: { anyChar: '@', scheme: true, lead: ['w1-16[+.:-]'] },
 		samples: { positive: ['postgres://admin:s3cr3t@db.internal:5432/app', 'https://u:p@example.com'], negative: ['https://example.com/@user', 'mailto:a@b.co'] },
 	},
 	{
@@ -186,7 +171,6 @@ export const secretRules: RedactionRule[] = [
 		validate: genericSecretValid,
 		score: 0.75,
 		defaultOperator: 'remove',
-		trigger: { anyChar: '=:', minLength: 8, minLetters: 3, lead: ['w1-20'], precheck: secretNameAt, precheckSeek: secretNameSeek },
 		samples: {
 			positive: ['password=Xk9#mQ2$vL7pR4', '"client_secret": "8f3kJ2mN9qL5xV7c"', 'DB_PASSWORD: hT6&jL0pQ9wZ', 'db password = "Xk9#mQ2$vL7pR4"', 'x.api-key := 8f3kJ2mN9qL5xV7c'],
 			negative: ['password=changeme', 'token: ${API_TOKEN}', 'password=aaaaaaaaaaaa', 'secret = <redacted>'],

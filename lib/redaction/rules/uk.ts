@@ -1,6 +1,5 @@
 import type { RedactionRule } from '../types';
 import { ukNhsValid, ukNinoValid } from '../validators/national-ids';
-import { groups334At } from '../validators/shapes';
 
 export const ukRules: RedactionRule[] = [
 	{
@@ -12,7 +11,6 @@ export const ukRules: RedactionRule[] = [
 		validate: ukNhsValid,
 		score: 0.45,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 10, maxDigits: 14, lead: ['d3[ -]', 'd10'], precheck: groups334At },
 		samples: { positive: ['NHS number 943 476 5919', '4010232137'], negative: ['943 476 5918', '401-023-2138'] },
 	},
 	{
@@ -24,7 +22,6 @@ export const ukRules: RedactionRule[] = [
 		validate: ukNinoValid,
 		score: 0.75,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 6, maxDigits: 10, minLetters: 3, lead: ['a2[ ]', 'm4[ ]', 'm6[ ]', 'm8[ ]', 'm9'] },
 		samples: { positive: ['NI: AB 12 34 56 C', 'AB123456C'], negative: ['BG123456A', 'AB123456E', 'DA123456A'] },
 	},
 ];

@@ -1,6 +1,5 @@
 import type { RedactionRule } from '../types';
 import { usItinValid, usSsnValid } from '../validators/national-ids';
-import { itinGroupsAt } from '../validators/shapes';
 
 const SSN_WORDS = ['ssn', 'social security', 'social sec', 'ss#', 'ss #'];
 
@@ -14,7 +13,6 @@ export const usRules: RedactionRule[] = [
 		validate: usSsnValid,
 		score: 0.85,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, anyChar: '-', maxDigits: 13, lead: ['d3[-]'] },
 		samples: {
 			positive: ["Here's my SSN: 460-89-9847", '123-45-6789'],
 			negative: ['000-12-3456', '666-12-3456', '900-12-3456', '123-00-4567', '123-45-0000', '123-45-6789-1'],
@@ -30,7 +28,6 @@ export const usRules: RedactionRule[] = [
 		validate: usSsnValid,
 		score: 0.85,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 13, lead: ['d3[ ]', 'd9'] },
 		samples: { positive: ['SSN 123 45 6789', 'ssn: 123456789'], negative: ['SSN 000456789', 'zip 123456789'] },
 	},
 	{
@@ -42,7 +39,6 @@ export const usRules: RedactionRule[] = [
 		validate: usItinValid,
 		score: 0.8,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 9, maxDigits: 13, lead: ['d3[ -]'], precheck: itinGroupsAt },
 		samples: { positive: ['ITIN 912-70-1234', '999 94 1234'], negative: ['912-69-1234', '812-70-1234'] },
 	},
 	{
@@ -55,7 +51,6 @@ export const usRules: RedactionRule[] = [
 		validate: (m) => m.length === 9 || (m.length === 10 && /^[A-Z]/.test(m)) || /^\d{9}$/.test(m),
 		score: 0.7,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 8, maxDigits: 13, lead: ['d8-9', 'm9-10'] },
 		samples: { positive: ['passport no. 912803456', 'Passport: A12345678'], negative: ['ticket 912803456'] },
 	},
 	{
@@ -68,7 +63,6 @@ export const usRules: RedactionRule[] = [
 		requiresContext: true,
 		score: 0.7,
 		defaultOperator: 'placeholder',
-		trigger: { minDigits: 6, maxDigits: 17, lead: ['a1[-]', 'd3-4[-]', 'd6-13', 'm4-16'] },
 		samples: {
 			positive: ["My driver's license number is 2270-66-1551", 'DL: F162823540116', 'driving licence 6940579'],
 			negative: ['ticket 6940579', "driver's license number is pending"],

@@ -6,3 +6,4 @@ export { ipv4Valid, ipv6Valid, macValid } from './network';
 export { dateValid } from './dates';
 export { base58CheckValid, base58Decode, bech32Valid } from './crypto-address';
 export * from './national-ids';
+export * from './eu-national-ids';

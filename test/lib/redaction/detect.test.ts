@@ -1,4 +1,4 @@
-import { detect, resolveOverlaps } from '../../../lib/redaction';
+import { DEFAULT_MIN_SCORE, customPatternRunsNatively, detect, resolveOverlaps } from '../../../lib/redaction';
 import { rng } from './texts';
 import type { Detection } from '../../../lib/redaction';
 
@@ -72,7 +72,49 @@ describe('detect', () => {
 		// NHS check digit wrong, no phone shape
 		'NHS 9434765918',
 	])('when text is %j then nothing is detected', (text) => {
-		expect(detect(text)).toEqual([]);
+		// at the node's default Minimum Score nothing; without a threshold at most weak candidates
+		expect(detect(text, { minScore: DEFAULT_MIN_SCORE })).toEqual([]);
+		for (const d of detect(text)) expect(d.score).toBeLessThan(DEFAULT_MIN_SCORE);
+	});
+
+	test.each([
+		// shape- and checksum-valid, but the rule wants context words and none is near
+		['078051121', 'US_SSN'],
+		['A12803456', 'US_PASSPORT'],
+		// the SSN grouping is not a national phone number
+		['078 05 1123', 'US_SSN'],
+	])('when %j stands alone then it comes back as a weak %s', (text, entity) => {
+		const d = detect(text);
+		expect(d.map((x) => [x.entity, x.start, x.end])).toEqual([[entity, 0, text.length]]);
+		expect(d[0].score).toBeGreaterThan(0);
+		expect(d[0].score).toBeLessThan(DEFAULT_MIN_SCORE);
+		expect(detect(text, { minScore: DEFAULT_MIN_SCORE })).toEqual([]);
+	});
+
+	test('when 876 543 210 stands alone then it comes back weak, and as nothing at the default Minimum Score', () => {
+		const d = detect('876 543 210');
+		expect(d).toHaveLength(1);
+		expect([d[0].start, d[0].end]).toEqual([0, 11]);
+		expect(d[0].score).toBeLessThan(DEFAULT_MIN_SCORE);
+		expect(detect('876 543 210', { minScore: DEFAULT_MIN_SCORE })).toEqual([]);
+	});
+
+	test.each([
+		['SSN 078051121', 'US_SSN', '078051121'],
+		['passport no. A12803456', 'US_PASSPORT', 'A12803456'],
+		// a BIC is seen, with and without branch code
+		['BIC: DEUTDEFF', 'SWIFT_CODE', 'DEUTDEFF'],
+		['SWIFT DEUTDEFF500 for the transfer', 'SWIFT_CODE', 'DEUTDEFF500'],
+		// the whole NIR, not a phone number inside it
+		['NIR 1 85 05 78 006 084 91', 'FR_NIR', '1 85 05 78 006 084 91'],
+		['numéro de sécurité sociale : 185057800608491', 'FR_NIR', '185057800608491'],
+		['BSN 111222333', 'NL_BSN', '111222333'],
+		['Steuer-ID 86 095 742 719', 'DE_TAX_ID', '86 095 742 719'],
+		['personnummer 811218-9876', 'SE_PERSONNUMMER', '811218-9876'],
+		['CPR-nr. 070761-4285', 'DK_CPR', '070761-4285'],
+		['rijksregisternummer 85.07.30-033.28', 'BE_NATIONAL_NUMBER', '85.07.30-033.28'],
+	])('when text is %j then at the default Minimum Score %s %j is found', (text, entity, value) => {
+		expect(detect(text, { minScore: DEFAULT_MIN_SCORE }).map((d) => [d.entity, text.slice(d.start, d.end)])).toEqual([[entity, value]]);
 	});
 
 	test('when detections come back then they are sorted and non-overlapping', () => {
@@ -108,18 +150,30 @@ describe('detect', () => {
 		expect(d.every((x) => x.entity === 'DENY_LIST')).toBe(true);
 	});
 
-	test('when custom patterns and an injected matcher are given then the matcher is used', () => {
+	test('when custom patterns and an injected matcher are given then the matcher runs only those that may take super-linear time', () => {
 		const calls: string[] = [];
-		const d = detect('employee EMP-123456 joined', {
-			customPatterns: [{ entity: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }],
+		const d = detect('employee EMP-123456 joined, badge B-1-2-3x', {
+			customPatterns: [
+				{ entity: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' },
+				{ entity: 'BADGE', pattern: 'B(?:-\\d+)+x' },
+			],
 			matcher: (re, text) => {
 				calls.push(re.source);
 				const m = re.exec(text);
 				return m ? [{ start: m.index, end: m.index + m[0].length }] : [];
 			},
 		});
-		expect(calls).toEqual(['EMP-\\d{6}']);
-		expect(d).toEqual([expect.objectContaining({ entity: 'EMPLOYEE_ID', start: 9, end: 19 })]);
+		expect(calls).toEqual(['B(?:-\\d+)+x']);
+		expect(d).toEqual([expect.objectContaining({ entity: 'EMPLOYEE_ID', start: 9, end: 19 }), expect.objectContaining({ entity: 'BADGE', start: 34, end: 42 })]);
+	});
+
+	test.each([
+		// bounded, or one greedy run at the very end
+		['EMP-\\d{6}', true], ['(?<![A-Z])[A-Z]{2}\\d{4,8}', true], ['ticket #\\d+', true], ['(?:ab|cd)-x', true],
+		// nested or overlapping quantifiers, back-references, a run with something after it, a lookahead scanning a run
+		['(a+)+$', false], ['(\\d+)\\1', false], ['\\d+x', false], ['(?=\\w+@)\\w', false], ['(?:a|ab)*c', false], ['\\d{1,100}\\d{1,100}z', false],
+	])('when the custom pattern is %s then it runs natively: %s', (pattern, native) => {
+		expect(customPatternRunsNatively({ entity: 'X', pattern })).toBe(native);
 	});
 
 	test('when a custom pattern does not compile then the error says so', () => {

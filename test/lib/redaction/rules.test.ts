@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_ENTITIES, RULE_FAMILIES, RULES, detectWithRules, isSecretEntity } from '../../../lib/redaction';
+import { BUILT_IN_ENTITIES, DEFAULT_MIN_SCORE, NO_CONTEXT_FACTOR, RULE_FAMILIES, RULES, detectWithRules, isSecretEntity } from '../../../lib/redaction';
 
 describe('rule table', () => {
 	test('when the table is built then every id is unique and kebab-case', () => {
@@ -30,20 +30,9 @@ describe('rule table', () => {
 		}
 	});
 
-	test('when a rule declares literalAfter then each of its positive samples holds it after the literal it starts with', () => {
-		const rules = RULES.filter((r) => r.trigger?.literalAfter !== undefined);
-		expect(rules.length).toBeGreaterThan(0);
-		for (const r of rules) {
-			const after = r.trigger!.literalAfter!;
-			for (const sample of r.samples.positive) {
-				for (const d of detectWithRules(sample, [r])) {
-					const value = sample.slice(d.start, d.end);
-					const lit = (r.trigger!.literals ?? []).find((l) => value.startsWith(l));
-					expect(lit).toBeDefined();
-					expect(value.indexOf(after, lit!.length)).toBeGreaterThanOrEqual(0);
-				}
-			}
-		}
+	test('when a rule row is read then it holds only its meaning (no speed hints)', () => {
+		const meaning = new Set(['id', 'entity', 'description', 'pattern', 'group', 'keywords', 'requiresContext', 'validate', 'refine', 'score', 'defaultOperator', 'samples']);
+		for (const r of RULES) expect(Object.keys(r).filter((k) => !meaning.has(k))).toEqual([]);
 	});
 
 	test('when the entity list is read then the required entities are all present', () => {
@@ -54,7 +43,8 @@ describe('rule table', () => {
 			'IN_AADHAAR', 'IN_PAN', 'SG_NRIC_FIN', 'FI_PERSONAL_IDENTITY_CODE', 'DATE_TIME', 'SECRET_AWS_ACCESS_KEY',
 			'SECRET_GITHUB_TOKEN', 'SECRET_GITLAB_TOKEN', 'SECRET_SLACK_TOKEN', 'SECRET_SLACK_WEBHOOK', 'SECRET_OPENAI_KEY',
 			'SECRET_ANTHROPIC_KEY', 'SECRET_GOOGLE_API_KEY', 'SECRET_STRIPE_KEY', 'SECRET_TWILIO_KEY', 'SECRET_SENDGRID_KEY',
-			'SECRET_PRIVATE_KEY', 'SECRET_JWT', 'SECRET_URL_CREDENTIALS', 'SECRET_GENERIC',
+			'SECRET_PRIVATE_KEY', 'SECRET_JWT', 'SECRET_URL_CREDENTIALS', 'SECRET_GENERIC', 'SWIFT_CODE', 'NL_BSN', 'DE_TAX_ID',
+			'SE_PERSONNUMMER', 'DK_CPR', 'FR_NIR', 'BE_NATIONAL_NUMBER',
 		]) {
 			expect(BUILT_IN_ENTITIES).toContain(e);
 		}
@@ -63,17 +53,21 @@ describe('rule table', () => {
 	const positives = RULES.flatMap((r) => r.samples.positive.map((s) => [r.id, s] as const));
 	const negatives = RULES.flatMap((r) => r.samples.negative.map((s) => [r.id, s] as const));
 
-	// Each row: a rule and one of its own positive samples; the rule alone must find its entity.
+	// Each row: a rule and one of its own positive samples; the rule alone must find its entity at the node's default Minimum Score.
 	test.each(positives)('when rule %s runs on its positive sample %j then it detects its entity', (id, sample) => {
 		const rule = RULES.find((r) => r.id === id)!;
-		const found = detectWithRules(sample, [rule]);
+		const found = detectWithRules(sample, [rule], DEFAULT_MIN_SCORE);
 		expect(found.map((d) => d.entity)).toContain(rule.entity);
 	});
 
-	// Each row: a rule and one of its own negative samples; the rule alone must find nothing.
+	// Each row: a rule and one of its own negative samples; the rule alone finds nothing at the node's
+	// default Minimum Score, and without a threshold at most weak candidates of a rule that wants context.
 	test.each(negatives)('when rule %s runs on its negative sample %j then it detects nothing', (id, sample) => {
 		const rule = RULES.find((r) => r.id === id)!;
-		expect(detectWithRules(sample, [rule])).toEqual([]);
+		expect(detectWithRules(sample, [rule], DEFAULT_MIN_SCORE)).toEqual([]);
+		const weak = detectWithRules(sample, [rule]);
+		if (!rule.requiresContext) expect(weak).toEqual([]);
+		for (const d of weak) expect(d.score).toBeLessThanOrEqual(rule.score * NO_CONTEXT_FACTOR);
 	});
 
 	test.each([
