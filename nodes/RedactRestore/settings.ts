@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
 import type { CustomPattern, OperatorConfig, OperatorName, RedactObjectOptions } from '../../lib/redaction';
-import { BUILT_IN_ENTITIES } from '../../lib/redaction';
+import { BUILT_IN_ENTITIES, DEFAULT_MIN_SCORE } from '../../lib/redaction';
 import type { KeySource, RedactionKeys } from './keys';
 import { safeMatcher } from './matcher';
 
@@ -12,8 +12,8 @@ const ENTITY_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 const OPERATORS: readonly OperatorName[] = ['hash', 'mask', 'placeholder', 'remove', 'token'];
 
 const ACRONYMS = new Set([
-	'ABN', 'ACN', 'API', 'AU', 'AWS', 'ES', 'FI', 'FIN', 'IBAN', 'IN', 'IP', 'IT', 'ITIN', 'JWT', 'MAC', 'NHS', 'NIE', 'NIF', 'NINO',
-	'NRIC', 'PAN', 'PESEL', 'PL', 'SG', 'SSN', 'TFN', 'UK', 'URL', 'US', 'VAT',
+	'ABN', 'ACN', 'API', 'AU', 'AWS', 'BE', 'BSN', 'CPR', 'DE', 'DK', 'ES', 'FI', 'FIN', 'FR', 'IBAN', 'ID', 'IN', 'IP', 'IT', 'ITIN', 'JWT',
+	'MAC', 'NHS', 'NIE', 'NIF', 'NINO', 'NIR', 'NL', 'NRIC', 'PAN', 'PESEL', 'PL', 'SE', 'SG', 'SSN', 'SWIFT', 'TFN', 'UK', 'URL', 'US', 'VAT',
 ]);
 const SPELLED: Record<string, string> = { GITHUB: 'GitHub', GITLAB: 'GitLab', OPENAI: 'OpenAI' };
 
@@ -117,7 +117,9 @@ export function readRedactSettings(context: IExecuteFunctions, i: number): Redac
 		options.customPatterns = customPatterns;
 		options.matcher = safeMatcher(context.getNode(), customPatterns);
 	}
-	if (extra.minScore !== undefined && extra.minScore > 0) options.minScore = extra.minScore;
+	// Unset: the default (context-less weak values are not redacted, as before weak scores existed); 0: every candidate.
+	const minScore = extra.minScore ?? DEFAULT_MIN_SCORE;
+	if (minScore > 0) options.minScore = minScore;
 
 	if (mode !== 'redact') return { mode, options: { ...options, operator: 'placeholder' }, needsKeys: false, keySource: 'none' };
 

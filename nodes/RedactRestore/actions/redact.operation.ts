@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { describeCounts } from '../../../lib/audit';
 import { GovernanceError, GovernanceErrorCode } from '../../../lib/errors/governance-error';
-import type { RedactionReport } from '../../../lib/redaction';
-import { redactObject } from '../../../lib/redaction';
+import type { CustomPattern, RedactionReport } from '../../../lib/redaction';
+import { customPatternRunsNatively, DEFAULT_MIN_SCORE, redactObject } from '../../../lib/redaction';
 import { failItem, withoutReport } from '../items';
 import type { KeySource, RedactionKeys } from '../keys';
 import { readKeys } from '../keys';
@@ -174,15 +174,22 @@ export const description: INodeProperties[] = [
 				name: 'minScore',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 0,
-				description: 'Ignore findings the engine is less sure of (0-1; context words raise a score)',
+				default: DEFAULT_MIN_SCORE,
+				description: 'Ignore findings the engine is less sure of (0-1). Valid values score 0.5-1, context words add 0.3; a value whose kind needs context words and has none near scores at most 0.25. 0 keeps those too.',
 			},
 		],
 	},
 ];
 
-function report(r: RedactionReport): IDataObject {
-	return { counts: r.counts, fields: r.fields, ruleSetVersion: r.ruleSetVersion };
+/**
+ * The report of one item; with custom patterns, how each ran: natively with the built-in rules, or in
+ * n8n's sandboxed regex engine when it may take super-linear time (nested or overlapping repetition,
+ * back-references).
+ */
+function report(r: RedactionReport, custom: readonly CustomPattern[] = []): IDataObject {
+	const out: IDataObject = { counts: r.counts, fields: r.fields, ruleSetVersion: r.ruleSetVersion };
+	if (custom.length > 0) out.customPatterns = custom.map((p) => ({ entity: p.entity, runs: customPatternRunsNatively(p) ? 'native' : 'sandboxed' }));
+	return out;
 }
 
 function blocked(i: number, r: RedactionReport): GovernanceError {
@@ -219,7 +226,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const result = redactObject(rest, withKeys(settings.options, key));
 			const found = Object.keys(result.report.counts).length > 0;
 			if (settings.mode === 'redact') {
-				const redaction = report(result.report);
+				const redaction = report(result.report, settings.options.customPatterns);
 				if (key) redaction.keyId = key.keyId;
 				if (result.encryptedMap !== undefined) redaction.map = result.encryptedMap;
 				const out: INodeExecutionData = { json: { ...result.value, redaction }, pairedItem: { item: i } };
@@ -230,7 +237,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			} else if (settings.mode === 'block') {
 				throw blocked(i, result.report);
 			} else {
-				flagged.push({ ...item, json: { ...item.json, detection: report(result.report) }, pairedItem: { item: i } });
+				flagged.push({ ...item, json: { ...item.json, detection: report(result.report, settings.options.customPatterns) }, pairedItem: { item: i } });
 			}
 		} catch (error) {
 			// Routed, an item that could not be checked goes with the sensitive ones, away from the clean path.

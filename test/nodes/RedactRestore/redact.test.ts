@@ -84,6 +84,29 @@ describe('Redact / Restore node: Redact operation', () => {
 		expect(out[0].json.t).toBe('<PROJECT_1> for <EMPLOYEE_ID_1>');
 	});
 
+	test('when custom patterns are set then the report says which ran natively and which in the sandbox', async () => {
+		const [out] = await run(
+			[{ json: { t: 'EMP-123456 and B-1-2x' } }],
+			redactParams({ operator: 'placeholder', customPatterns: { patterns: [{ entity: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }, { entity: 'BADGE', pattern: 'B(?:-\\d+)+x' }] } }),
+		);
+		expect(out[0].json.t).toBe('<EMPLOYEE_ID_1> and <BADGE_1>');
+		expect((out[0].json.redaction as IDataObject).customPatterns).toEqual([
+			{ entity: 'EMPLOYEE_ID', runs: 'native' },
+			{ entity: 'BADGE', runs: 'sandboxed' },
+		]);
+	});
+
+	test.each([
+		// Minimum Score unset: a context-less weak value (an SSN shape, no SSN words) stays, as before weak scores
+		[{}, 'ref 078051121', 'ref 078051121'],
+		[{}, 'SSN 078051121', 'SSN <US_SSN_1>'],
+		// Minimum Score 0: every candidate, weak ones too
+		[{ options: { minScore: 0 } }, 'ref 078051121', 'ref <US_SSN_1>'],
+	])('when the options are %j then %j becomes %j', async (extra, text, expected) => {
+		const [out] = await run([{ json: { t: text } }], redactParams({ operator: 'placeholder', ...extra }));
+		expect(out[0].json.t).toBe(expected);
+	});
+
 	test('when a custom pattern backtracks catastrophically then the item fails after about 250 ms, naming the pattern, not the text', async () => {
 		const params = redactParams({ operator: 'placeholder', customPatterns: { patterns: [{ entity: 'RUNAWAY', pattern: '(a+)+$' }] } });
 		const started = Date.now();
