@@ -2,7 +2,7 @@
  * Adapters that turn each library's output into exact spans { entity, start, end } with
  * Presidio entity names. Peers that only return redacted text are aligned back to the input.
  */
-import { detect } from '../../lib/redaction';
+import { DEFAULT_MIN_SCORE, detect } from '../../lib/redaction';
 import type { Span } from './corpus';
 
 export interface Lib {
@@ -72,7 +72,8 @@ function openRedactionEntity(type: string): string {
 }
 
 export function ours(): Lib {
-	return { name: 'ours', spans: (text) => detect(text) };
+	// every default entity, at the node's default Minimum Score
+	return { name: 'ours', spans: (text) => detect(text, { minScore: DEFAULT_MIN_SCORE }) };
 }
 
 /** Loads the peers that are installed; missing ones are reported, not fatal. */

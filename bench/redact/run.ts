@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detect } from '../../lib/redaction';
+import { DEFAULT_MIN_SCORE, detect } from '../../lib/redaction';
 import { makeCorpus } from './corpus';
-import { printFloors } from './floors';
+import { HOSTILE_UNITS, hostileInput } from './hostile';
 import type { Item, Span } from './corpus';
 import { ours, peers } from './peers';
 import type { Lib } from './peers';
@@ -208,27 +208,54 @@ function loadSynth(): Item[] | undefined {
 	return data.map((r) => ({ text: r.full_text, spans: r.spans.map((s) => ({ entity: s.entity_type, start: s.start_position, end: s.end_position })) }));
 }
 
+/**
+ * What custom patterns add per item: the default entities alone, and with two custom patterns and a
+ * deny list as the node passes them (both patterns pass the linear-time check, so they run natively
+ * in the same pass). Alternating rounds, medians of the per-round ratios.
+ */
+function customPatternCost(items: Item[]): void {
+	const custom = {
+		minScore: DEFAULT_MIN_SCORE,
+		customPatterns: [
+			{ entity: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' },
+			{ entity: 'TICKET', pattern: '(?<![A-Z])TCK-[0-9]{4}-[0-9]{3,6}', flags: 'i' },
+		],
+		denyList: ['Project Falcon', 'Hydra'],
+		matcher: () => {
+			throw new Error('both patterns run natively');
+		},
+	};
+	const builtIn = { minScore: DEFAULT_MIN_SCORE };
+	const time = (opts: object, part: Item[]) => {
+		const c0 = cpuMs();
+		for (const it of part) detect(it.text, opts);
+		return (cpuMs() - c0) / part.length;
+	};
+	const ratios: number[] = [];
+	let a = 0;
+	let b = 0;
+	for (let r = 0; r < ROUNDS; r++) {
+		const part = items.slice(r * 64, r * 64 + 64);
+		const x = time(builtIn, part);
+		const y = time(custom, part);
+		a += x;
+		b += y;
+		ratios.push(y / x);
+	}
+	const med = pct(ratios, 50);
+	log(`\nCustom patterns: built-in only ${((a / ROUNDS) * 1000).toFixed(0)} µs/item, with 2 custom patterns + a deny list ${((b / ROUNDS) * 1000).toFixed(0)} µs/item: +${((med - 1) * 100).toFixed(1)}% (median of ${ROUNDS} alternating rounds; target ≤ 20%: ${med <= 1.2 ? 'met' : 'MISSED'})`);
+}
+
 /** Each 1 MB input detected once (cold for its shape), CPU time of this process. Returns the worst. */
 function adversarial(when: string): number {
 	const MB = 1 << 20;
-	const fill = (u: string) => u.repeat(Math.ceil(MB / u.length)).slice(0, MB);
-	const inputs: Array<[string, string]> = [
-		['digit run 1111…', fill('1')], ['separators 1-1-1-…', fill('1-')], ['spaced digits 1 1 1 …', fill('1 ')],
-		['dotted digits 1.1.1.…', fill('1.')], ['@ storm a@a@a@…', fill('a@')], ['domain storm a@b.b.b.…', 'a@' + fill('b.')],
-		['colons ::::…', fill(':')], ['hex/colons 1:a:1:a:…', fill('1:a:')], ['long token Ab9Ab9…', fill('Ab9')],
-		['long hex run', fill('deadbeef0123')], ['eyJeyJ…', fill('eyJ')], ['http://a http://a…', fill('http://a')],
-		['PEM headers', fill('-----BEGIN RSA PRIVATE KEY-----\n')], ['password=a1 …', fill('password=a1')],
-		['+1 +1 +1 …', fill('+1 ')], ['(1)(1)(1)…', fill('(1)')], ['GB82 GB82 …', fill('GB82 ')],
-		// the rest of the unit test's hostile set (test/lib/redaction/adversarial.test.ts)
-		['gb82 gb82 …', fill('gb82 ')], ['DE89 3704 …', fill('DE89 3704 ')], ['GB82 WEST …', fill('GB82 WEST ')],
-		['ıt60 ıt60 …', fill('ıt60 ')], ['SKx-SKx-…', fill('SKx-')], ['AKIA-AKIA-…', fill('AKIA-')],
-	];
+	const inputs = HOSTILE_UNITS.map(([name, unit, head]) => [name, hostileInput(unit, MB, head)] as const);
 	log(`\nAdversarial 1 MB inputs, ${when} (ours, all default entities; wall ms / CPU ms):`);
 	let worst = 0;
 	for (const [name, input] of inputs) {
 		const c0 = cpuMs();
 		const t0 = process.hrtime.bigint();
-		detect(input);
+		detect(input, { minScore: DEFAULT_MIN_SCORE });
 		const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 		const cpu = cpuMs() - c0;
 		worst = Math.max(worst, cpu);
@@ -265,14 +292,10 @@ async function main(): Promise<void> {
 		const perRound = pair.rounds.slice().sort((a, b) => a - b);
 		log(`  ratio ours/${r.name} (in their pair): throughput ×${pair.ratio.toFixed(2)} (per round ×${perRound[0].toFixed(2)}–×${perRound[perRound.length - 1].toFixed(2)}), p50 latency ÷${(r.p50us / me.p50us).toFixed(1)}`);
 	}
-	printFloors(corpus.map((i) => i.text), log);
-	// the fastest peer: the lowest ours/peer ratio in its pair
-	const ratioOf = (r: LibRun) => (r.pair as Pair).ratio;
-	const fastestPeer = runs.slice(1).reduce((a, r) => (a && ratioOf(a) < ratioOf(r) ? a : r), undefined as LibRun | undefined);
-	const vsFastest = fastestPeer ? ratioOf(fastestPeer) : 0;
-	log(`\nTargets: ours ${me.mbPerCpuS.toFixed(1)} MB/cpu-s (≥100: ${me.mbPerCpuS >= 100 ? 'met' : 'MISSED'}); ` +
-		(fastestPeer ? `×${vsFastest.toFixed(2)} vs fastest peer ${fastestPeer.name} (≥5: ${vsFastest >= 5 ? 'met' : 'MISSED'}); ` : '') +
-		`p99 ${(me.p99us / 1000).toFixed(3)} ms per 4 KB item (<0.1 ms: ${me.p99us < 100 ? 'met' : 'MISSED'})`);
+	const redactpii = runs.find((r) => r.name === '@redactpii/node');
+	const vs = redactpii ? (redactpii.pair as Pair).ratio : 0;
+	log(`\nTargets: ours ×${vs.toFixed(2)} @redactpii/node's throughput (≥1.0: ${vs >= 1 ? 'met' : 'MISSED'}); p50 ${me.p50us.toFixed(0)} µs, p99 ${me.p99us.toFixed(0)} µs per 4 KB item`);
+	customPatternCost(corpus);
 	// items every library processed
 	const common = [...me.preds.keys()].filter((i) => runs.every((r) => r.preds.has(i)));
 	printScores(`Exact-span scores on corpus (a), the ${common.length} items every library processed (planted values only):`, common.map((i) => corpus[i].spans), runs.map((r) => ({ name: r.name, preds: common.map((i) => r.preds.get(i) as Span[]) })));

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_ENTITIES, DEFAULT_MIN_SCORE, NO_CONTEXT_FACTOR, RULE_FAMILIES, RULES, detectWithRules, isSecretEntity } from '../../../lib/redaction';
 
@@ -33,6 +33,14 @@ describe('rule table', () => {
 	test('when a rule row is read then it holds only its meaning (no speed hints)', () => {
 		const meaning = new Set(['id', 'entity', 'description', 'pattern', 'group', 'keywords', 'requiresContext', 'validate', 'refine', 'score', 'defaultOperator', 'samples']);
 		for (const r of RULES) expect(Object.keys(r).filter((k) => !meaning.has(k))).toEqual([]);
+	});
+
+	test("when the README's entity table is read then it lists every built-in entity, once, and no other", () => {
+		const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+		const table = readme.slice(readme.indexOf('<!-- entities:start'), readme.indexOf('<!-- entities:end'));
+		const listed = [...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+		expect([...listed].sort()).toEqual([...BUILT_IN_ENTITIES].sort());
+		expect(new Set(listed).size).toBe(listed.length);
 	});
 
 	test('when the entity list is read then the required entities are all present', () => {

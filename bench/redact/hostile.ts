@@ -1,0 +1,44 @@
+/**
+ * Hostile inputs: units repeated to any length (a storm of look-alikes), shared by the unit test
+ * of linear growth (test/lib/redaction/adversarial.test.ts) and the bench's CPU figures.
+ * [name, unit, head]: the input is head + unit repeated.
+ */
+export const HOSTILE_UNITS: ReadonlyArray<readonly [string, string, string?]> = [
+	['digit run', '1'],
+	['repeated separators 1-1-1-', '1-'],
+	['spaced digits 1 1 1', '1 '],
+	['dotted digits 1.1.1.', '1.'],
+	['@ storm a@a@a@', 'a@'],
+	['dotted domain storm a@b.b.b.', 'b.', 'a@'],
+	['colon storm ::::', ':'],
+	['hex and colons 1:a:1:a', '1:a:'],
+	['long token', 'Ab9'],
+	['long hex run', 'deadbeef0123'],
+	['repeated JWT header eyJ', 'eyJ'],
+	['url storm http://', 'http://a'],
+	['PEM headers', '-----BEGIN RSA PRIVATE KEY-----\n'],
+	['assignment storm password=', 'password=a1'],
+	['plus storm +1 +1', '+1 '],
+	['parentheses (1)(1)', '(1)'],
+	['letters and digits GB82', 'GB82 '],
+	// IBAN look-alikes in lower case and with a longer country length
+	['lower-case IBAN look-alikes gb82', 'gb82 '],
+	['grouped IBAN look-alikes DE89 3704', 'DE89 3704 '],
+	// IBAN look-alikes with letter groups, and with a non-ASCII first unit
+	['IBAN look-alikes with letter groups GB82 WEST', 'GB82 WEST '],
+	['dotless-i IBAN look-alikes ıt60', 'ıt60 '],
+	// literal starts of secret rules without the rest of the secret
+	['literal lead storm SKx-', 'SKx-'],
+	['literal lead storm AKIA-', 'AKIA-'],
+	// BIC and national-ID look-alikes
+	['BIC look-alikes with context BIC DEUTDEFF', 'BIC DEUTDEFF '],
+	['upper-case word storm ABCDEFGHXYZ', 'ABCDEFGHXYZ '],
+	['NIR groups 1 85 05 78', '1 85 05 78 '],
+	['Belgian groups 85.07.30-033.', '85.07.30-033.'],
+	['personnummer look-alikes 811218-', '811218-'],
+];
+
+/** head + unit repeated to `size` units. */
+export function hostileInput(unit: string, size: number, head = ''): string {
+	return head + unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
