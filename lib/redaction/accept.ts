@@ -82,15 +82,55 @@ function acceptMatch(c: CompiledRule, facts: TextFacts, m: RegExpExecArray, minS
 	return e;
 }
 
-/** Runs one rule over the whole text. After an accepted match the rule goes on at its end, else one unit later. */
-export function runRule(c: CompiledRule, facts: TextFacts, minScore: number, out: Detection[]): void {
+/**
+ * Runs one rule over the whole text. After an accepted match the rule goes on at its end, else one
+ * unit later. With `skip` (a derived need with a bounded distance, see literals.ts) the search jumps
+ * over text where no match can start: one that starts at s holds a required literal at most
+ * `before` units after s, so none starts before (the first literal at or after the cursor) - before.
+ * The regex still finds the leftmost match from there, so the matches are those of the plain loop.
+ */
+function runRule(c: CompiledRule, facts: TextFacts, minScore: number, out: Detection[], skip: boolean): void {
 	const text = facts.text;
 	const re = c.re;
-	re.lastIndex = 0;
-	for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+	const need = skip && c.need !== undefined && c.need.before < Infinity ? c.need : undefined;
+	const hay = need && c.folded ? facts.lower : text;
+	const jump = need !== undefined && hay.length === text.length ? new LiteralCursor(hay, need.strs) : undefined;
+	let cursor = 0;
+	for (;;) {
+		if (jump !== undefined) {
+			const q = jump.next(cursor);
+			if (q < 0) return;
+			if (q - need!.before > cursor) cursor = q - need!.before;
+		}
+		re.lastIndex = cursor;
+		const m = re.exec(text);
+		if (m === null) return;
 		const at = m.index;
 		const e = acceptMatch(c, facts, m, minScore, out);
-		re.lastIndex = e > at ? e : at + 1;
+		cursor = e > at ? e : at + 1;
+	}
+}
+
+/** The first occurrence at or after a position of any of some strings, each string's next occurrence remembered. */
+class LiteralCursor {
+	private readonly at: number[];
+	constructor(
+		private readonly hay: string,
+		private readonly strs: readonly string[],
+	) {
+		this.at = strs.map(() => -1);
+	}
+	next(from: number): number {
+		let q = -1;
+		for (let k = 0; k < this.strs.length; k++) {
+			let a = this.at[k];
+			if (a !== -2 && a < from) {
+				a = this.hay.indexOf(this.strs[k], from);
+				this.at[k] = a < 0 ? -2 : a;
+			}
+			if (a >= 0 && (q < 0 || a < q)) q = a;
+		}
+		return q;
 	}
 }
 
@@ -102,7 +142,7 @@ export function scanRules(text: string, plan: Plan, minScore: number, gates = tr
 	const out: Detection[] = [];
 	const facts = new TextFacts(text);
 	for (const c of plan.rules) {
-		if (!gates || mayMatch(c, facts, minScore)) runRule(c, facts, minScore, out);
+		if (!gates || mayMatch(c, facts, minScore)) runRule(c, facts, minScore, out, gates);
 	}
 	return out;
 }
