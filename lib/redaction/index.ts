@@ -17,7 +17,9 @@ export type {
 	RestoreResult,
 	RuleTrigger,
 } from './types';
-export { detect, detectWithRules, resolveOverlaps, CONTEXT_BOOST } from './detect';
+export { detectWithRules, resolveOverlaps, CONTEXT_BOOST } from './detect';
+export { detect, normalizedView } from './normalize';
+export type { NormalizedView } from './normalize';
 export { redact } from './redact';
 export { restore } from './restore';
 export { redactObject, restoreObject } from './object-walk';

@@ -1,7 +1,7 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { encryptMap } from './crypto-map';
 import type { PlaceholderMap } from './crypto-map';
-import { detect } from './detect';
+import { detect } from './normalize';
 import { RedactionSession } from './operators/session';
 import { applyDetections } from './redact';
 import { openMap, restoreString, unmatchedList } from './restore';

@@ -1,5 +1,5 @@
 import { encryptMap } from './crypto-map';
-import { detect } from './detect';
+import { detect } from './normalize';
 import { RedactionSession } from './operators/session';
 import { RULE_SET_VERSION } from './rules';
 import type { Detection, RedactOptions, RedactResult } from './types';
