@@ -15,10 +15,56 @@ export interface NormalizedView {
 	toOriginalEnd(end: number): number;
 }
 
-/** Anything the view would change: a non-ASCII unit, a URL escape or a character reference. */
-const MAY_CHANGE = /[^\x00-\x7f]|%[0-9A-Fa-f]{2}|&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z]{2,8};)|[0-9]{4}\.[0-9]{4}/;
 /** Card-number shapes with dots between the groups (4-4-4-4[-1..4], 4-4-4-1..4, 4-6-4/5): read with spaces. */
 const DOTTED = /(?<![0-9.])(?:[0-9]{4}(?:\.[0-9]{4}){2,3}(?:\.[0-9]{1,4})?|[0-9]{4}\.[0-9]{6}\.[0-9]{4,5})(?![0-9]|\.[0-9])/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Units the view drops or rewrites although NFKC keeps them. */
+const INVISIBLE_OR_DASH = /[\p{Cf}\u034f\u180b-\u180d\ufe00-\ufe0f\u2010-\u2015\u2212]/u;
+const URL_ESCAPE_AT = /%[0-9A-Fa-f]{2}/y;
+const REFERENCE_AT = /&(?:#[0-9]|#[xX][0-9A-Fa-f]|[A-Za-z]{2,8};)/y;
+
+function hasAt(text: string, lead: string, at: RegExp): boolean {
+	for (let i = text.indexOf(lead); i >= 0; i = text.indexOf(lead, i + 1)) {
+		at.lastIndex = i;
+		if (at.test(text)) return true;
+	}
+	return false;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** A dot between four digits and four digits (where a dotted card group starts). */
+function hasDottedGroups(text: string): boolean {
+	for (let i = text.indexOf('.', 4); i >= 0; i = text.indexOf('.', i + 1)) {
+		let ok = true;
+		for (let k = 1; k <= 4 && ok; k++) ok = isDigit(text.charCodeAt(i - k)) && isDigit(text.charCodeAt(i + k));
+		if (ok) return true;
+	}
+	return false;
+}
+
+/** An '@' followed by a run of domain units holding a non-ASCII one. */
+function hasWideDomain(text: string): boolean {
+	for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+		for (let i = at + 1; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c >= 0x80) return true;
+			if (!(isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46)) break;
+		}
+	}
+	return false;
+}
+
+/**
+ * Whether the view could differ from the text. Plain ASCII without escapes or dotted digit groups
+ * (the usual case) costs a few native scans; letters NFKC keeps (ü, 東) one native NFKC pass.
+ */
+function needsView(text: string): boolean {
+	if (hasAt(text, '%', URL_ESCAPE_AT) || hasAt(text, '&', REFERENCE_AT) || hasDottedGroups(text)) return true;
+	if (!NON_ASCII.test(text)) return false;
+	return INVISIBLE_OR_DASH.test(text) || hasWideDomain(text) || text.normalize('NFKC') !== text;
+}
+
 /** Where the next such unit may start (non-ASCII, '%' or '&'). */
 const SPECIAL = /[^\x00-\x24\x27-\x7f]/g;
 /** Invisible characters dropped from the view: format characters, the grapheme joiner, variation selectors. */
@@ -58,7 +104,7 @@ function decodeEscape(m: RegExpExecArray): string | undefined {
  * a constant.
  */
 export function normalizedView(text: string): NormalizedView | undefined {
-	if (!MAY_CHANGE.test(text)) return undefined;
+	if (!needsView(text)) return undefined;
 	const parts: string[] = [];
 	// changed segments: view start, view end, original start, original end
 	const seg: number[] = [];
