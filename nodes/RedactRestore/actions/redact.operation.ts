@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { describeCounts } from '../../../lib/audit';
 import { GovernanceError, GovernanceErrorCode } from '../../../lib/errors/governance-error';
 import type { RedactionReport } from '../../../lib/redaction';
-import { redactObject } from '../../../lib/redaction';
+import { PlaceholderNumbering, redactObject } from '../../../lib/redaction';
 import { failItem, withoutReport } from '../items';
 import type { KeySource, RedactionKeys } from '../keys';
 import { readKeys } from '../keys';
@@ -204,6 +204,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const clean: INodeExecutionData[] = [];
 	const flagged: INodeExecutionData[] = [];
 	const keyCache = new Map<KeySource, RedactionKeys[]>();
+	// one numbering for the run: a map can only fill its own item's placeholders (see PlaceholderNumbering)
+	const numbering = new PlaceholderNumbering();
+	for (const item of items) numbering.reserveIn(withoutReport(item.json).rest);
+	const seals: Array<{ i: number; at: number; seal: () => void }> = [];
 
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
@@ -216,12 +220,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				key = keys[0];
 			}
 			const { rest } = withoutReport(item.json);
-			const result = redactObject(rest, withKeys(settings.options, key));
+			const result = redactObject(rest, { ...withKeys(settings.options, key), numbering });
 			const found = Object.keys(result.report.counts).length > 0;
 			if (settings.mode === 'redact') {
 				const redaction = report(result.report);
 				if (key) redaction.keyId = key.keyId;
-				if (result.encryptedMap !== undefined) redaction.map = result.encryptedMap;
+				const { sealMap } = result;
+				// sealed after the run: the map records the highest number the whole run issued
+				if (sealMap) seals.push({ i, at: clean.length, seal: () => (redaction.map = sealMap()) });
 				const out: INodeExecutionData = { json: { ...result.value, redaction }, pairedItem: { item: i } };
 				if (item.binary) out.binary = item.binary;
 				clean.push(out);
@@ -235,6 +241,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		} catch (error) {
 			// Routed, an item that could not be checked goes with the sensitive ones, away from the clean path.
 			(route ? flagged : clean).push(failItem(this, error, i));
+		}
+	}
+	for (const { i, at, seal } of seals) {
+		try {
+			seal();
+		} catch (error) {
+			clean[at] = failItem(this, error, i);
 		}
 	}
 	return route ? [clean, flagged] : [clean];

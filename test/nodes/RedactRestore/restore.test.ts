@@ -66,7 +66,7 @@ describe('Redact / Restore node: Restore operation', () => {
 		// case, credential, map change, message
 		['a wrong key', OTHER_KEY, (m: string) => m, /^The redaction map could not be decrypted with key "2027-05": wrong key, or the map was altered\. Nothing was restored\.$/],
 		['a tampered map', KEY, (m: string) => m.replace(/\.([\w-])/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`), /could not be decrypted with key "2026-11"/],
-		['a malformed map', KEY, () => 'not-a-map', /^The redaction map is not usable: The redaction map is not in the v1/],
+		['a malformed map', KEY, () => 'not-a-map', /^The redaction map is not usable: The redaction map is not in the v2/],
 		['no map', KEY, () => '', /^The Map parameter is empty/],
 		['the report instead of the map', KEY, () => ({ map: 'v1.a.b.c' }), /^The Map parameter must be the redaction\.map string, not an object\.$/],
 	])('when restoring with %s then the item fails closed', async (_case, key, change: (m: string) => unknown, message) => {
