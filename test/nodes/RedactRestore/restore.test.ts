@@ -101,6 +101,22 @@ describe('Redact / Restore node: Restore operation', () => {
 		await expect(run([{ json }], restoreParams(json))).rejects.toThrow(/could not be decrypted/);
 	});
 
+	test("when two items of one run have their maps crossed then each fails closed, or leaves as an error item under continueOnFail", async () => {
+		const texts = ['From A: mail alice@a.example', 'From B: mail bob@b.example'];
+		const [redacted] = await run(texts.map((text) => ({ json: { text } })), { operation: 'redact', mode: 'redact', operator: 'token', keySource: 'redactionKey' });
+		const [a, b] = redacted.map((item) => ({ answer: `Reply: ${item.json.text as string}`, map: (item.json.redaction as IDataObject).map as string }));
+		// each answer with the other item's map
+		for (const [answer, other] of [[a, b], [b, a]]) {
+			const params = { operation: 'restore', keySource: 'redactionKey', restoreFields: 'answer', map: other.map };
+			await expect(run([{ json: { answer: answer.answer } }], params)).rejects.toThrow(/^The map does not belong to this text: it holds <EMAIL_ADDRESS_[12]>, which Redact made for another item of the same run\. Nothing was restored\.$/);
+			const [out] = await run([{ json: { answer: answer.answer } }], params, { continueOnFail: true });
+			expect(out[0].json.error).toMatch(/^The map does not belong to this text/);
+			expect(JSON.stringify(out)).not.toMatch(/alice@a\.example|bob@b\.example/);
+		}
+		const [own] = await run([{ json: { answer: b.answer } }], { operation: 'restore', keySource: 'redactionKey', restoreFields: 'answer', map: b.map });
+		expect(own[0].json.answer).toBe('Reply: From B: mail bob@b.example');
+	});
+
 	test('when the answer field is missing then the item fails naming the path', async () => {
 		const json = await redactedAnswer();
 		await expect(run([{ json }], restoreParams(json, { restoreFields: 'output' }))).rejects.toThrow('Field "output" is not in the item.');
