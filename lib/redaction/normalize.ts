@@ -99,9 +99,8 @@ function decodeEscape(m: RegExpExecArray): string | undefined {
 }
 
 /**
- * Builds the view, or returns undefined when it would equal the text (plain ASCII without escapes:
- * one regex test). Segments where view and original differ are recorded; elsewhere offsets shift by
- * a constant.
+ * Builds the view, or returns undefined when it would equal the text (see needsView). Segments
+ * where view and original differ are recorded; elsewhere offsets shift by a constant.
  */
 export function normalizedView(text: string): NormalizedView | undefined {
 	if (!needsView(text)) return undefined;
@@ -238,5 +237,6 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 		while (k + 1 < more.length && more[k + 1].start <= f.start) k++;
 		if (!(more[k].start <= f.start && f.end <= more[k].end)) kept.push(f);
 	}
-	return kept.length === 0 ? more : resolveOverlaps([...kept, ...more]);
+	// view findings that met inside one expanded unit (ﬃ → ffi) overlap once mapped back: resolve them too
+	return resolveOverlaps([...kept, ...more]);
 }

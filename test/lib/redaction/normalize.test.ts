@@ -106,3 +106,13 @@ describe('property: hidden values', () => {
 		);
 	});
 });
+
+describe('detect: view findings mapped back', () => {
+	test('when two view findings meet inside one expanded unit then the result still has no overlaps', () => {
+		// 'ﬀ' (one unit) reads 'ff': a match ending and one starting inside it both map to that unit
+		const text = 'x oﬀy z';
+		const d = detect(text, { customPatterns: [{ entity: 'A', pattern: 'of' }, { entity: 'B', pattern: 'fy' }] });
+		for (let i = 1; i < d.length; i++) expect(d[i].start).toBeGreaterThanOrEqual(d[i - 1].end);
+		expect(d.length).toBeGreaterThan(0);
+	});
+});
