@@ -39,7 +39,7 @@ export class RestoreTally {
 		const list = [...this.otherItem].slice(0, 5).join(', ');
 		throw new GovernanceError(
 			GovernanceErrorCode.IntegrityFailure,
-			`The map does not belong to this text: it holds ${list}, which Redact made for another item of the same run. Nothing was restored.`,
+			`The map does not belong to this text: it holds ${list}, which Redact made for another item. Nothing was restored.`,
 			{
 				hint: 'Restore each item with the map of the item it came from: keep pairedItem through the nodes in between (a Code node that reorders or merges items must set it), or carry redaction.map on the item and use {{ $json.redaction.map }}.',
 				details: { otherItem: [...this.otherItem] },

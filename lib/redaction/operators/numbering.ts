@@ -16,6 +16,11 @@ export class PlaceholderNumbering {
 	/** Placeholders issued for the reversible `token` operator (they become map keys). */
 	private readonly reversible = new Set<string>();
 
+	/** `after`: the highest numbers earlier runs of the same execution issued; this run continues past them. */
+	constructor(after: Readonly<Record<string, number>> = {}) {
+		for (const [entity, n] of Object.entries(after)) if (Number.isSafeInteger(n) && n > 0) this.counters.set(entity, n);
+	}
+
 	/** Reserves every placeholder shape in the strings and keys of a JSON value. */
 	reserveIn(value: unknown, depth = 0): void {
 		if (typeof value === 'string') {
@@ -58,7 +63,7 @@ export class PlaceholderNumbering {
 		return ph;
 	}
 
-	/** The highest number issued per entity so far. */
+	/** The highest number issued per entity so far (earlier runs included). */
 	issued(): Record<string, number> {
 		return Object.fromEntries(this.counters);
 	}

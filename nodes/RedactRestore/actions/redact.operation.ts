@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { describeCounts } from '../../../lib/audit';
 import { GovernanceError, GovernanceErrorCode } from '../../../lib/errors/governance-error';
 import type { RedactionReport } from '../../../lib/redaction';
-import { PlaceholderNumbering, redactObject } from '../../../lib/redaction';
+import { redactObject } from '../../../lib/redaction';
 import { failItem, withoutReport } from '../items';
+import { loadNumbering, saveNumbering } from '../numbers';
 import type { KeySource, RedactionKeys } from '../keys';
 import { readKeys } from '../keys';
 import { ENTITY_OPTIONS, readRedactSettings, withKeys } from '../settings';
@@ -204,8 +205,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const clean: INodeExecutionData[] = [];
 	const flagged: INodeExecutionData[] = [];
 	const keyCache = new Map<KeySource, RedactionKeys[]>();
-	// one numbering for the run: a map can only fill its own item's placeholders (see PlaceholderNumbering)
-	const numbering = new PlaceholderNumbering();
+	// one numbering for the execution: a map can only fill its own item's placeholders (see PlaceholderNumbering)
+	const numbering = loadNumbering(this);
 	for (const item of items) numbering.reserveIn(withoutReport(item.json).rest);
 	const seals: Array<{ i: number; at: number; seal: () => void }> = [];
 
@@ -243,6 +244,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			(route ? flagged : clean).push(failItem(this, error, i));
 		}
 	}
+	saveNumbering(this, numbering);
 	for (const { i, at, seal } of seals) {
 		try {
 			seal();

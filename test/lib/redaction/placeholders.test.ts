@@ -88,7 +88,7 @@ describe('maps that belong to another item (issue 12 finding 8)', () => {
 		const [a, b] = run(['From A: mail alice@a.example', 'From B: mail bob@b.example']);
 		const error = thrown(() => restore(b.text, a.map, SECRET));
 		expect(error.code).toBe(GovernanceErrorCode.IntegrityFailure);
-		expect(error.message).toBe('The map does not belong to this text: it holds <EMAIL_ADDRESS_2>, which Redact made for another item of the same run. Nothing was restored.');
+		expect(error.message).toBe('The map does not belong to this text: it holds <EMAIL_ADDRESS_2>, which Redact made for another item. Nothing was restored.');
 		expect(thrown(() => restoreObject({ answer: a.text }, b.map, SECRET)).message).toMatch(/holds <EMAIL_ADDRESS_1>, which Redact made for another item/);
 		expect(restore(b.text, b.map, SECRET).text).toBe('From B: mail bob@b.example');
 	});

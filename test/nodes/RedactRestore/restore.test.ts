@@ -108,13 +108,26 @@ describe('Redact / Restore node: Restore operation', () => {
 		// each answer with the other item's map
 		for (const [answer, other] of [[a, b], [b, a]]) {
 			const params = { operation: 'restore', keySource: 'redactionKey', restoreFields: 'answer', map: other.map };
-			await expect(run([{ json: { answer: answer.answer } }], params)).rejects.toThrow(/^The map does not belong to this text: it holds <EMAIL_ADDRESS_[12]>, which Redact made for another item of the same run\. Nothing was restored\.$/);
+			await expect(run([{ json: { answer: answer.answer } }], params)).rejects.toThrow(/^The map does not belong to this text: it holds <EMAIL_ADDRESS_[12]>, which Redact made for another item\. Nothing was restored\.$/);
 			const [out] = await run([{ json: { answer: answer.answer } }], params, { continueOnFail: true });
 			expect(out[0].json.error).toMatch(/^The map does not belong to this text/);
 			expect(JSON.stringify(out)).not.toMatch(/alice@a\.example|bob@b\.example/);
 		}
 		const [own] = await run([{ json: { answer: b.answer } }], { operation: 'restore', keySource: 'redactionKey', restoreFields: 'answer', map: b.map });
 		expect(own[0].json.answer).toBe('Reply: From B: mail bob@b.example');
+	});
+
+	test('when Redact runs twice in one execution (a loop) then the second run numbers on, and a map of one run refuses the text of the other', async () => {
+		const flow = {};
+		const redactParams = { operation: 'redact', mode: 'redact', operator: 'token', keySource: 'redactionKey' };
+		const [[first]] = await run([{ json: { text: 'mail alice@a.example' } }], redactParams, { flow });
+		const [[second]] = await run([{ json: { text: 'mail bob@b.example' } }], redactParams, { flow });
+		expect([first.json.text, second.json.text]).toEqual(['mail <EMAIL_ADDRESS_1>', 'mail <EMAIL_ADDRESS_2>']);
+		expect(JSON.stringify(flow)).not.toMatch(/alice|bob/);
+		const restoreWith = (item: INodeExecutionData) => ({ operation: 'restore', keySource: 'redactionKey', restoreFields: 'text', map: (item.json.redaction as IDataObject).map });
+		await expect(run([{ json: { text: first.json.text } }], restoreWith(second))).rejects.toThrow(/^The map does not belong to this text: it holds <EMAIL_ADDRESS_1>/);
+		const [[back]] = await run([{ json: { text: second.json.text } }], restoreWith(second));
+		expect(back.json.text).toBe('mail bob@b.example');
 	});
 
 	test('when the answer field is missing then the item fails naming the path', async () => {
