@@ -36,6 +36,10 @@ describe('Approval Gate decisions in a real n8n', () => {
 			attempts.map(async (a) => ({ ...a, ...(await postDecision(links[a.approver], { approval_token: tokenOf(links[a.approver]), decision: a.decision })) })),
 		);
 
+		const tally: Record<number, number> = {};
+		for (const r of responses) tally[r.status] = (tally[r.status] ?? 0) + 1;
+		const loserBody = responses.find((r) => r.status >= 400)?.text.slice(0, 160);
+		process.stderr.write(`[e2e] 20 racing decisions → HTTP status: count ${JSON.stringify(tally)}; a loser read: ${loserBody}\n`);
 		const told = responses.filter((r) => r.status >= 200 && r.status < 300);
 		expect({ toldRecorded: told.map((r) => `${r.approver} ${r.decision} ${r.status}`) }).toEqual({ toldRecorded: [expect.any(String)] });
 		const [winner] = told;
