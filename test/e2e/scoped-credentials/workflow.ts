@@ -2,13 +2,14 @@ import type { WorkflowNode } from '../harness/client';
 import { createActiveWorkflow } from '../harness/client';
 import { noOp, uniquePath, webhookTrigger } from '../harness/nodes';
 
-/** Scope fields of a scoped credential as the tests create it: loopback, plain http allowed, nothing else. */
+/**
+ * Scope fields of a scoped credential as the tests create it: loopback, plain http allowed, nothing else
+ * (no allowed proxies, certificate validation required: the defaults, so the fields are left out).
+ */
 export const scope = (overrides: Record<string, unknown> = {}) => ({
 	allowedHosts: '127.0.0.1',
 	allowedMethods: [],
 	allowHttp: true,
-	allowedProxies: '',
-	allowInsecureTls: false,
 	environment: 'e2e',
 	owner: 'owner@governance.test',
 	expiresOn: '',
