@@ -82,6 +82,23 @@ describe('Scoped credentials and the HTTP Request node\'s proxy option', () => {
 		expect(target.seen.filter((s) => s.url === path)).toHaveLength(1);
 	});
 
+	test('when the target is https behind a CONNECT proxy with "Ignore SSL Issues" then no tunnel opens unless the credential allows both', async () => {
+		const options = { proxy: `http://127.0.0.1:${proxy.port}`, allowUnauthorizedCerts: true };
+		const url = (path: string) => `https://127.0.0.1:${tlsTarget.port}${path}`;
+		const refused = await credentialWith(BEARER, 'connect-refused', { allowHttp: false });
+		const refusedPath = `/connect-refused-${Date.now()}`;
+		const before = proxy.tunnels.length;
+		expect(errorOf(await run(BEARER, refused.credential, url(refusedPath), options))?.message).toMatch(/^Scoped Bearer Token refused: proxy "http:\/\/127\.0\.0\.1:\d+" is not in the allowed proxies/);
+		expect(proxy.tunnels.length).toBe(before);
+		expect(tlsTarget.seen.filter((s) => s.url === refusedPath)).toHaveLength(0);
+
+		const allowed = await credentialWith(BEARER, 'connect-allowed', { allowHttp: false, allowedProxies: `http://127.0.0.1:${proxy.port}`, allowInsecureTls: true });
+		const allowedPath = `/connect-allowed-${Date.now()}`;
+		expect((await run(BEARER, allowed.credential, url(allowedPath), options)).status).toBe('success');
+		expect(proxy.tunnels.slice(before)).toEqual([`127.0.0.1:${tlsTarget.port}`]);
+		expect(tlsTarget.seen.filter((s) => s.url === allowedPath).map((s) => s.headers.authorization)).toEqual([allowed.wire]);
+	});
+
 	test('when the credential allows another proxy then this one is still refused', async () => {
 		const { credential } = await credentialWith(KEY, 'proxy-other', { allowedProxies: `http://127.0.0.1:${proxy.port + 1}` });
 		const execution = await run(KEY, credential, `http://127.0.0.1:${target.port}/proxied-other`, { proxy: `http://127.0.0.1:${proxy.port}` });
