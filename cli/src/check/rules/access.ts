@@ -27,7 +27,7 @@ export const accessRules: Rule[] = [
 				if (!authenticated || node.disabled === true || authenticated(node.parameters)) return [];
 				const after = graph.next.get(node.name) ?? [];
 				const verified = after.length > 0 && after.every((s) => isGovernance(graph.byName.get(s)!, 'verifyWebhookSignature'));
-				return verified ? [] : [{ node: node.name, message: `${node.type.split('.').pop()} accepts requests without authentication and no Verify Webhook Signature follows it.` }];
+				return verified ? [] : [{ node: node.name, message: `${node.name} (${node.type.split('.').pop()}) accepts requests without authentication and no Verify Webhook Signature follows it.` }];
 			}),
 		fixtures: {
 			triggers: [
