@@ -55,7 +55,7 @@ export const secretRules: Rule[] = [
 		title: 'Hard-coded secret in a node parameter',
 		why: 'The checklist allows no secrets outside the vault; a key in a parameter travels with every export, template and git history.',
 		fix: 'Move the value into an n8n credential (a Scoped API Key or Scoped Bearer Token credential for HTTP calls) and rotate the exposed key.',
-		check: ({ graph }) => graph.nodes.flatMap(hardCodedSecrets),
+		check: ({ workflow }) => workflow.nodes.flatMap(hardCodedSecrets), // sticky notes too: their text travels with the export
 		fixtures: {
 			triggers: [
 				{ title: 'API key in a header', workflow: flow('Header key', [manual(), http('Call', 'https://api.example.com/x', { sendHeaders: true, headerParameters: { parameters: [{ name: 'X-API-Key', value: 'k3y-v4lue-f0r-t3st' }] } })], [['Manual', 'Call']]) },
