@@ -41,7 +41,7 @@ export function facetsOf(graph: WorkflowGraph, policy: Policy): Facets {
 		owners: sorted(governanceProfiles(nodes).map((c) => c.name ?? c.id ?? '')),
 		triggers: sorted(nodes.filter(isTrigger).map((n) => short(n.type) || n.type)),
 		credentials: sorted(nodes.flatMap((n) => Object.entries(n.credentials ?? {}).map(([type, c]) => `${type}: ${c?.name ?? c?.id ?? '?'}`))),
-		services: sorted(nodes.filter((n) => !governanceKind(n) && (Object.keys(n.credentials ?? {}).length > 0 || aiNames.has(n.name)) && !isHttpRequest(n)).map((n) => short(n.type))),
+		services: sorted(nodes.filter((n) => !governanceKind(n) && !isHttpRequest(n) && (Object.keys(n.credentials ?? {}).length > 0 || aiNames.has(n.name) || sideEffect(n, policy))).map((n) => short(n.type))),
 		hosts: sorted(nodes.filter(isHttpRequest).map((n) => urlHost(n.parameters.url) ?? (n.parameters.url ? '(run-time URL)' : ''))),
 		models: sorted(nodes.map(modelName).filter((m): m is string => m !== undefined)),
 		aiNodes: sorted(ai.map((n) => n.name)),
