@@ -29,7 +29,7 @@ export async function run(args: string[]) {
 }
 
 /** A workflow that passes every rule: signed webhook, assertion, kill switch, redaction, gate, audit. */
-export const cleanFlow = (name = 'Clean refund', id = 'wf-clean') => ({
+export const cleanFlow = (name = 'Clean refund', id = 'wf-clean'): Record<string, unknown> => ({
 	...flow(
 		name,
 		[
@@ -46,7 +46,7 @@ export const cleanFlow = (name = 'Clean refund', id = 'wf-clean') => ({
 });
 
 /** Breaks one rule of each checklist section. */
-export const badFlow = (name = 'Everything wrong', id = 'wf-bad') => ({
+export const badFlow = (name = 'Everything wrong', id = 'wf-bad'): Record<string, unknown> => ({
 	...flow(
 		name,
 		[
