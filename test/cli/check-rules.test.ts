@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkPolicyRules, checkWorkflows } from '../../cli/src/check/engine';
 import { parsePolicy, PolicyError } from '../../cli/src/check/policy';
 import { RULES } from '../../cli/src/check/rules';
@@ -28,6 +30,12 @@ describe('the rule table', () => {
 		for (const s of ['Secrets', 'Access', 'Approvals', 'Data and models', 'Environments and ownership', 'Logging', 'Governance nodes', 'Resilience and limits', 'Sub-workflows', 'Offboarding']) {
 			expect(sections).toContain(s);
 		}
+	});
+
+	test('the README table names every rule with its default severity', () => {
+		const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+		const table = readme.slice(readme.indexOf('### Rules: checklist item'), readme.indexOf('### Policy file'));
+		for (const rule of RULES) expect(table).toContain(`\`${rule.id}\``);
 	});
 
 	test.each(RULES.map((r) => [r.id, r] as const))('%s has a title, a why, a fix naming our node, and fixtures both ways', (_id, rule) => {
