@@ -3,6 +3,7 @@
  * public API page. A file that cannot be used is reported by name (and line for bad JSON); the others are
  * still read. Nothing is skipped silently: every problem becomes an InputProblem.
  */
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { workflowsFromJson, WorkflowShapeError } from '../check/workflow';
@@ -26,16 +27,12 @@ export function jsonErrorPlace(text: string, error: Error): string {
 	return `line ${line}, column ${at - before.lastIndexOf('\n')}`;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses one file's bytes; returns its workflows and problems. `name` is how the file is shown. */
 export function parseWorkflowBytes(bytes: Uint8Array, name: string): { workflows: Workflow[]; problems: InputProblem[] } {
-	let text: string;
-	try {
-		text = decoder.decode(bytes);
-	} catch {
-		const lenient = new TextDecoder('utf-8').decode(bytes);
-		const line = lenient.slice(0, lenient.indexOf('\ufffd')).split('\n').length;
+	let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	if (!isUtf8(bytes)) {
+		const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
 		return { workflows: [], problems: [{ file: name, message: `is not UTF-8 text (first bad byte on line ${line}); n8n exports are UTF-8` }] };
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
