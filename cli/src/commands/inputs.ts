@@ -90,6 +90,16 @@ export function readWorkflowPaths(paths: string[], onFile?: (done: number, total
 			return;
 		}
 		const parsed = parseWorkflowBytes(bytes, shown);
+		// The text is only needed for line numbers of findings: read it again then, rather than hold 50 MB.
+		let text: string | undefined;
+		const lazyText = () => {
+			try {
+				return (text ??= readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+			} catch {
+				return undefined; // gone since: findings then carry no line number
+			}
+		};
+		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: lazyText, enumerable: false });
 		result.workflows.push(...parsed.workflows);
 		result.problems.push(...parsed.problems);
 		result.files++;
