@@ -61,6 +61,47 @@ describe('the rule table', () => {
 	});
 });
 
+describe('sub-workflows among the inputs', () => {
+	const sub = (extraTrigger: boolean) => ({
+		id: 'wf-pay',
+		name: 'Pay',
+		nodes: [
+			{ name: 'Called', type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: {} },
+			...(extraTrigger ? [{ name: 'Hook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'basicAuth' } }] : []),
+			{ name: 'Refund', type: 'n8n-nodes-base.stripe', parameters: { operation: 'create' } },
+		],
+		connections: { Called: { main: [[{ node: 'Refund', type: 'main', index: 0 }]] }, ...(extraTrigger ? { Hook: { main: [[{ node: 'Refund', type: 'main', index: 0 }]] } } : {}) },
+	});
+	const caller = (gated: boolean) => ({
+		id: 'wf-caller',
+		name: 'Caller',
+		nodes: [
+			{ name: 'Webhook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'basicAuth' } },
+			...(gated ? [{ name: 'Gate', type: 'n8n-nodes-governance.approvalGate', parameters: {} }] : []),
+			{ name: 'Call', type: 'n8n-nodes-base.executeWorkflow', parameters: { workflowId: { __rl: true, value: 'wf-pay', mode: 'list' } } },
+		],
+		connections: gated
+			? { Webhook: { main: [[{ node: 'Gate', type: 'main', index: 0 }]] }, Gate: { main: [[], [{ node: 'Call', type: 'main', index: 0 }]] } }
+			: { Webhook: { main: [[{ node: 'Call', type: 'main', index: 0 }]] } },
+	});
+	const approvalFindings = (workflows: unknown[]) =>
+		checkWorkflows(workflows.flatMap((w) => workflowsFromJson(w, 'w.json').workflows), { policy: parsePolicy({}) })
+			.filter((f) => f.ruleId === 'GOV-APR-001')
+			.map((f) => `${f.workflow.name} › ${f.node}`);
+
+	test('when every caller passes an Approval Gate before the call then the called payment is approved', () => {
+		expect(approvalFindings([caller(true), sub(false)])).toEqual([]);
+	});
+
+	test('when a caller calls without a gate then the payment in the called workflow is reported', () => {
+		expect(approvalFindings([caller(false), sub(false)])).toEqual(['Pay › Refund']);
+	});
+
+	test('when the called workflow can also be started by its own webhook then the caller\'s gate does not cover it', () => {
+		expect(approvalFindings([caller(true), sub(true)])).toEqual(['Pay › Refund']);
+	});
+});
+
 describe('the policy', () => {
 	test('when a field is wrong then each bad field is named', () => {
 		expect(() => parsePolicy({ httpTimeoutMaxSeconds: 'sixty', suppressions: [{ rule: 'GOV-X', workflow: '', reason: 'x', expires: 'soon' }], extra: 1 })).toThrow(PolicyError);

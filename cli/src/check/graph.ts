@@ -2,7 +2,7 @@
  * The graph of one workflow, built once: nodes by name, main edges, AI sub-node attachments (a model or tool
  * connected to an agent), triggers, loops, and "is there a path from a trigger to X that passes no guard".
  */
-import { isStickyNote, isTrigger } from './kinds';
+import { governedOutput, isStickyNote, isTrigger } from './kinds';
 import type { Workflow, WorkflowNode } from './workflow';
 
 export interface WorkflowGraph {
@@ -12,6 +12,8 @@ export interface WorkflowGraph {
 	/** main-output edges: node → successors (in output order, deduplicated) */
 	next: Map<string, string[]>;
 	prev: Map<string, string[]>;
+	/** main edges with the output they leave from (a governance node's failure output is not governed) */
+	edges: Map<string, { to: string; output: number }[]>;
 	/** AI sub-node → the root nodes it is attached to, with the connection type (ai_tool, ai_languageModel …) */
 	attachedTo: Map<string, { root: string; type: string }[]>;
 	/** Start nodes: triggers, or nodes without incoming edges when the workflow has no trigger. */
@@ -87,13 +89,14 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 	const byName = new Map(nodes.map((n) => [n.name, n]));
 	const next = new Map<string, string[]>();
 	const prev = new Map<string, string[]>();
+	const edges = new Map<string, { to: string; output: number }[]>();
 	const attachedTo = new Map<string, { root: string; type: string }[]>();
 	const danglingEdges: string[] = [];
 	for (const [from, byType] of Object.entries(workflow.connections)) {
 		if (!byType || typeof byType !== 'object') continue;
 		for (const [type, outputs] of Object.entries(byType)) {
 			if (!Array.isArray(outputs)) continue;
-			for (const targets of outputs) {
+			for (const [output, targets] of outputs.entries()) {
 				if (!Array.isArray(targets)) continue;
 				for (const target of targets) {
 					if (!target || typeof target.node !== 'string') continue;
@@ -102,6 +105,7 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 						continue;
 					}
 					if (type === 'main') {
+						edges.set(from, [...(edges.get(from) ?? []), { to: target.node, output }]);
 						push(next, from, target.node);
 						push(prev, target.node, from);
 					} else {
@@ -116,12 +120,13 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 	const names = nodes.map((n) => n.name);
 	const triggers = nodes.filter((n) => isTrigger(n) && !attachedTo.has(n.name)).map((n) => n.name);
 	const starts = triggers.length > 0 ? triggers : names.filter((n) => !prev.has(n) && !attachedTo.has(n));
-	return { workflow, nodes, byName, next, prev, attachedTo, starts, loopOf: loopNodes(names, next), danglingEdges };
+	return { workflow, nodes, byName, next, prev, edges, attachedTo, starts, loopOf: loopNodes(names, next), danglingEdges };
 }
 
 /**
- * Nodes reachable from the starts through main edges without passing a guard. A guard itself is reached but
- * not expanded. AI sub-nodes count as reached when a root they attach to is reached and is not a guard.
+ * Nodes reachable from the starts through main edges without passing a guard. A guard itself is reached; only
+ * its ungoverned outputs (an Approval Gate's "Rejected / Timed Out", a routed failure) are followed. AI sub-nodes
+ * count as reached when a root they attach to is reached and is not a guard.
  */
 export function reachableAvoiding(graph: WorkflowGraph, isGuard: (node: WorkflowNode) => boolean, from: string[] = graph.starts): Set<string> {
 	const seen = new Set<string>();
@@ -129,12 +134,12 @@ export function reachableAvoiding(graph: WorkflowGraph, isGuard: (node: Workflow
 	queue.forEach((s) => seen.add(s));
 	while (queue.length > 0) {
 		const name = queue.shift()!;
-		if (isGuard(graph.byName.get(name)!)) continue;
-		for (const s of graph.next.get(name) ?? []) {
-			if (!seen.has(s)) {
-				seen.add(s);
-				queue.push(s);
-			}
+		const node = graph.byName.get(name)!;
+		const guard = isGuard(node);
+		for (const { to, output } of graph.edges.get(name) ?? []) {
+			if (seen.has(to) || (guard && governedOutput(node, output))) continue;
+			seen.add(to);
+			queue.push(to);
 		}
 	}
 	for (const [sub, roots] of graph.attachedTo) {

@@ -25,6 +25,28 @@ export function governs(node: WorkflowNode): boolean {
 export const isGovernance = (node: WorkflowNode, kind: GovernanceKind, extra?: (n: WorkflowNode) => boolean): boolean =>
 	governanceKind(node) === kind && governs(node) && (extra ? extra(node) : true);
 
+/**
+ * Whether items leaving `output` of a governance node have passed its control. Failure outputs (the Approval
+ * Gate's "Rejected / Timed Out"; "Halted", "Mismatch", "Invalid", "Contains Sensitive Data" in route modes) have not.
+ */
+export function governedOutput(node: WorkflowNode, output: number): boolean {
+	const p = node.parameters;
+	switch (governanceKind(node)) {
+		case 'approvalGate':
+			return output === 1;
+		case 'killSwitch':
+			return p.onHalt !== 'route' || output === 0;
+		case 'environmentAssertion':
+			return p.onMismatch !== 'route' || output === 0;
+		case 'verifyWebhookSignature':
+			return p.onInvalid !== 'route' || output === 0;
+		case 'redactRestore':
+			return p.mode !== 'detectRoute' || output === 0;
+		default:
+			return true;
+	}
+}
+
 export const isRedact = (n: WorkflowNode) => isGovernance(n, 'redactRestore', (x) => (x.parameters.operation ?? 'redact') === 'redact');
 
 const TRIGGER_TYPES = new Set([

@@ -40,6 +40,7 @@ export const approvalRules: Rule[] = [
 				{ title: 'stripe after a webhook', workflow: flow('Pay', [webhook(), stripe()], [['Webhook', 'Refund']]) },
 				{ title: 'CRM delete', workflow: flow('CRM', [webhook(), n('Delete contact', `${BASE}hubspot`, { resource: 'contact', operation: 'delete' })], [['Webhook', 'Delete contact']]) },
 				{ title: 'POST to an unlisted host', workflow: flow('Post', [webhook(), http('Post', 'https://erp.example.com/orders', { method: 'POST' })], [['Webhook', 'Post']]) },
+				{ title: 'refund on the rejected output', workflow: flow('Rejected', [webhook(), gov('approvalGate', 'Gate'), stripe()], [['Webhook', 'Gate'], ['Gate', 'Refund', 0]]) },
 				{ title: 'second path around the gate', workflow: flow('Around', [webhook(), gov('approvalGate', 'Gate'), n('If', `${BASE}if`), stripe()], [['Webhook', 'Gate'], ['Gate', 'Refund', 1], ['Webhook', 'If'], ['If', 'Refund']]) },
 			],
 			passes: [
