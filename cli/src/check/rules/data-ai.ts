@@ -28,7 +28,7 @@ export const dataRules: Rule[] = [
 			const open = ctx.open('redact', isRedact);
 			return aiSteps(ctx)
 				.filter((node) => open.has(node.name))
-				.map((node) => ({ node: node.name, message: `${node.type.split('.').pop()} receives workflow data on a path with no Redact before it.` }));
+				.map((node) => ({ node: node.name, message: `${node.name} (${node.type.split('.').pop()}) sends workflow data to a model on a path with no Redact before it.` }));
 		},
 		fixtures: {
 			triggers: [
