@@ -54,7 +54,7 @@ function ours(dir) {
 	const findings = checkWorkflows(read.workflows, { policy });
 	const rows = read.workflows.map((w) => facetsOf(buildGraph(w), policy));
 	if (read.problems.length > 0 || rows.length !== COUNT) throw new Error(`corpus unreadable: ${JSON.stringify(read.problems.slice(0, 3))}`);
-	return findings.length;
+	return `${findings.length} findings`;
 }
 
 /** FlowLint throws on workflows it considers invalid (e.g. a connection to a missing node): counted, not skipped. */
@@ -71,7 +71,7 @@ function theirs(dir) {
 			rejected++;
 		}
 	}
-	return `${findings}, ${rejected} workflows rejected as invalid`;
+	return `${findings} findings, ${rejected} workflows rejected as invalid`;
 }
 
 /** Best wall time and best CPU time (user + system) of RUNS: on a shared machine CPU time is the steadier figure. */
@@ -87,7 +87,7 @@ function best(label, fn, dir) {
 		wall = Math.min(wall, performance.now() - start);
 		cpu = Math.min(cpu, (spent.user + spent.system) / 1000);
 	}
-	console.log(`${label.padEnd(40)} best of ${RUNS}: wall ${(wall / 1000).toFixed(2)} s, CPU ${(cpu / 1000).toFixed(2)} s (${result} findings)`);
+	console.log(`${label.padEnd(40)} best of ${RUNS}: wall ${(wall / 1000).toFixed(2)} s, CPU ${(cpu / 1000).toFixed(2)} s (${result})`);
 	return { wall, cpu };
 }
 
