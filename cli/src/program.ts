@@ -21,12 +21,18 @@ export function cliVersion(): string {
 	return '0.0.0';
 }
 
-const instanceOptions = (cmd: Command) =>
-	cmd
+/** A command over workflows read from PATHs or a live instance, with its output formats (the first is the default). */
+function workflowsCommand(program: Command, name: string, description: string, formats: string[]): Command {
+	return program
+		.command(name)
+		.description(description)
+		.argument('[paths...]', 'workflow export files or folders (single workflows, --separate folders, --all arrays, API pages)')
 		.option('--instance <url>', 'read a live n8n instance through its public API (read only)')
 		.option('--api-key-file <file>', 'file holding the n8n API key ("-" reads standard input)')
 		.option('--policy <file>', 'policy file (default: ./n8n-governance.policy.json when present)')
-		.option('-o, --output <file>', 'write the report to a file instead of standard output');
+		.option('-o, --output <file>', 'write the report to a file instead of standard output')
+		.addOption(new Option('--format <format>', 'output format').choices(formats).default(formats[0]));
+}
 
 export function buildProgram(io: Io, codes: { code: number }): Command {
 	const program = new Command('n8n-governance')
@@ -34,28 +40,17 @@ export function buildProgram(io: Io, codes: { code: number }): Command {
 		.configureOutput({ writeOut: io.out, writeErr: io.err })
 		.showHelpAfterError()
 		.version(cliVersion());
-	instanceOptions(
-		program
-			.command('check')
-			.description('check workflows against the rollout checklist; exit 0 pass, 1 findings at or above --fail-on, 2 unusable input')
-			.argument('[paths...]', 'workflow export files or folders (single workflows, --separate folders, --all arrays)'),
-	)
-		.addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
+	workflowsCommand(program, 'check', 'check workflows against the rollout checklist; exit 0 pass, 1 findings at or above --fail-on, 2 unusable input', ['text', 'json', 'sarif', 'markdown'])
 		.addOption(new Option('--fail-on <level>', 'lowest severity that fails the check').choices(['error', 'warning', 'note', 'never']).default('error'))
 		.option('--environment <name>', 'the environment checked for (production: environment and ownership findings are errors)')
 		.action(async (paths: string[], options) => {
 			codes.code = await checkCommand(paths, options, io, cliVersion());
 		});
-	instanceOptions(
-		program
-			.command('inventory')
-			.description('list workflows with owner, data class, triggers, credentials, third parties, AI models and controls')
-			.argument('[paths...]', 'workflow export files or folders'),
-	)
-		.addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'markdown']).default('table'))
-		.action(async (paths: string[], options) => {
+	workflowsCommand(program, 'inventory', 'list workflows with owner, data class, triggers, credentials, third parties, AI models and controls', ['table', 'csv', 'json', 'markdown']).action(
+		async (paths: string[], options) => {
 			codes.code = await inventoryCommand(paths, options, io);
-		});
+		},
+	);
 	program
 		.command('diff')
 		.description('a reviewer\'s summary of what changed between two versions; exit 1 when the change adds a risk')
