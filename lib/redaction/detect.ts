@@ -8,6 +8,7 @@ import type { Scan } from './accept';
 import { scanWindowsOf } from './dispatch';
 import type { Detection, DetectOptions, RedactionRule } from './types';
 import { RULES } from './rules';
+import { detectProse, PROSE_ENTITIES } from './prose';
 
 export { resolveOverlaps };
 export { CONTEXT_BOOST } from './accept';
@@ -50,12 +51,14 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 	}
 	const extra = new Set<string>((options.customPatterns ?? []).map((p) => p?.entity));
 	if (options.denyList) extra.add(options.denyListEntity ?? 'DENY_LIST');
+	for (const e of PROSE_ENTITIES) extra.add(e);
 	const plan = planFor(options.entities, extra);
 	if (!warmedUp) warmUp();
 	const scan = newScan(text, plan);
 	scanWindowsOf(scan, plan);
 	scanLiterals(scan, plan);
 	const out = scan.out;
+	out.push(...detectProse(text, { entities: options.entities, alsoRedact: options.alsoRedact }));
 	runCustom(text, options, out);
 	const resolved = resolveOverlaps(out);
 	const min = options.minScore ?? 0;

@@ -131,6 +131,8 @@ export interface DetectOptions {
 	matcher?: PatternMatcher;
 	/** Drop detections below this score (default 0). */
 	minScore?: number;
+	/** Known values (a customer's name, street), found wherever they occur with case, diacritic and name-part variants. */
+	alsoRedact?: string[];
 }
 
 export interface OperatorConfig {
