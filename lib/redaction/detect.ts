@@ -8,7 +8,7 @@ import type { Scan } from './accept';
 import { scanWindowsOf } from './dispatch';
 import type { Detection, DetectOptions, RedactionRule } from './types';
 import { RULES } from './rules';
-import { detectProse, PROSE_ENTITIES } from './prose';
+import { append, detectProse, PROSE_ENTITIES } from './prose';
 
 export { resolveOverlaps };
 export { CONTEXT_BOOST } from './accept';
@@ -58,7 +58,7 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 	scanWindowsOf(scan, plan);
 	scanLiterals(scan, plan);
 	const out = scan.out;
-	out.push(...detectProse(text, { entities: options.entities, alsoRedact: options.alsoRedact }));
+	append(out, detectProse(text, { entities: options.entities, alsoRedact: options.alsoRedact }));
 	runCustom(text, options, out);
 	const resolved = resolveOverlaps(out);
 	const min = options.minScore ?? 0;

@@ -11,7 +11,9 @@ import type { Lexicon } from './lexicon';
 export const ADDRESS_SCORE = 0.85;
 const MAX_EXT = 5;
 
-const W = String.raw`\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?`; // a capitalised word
+/** Start of a word: no letter, mark or digit before (keeps a long run of letters from being tried at each of its positions). */
+const START = String.raw`(?<![\p{L}\p{M}\d'’-])`;
+const W = String.raw`${START}\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?(?![\p{L}\p{M}])`; // a capitalised word
 const NUMBER = String.raw`\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?`;
 const either = (list: string): string => list.trim().split(/\s+/).map((w) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1).replace(/\./g, '\\.')}`).join('|');
 
@@ -22,11 +24,12 @@ const SUFFIXES = either(`straße strasse str. weg gasse platz allee damm ufer ch
 	straat laan gracht plein kade singel dreef steeg
 	gatan gata vägen väg gränd torget vej gade stræde allé veien vegen gate
 	katu tie kuja polku tori utca út tér ulica`);
-const GERMANIC = String.raw`(?:\b\d{1,5}[ \t])?(?:(?:${W})[ \t]){0,2}\p{Lu}[\p{L}\p{M}-]{0,40}?(?:${SUFFIXES})\s{1,2}\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?\b`;
+const SUFFIX_BEHIND = `(?:${SUFFIXES})`;
+const GERMANIC = String.raw`(?:\b\d{1,5}[ \t])?(?:(?:${W})[ \t]){0,2}${START}\p{Lu}[\p{L}\p{M}-]{0,40}(?![\p{L}\p{M}-])(?<=${SUFFIX_BEHIND})[ \t]{1,2}\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?\b`;
 
 const ROMANCE_TYPES = `${either('rue avenue boulevard chemin allée impasse quai calle avenida paseo camino carrera ronda travesía viale piazza corso vicolo rua travessa praça estrada alameda')}|Place|Via|Largo|Route|Cours|Plaza|Av\\.|Avda\\.?|Bd|C/|ul\\.|Ulica|ulica`;
 const LINK = String.raw`(?:de|del|de la|de las|de los|du|des|de l'|d'|la|le|les|do|da|dos|das|di|della|delle|dei|degli|al|alla|y|e)`;
-const ROMANCE = String.raw`(?:\b${NUMBER},?\s{1,2})?(?:${ROMANCE_TYPES})\s{1,2}(?:${LINK}\s{1,2}){0,2}(?:${W}|\d{1,2}\s(?:de\s)?\p{Lu}\p{Ll}{2,12})(?:\s{1,2}(?:${LINK}\s{1,2})?${W}){0,3}(?:,?\s{1,2}(?:n[º°o.]\s?)?\d{1,5}[A-Za-z]?\b)?`;
+const ROMANCE = String.raw`(?:\b${NUMBER},?\s{1,2})?${START}(?:${ROMANCE_TYPES})\s{1,2}(?:${LINK}\s{1,2}){0,2}(?:${W}|\d{1,2}\s(?:de\s)?\p{Lu}\p{Ll}{2,12})(?:\s{1,2}(?:${LINK}\s{1,2})?${W}){0,3}(?:,?\s{1,2}(?:n[º°o.]\s?)?\d{1,5}[A-Za-z]?\b)?`;
 
 const PO_BOX = String.raw`\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+correos)?|Apdo\.?|Case\s+postale|Boîte\s+postale|Casella\s+postale|Postbus|PSC\s\d{1,5},\s?Box|Unit\s\d{1,5}\sBox)\s{1,2}\d{1,6}(?:\s\d{1,4})?\b`;
 

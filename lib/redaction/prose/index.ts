@@ -31,28 +31,33 @@ export function detectProse(text: string, options: ProseOptions = {}): Detection
 	const want = new Set(options.entities ?? PROSE_DEFAULT_ENTITIES);
 	const out: Detection[] = [];
 	const known = options.alsoRedact?.filter((v) => typeof v === 'string' && v.trim() !== '') ?? [];
-	if (known.length > 0) out.push(...findKnownValues(text, known));
+	if (known.length > 0) append(out, findKnownValues(text, known));
 	if (want.has('AGE')) findAges(text, out);
 	if (want.has('DATE_OF_BIRTH')) findBirthDates(text, out);
 	if (want.has('ORGANIZATION')) findOrganizations(text, out);
 	if (!want.has('PERSON') && !want.has('LOCATION') && !want.has('STREET_ADDRESS')) return out;
 	const lx = getLexicon();
 	const addresses = want.has('STREET_ADDRESS') ? findAddresses(text, lx) : [];
-	out.push(...addresses);
+	append(out, addresses);
 	if (!want.has('PERSON') && !want.has('LOCATION')) return out;
 	const t = tokenize(text);
 	const taken = new Uint8Array(t.count);
 	let persons: Detection[] = [];
 	if (want.has('PERSON')) {
 		persons = findPersons(t, lx, emailParts(t)).sort((a, b) => a.start - b.start);
-		out.push(...persons);
+		append(out, persons);
 	}
 	if (want.has('LOCATION')) {
 		// tokens inside multi-word names are no places (`Paris Hilton`); a one-word name may be one (`Jackson, MS`)
 		mark(t, taken, persons.filter((p) => (p.score ?? 0) >= 0.6));
-		out.push(...findLocations(t, lx, taken));
+		append(out, findLocations(t, lx, taken));
 	}
 	return out;
+}
+
+/** out.push(...xs) without spreading a long array onto the stack. */
+export function append<T>(out: T[], xs: readonly T[]): void {
+	for (let i = 0; i < xs.length; i++) out.push(xs[i]);
 }
 
 /** Marks the tokens inside the spans (spans in text order). */

@@ -15,6 +15,8 @@ export const MAJOR = 16;
 export const REGION = 32;
 export const COUNTRY = 64;
 export const RARE = 128;
+/** A proper prefix of a place name of several words (`rio de` of `rio de janeiro`): a phrase may go on. */
+export const PREFIX = 256;
 
 /** Membership test of one list. */
 export interface WordSet {
@@ -41,7 +43,7 @@ interface Table {
 	mask: number;
 	h1: Int32Array;
 	h2: Int32Array;
-	bits: Uint8Array;
+	bits: Uint16Array;
 }
 
 function insert(t: Table, s: string, from: number, to: number, bit: number): void {
@@ -90,14 +92,17 @@ export function getLexicon(): Lexicon {
 	for (const [s] of lists) total += s.length / 6;
 	let size = 1 << 16;
 	while (size < total * 2) size <<= 1;
-	const t: Table = { mask: size - 1, h1: new Int32Array(size), h2: new Int32Array(size), bits: new Uint8Array(size) };
+	const t: Table = { mask: size - 1, h1: new Int32Array(size), h2: new Int32Array(size), bits: new Uint16Array(size) };
 	let placeWords = 1;
 	for (const [s, bit] of lists) {
 		let from = 0;
 		let spaces = 0;
 		for (let i = 0; i <= s.length; i++) {
 			const c = i < s.length ? s.charCodeAt(i) : 10;
-			if (c === 32) spaces++;
+			if (c === 32) {
+				spaces++;
+				if (bit >= CITY && bit <= COUNTRY) insert(t, s, from, i, PREFIX);
+			}
 			if (c !== 10) continue;
 			if (i > from) insert(t, s, from, i, bit);
 			if (bit >= CITY && bit <= COUNTRY && spaces + 1 > placeWords) placeWords = spaces + 1;

@@ -5,7 +5,7 @@
  * country or state code (`Springfield, IL`). Linear: at most `placeWords` look-ups per token.
  */
 import type { Detection } from '../types';
-import { COUNTRY, GIVEN, REGION, SURNAME } from './lexicon';
+import { COUNTRY, GIVEN, PREFIX, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { CAP, isPunct, low, NL, SENT, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
@@ -51,8 +51,8 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		for (let n = 0; n < lx.placeWords && k < t.count; n++) {
 			if (t.kind[k] !== WORD || taken[k] || (n > 0 && ((t.flags[k] & NL) !== 0 || t.start[k] - t.end[k - 1] !== 1))) break;
 			phrase = n === 0 ? low(t, k) : `${phrase} ${low(t, k)}`;
+			const bits = lx.lookup(phrase);
 			if ((t.flags[k] & CAP) !== 0) {
-				const bits = lx.lookup(phrase);
 				if (bits & COUNTRY || (bits & REGION && (bits & (GIVEN | SURNAME)) === 0)) {
 					best = k;
 					kind = 1;
@@ -65,6 +65,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 				}
 			}
 			k++;
+			if ((bits & PREFIX) === 0) break;
 		}
 		if (best < 0) {
 			i++;

@@ -146,7 +146,8 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 			i++;
 			continue;
 		}
-		const found = runAt(t, i);
+		// ALL-CAPS words (`GB82`, `ERROR`) are names only after a header or a title: `Name: MARIA GONZALEZ`
+		const found = (t.flags[i] & UPPER) !== 0 && !contextBefore(t, i) ? undefined : runAt(t, i);
 		if (!found) {
 			i++;
 			continue;
