@@ -7,7 +7,7 @@
 import type { Detection } from '../types';
 import { COUNTRY, GIVEN, PREFIX, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, isPunct, low, NL, SENT, UPPER, WORD } from './tokens';
+import { CAP, GLUED, isPunct, low, NL, SENT, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { NOT_NAME, PLACE_BEFORE, PLACE_INTRO } from './words';
 
@@ -39,7 +39,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 	const out: Detection[] = [];
 	let i = 0;
 	while (i < t.count) {
-		if (t.kind[i] !== WORD || (t.flags[i] & CAP) === 0 || taken[i] || (NOT_NAME.has(low(t, i)) && !DIRECTIONS.has(low(t, i)))) {
+		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || taken[i] || (NOT_NAME.has(low(t, i)) && !DIRECTIONS.has(low(t, i)))) {
 			i++;
 			continue;
 		}

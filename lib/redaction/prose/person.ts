@@ -7,7 +7,7 @@
 import type { Detection } from '../types';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
+import { CAP, GLUED, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { INTRO_BEFORE, NOT_NAME, PARTICLES, PERSON_HEADERS, PLACE_BEFORE, SALUTATIONS, SIGN_OFFS, TITLES } from './words';
 
@@ -49,14 +49,16 @@ function isInitial(t: Tokens, i: number): boolean {
 
 /** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, at least two letters. */
 function nameLike(t: Tokens, i: number): boolean {
-	if (t.kind[i] !== WORD || (t.flags[i] & CAP) === 0 || t.end[i] - t.start[i] < 2) return false;
+	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2) return false;
 	const f = t.flags[i];
 	// a mixed word like `iPhone` or `McDonald` is fine; lower-case inner letters only after the first
 	if ((f & UPPER) === 0) {
 		const w = t.text.slice(t.start[i], t.end[i]);
 		if (w.slice(1) !== w.slice(1).toLowerCase() && !/^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|Van)/.test(w) && !w.includes('-')) return false;
 	}
-	return !NOT_NAME.has(low(t, i));
+	const w = low(t, i);
+	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title)
+	return !NOT_NAME.has(w) && !(TITLES.has(w) && i + 1 < t.count && (t.flags[i + 1] & NL) === 0);
 }
 
 /** Whitespace without a line break separates tokens a and a+1 (a short run of spaces). */
@@ -142,7 +144,7 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 	const runs: Array<{ run: Run; score: number }> = [];
 	let i = 0;
 	while (i < t.count) {
-		if (t.kind[i] !== WORD || (t.flags[i] & CAP) === 0) {
+		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP) {
 			i++;
 			continue;
 		}

@@ -14,6 +14,7 @@ export const UPPER = 2; // two or more letters, all upper case
 export const NL = 4; // a line break lies between the previous token and this one
 export const SPACE = 8; // whitespace lies between the previous token and this one
 export const SENT = 16; // starts a sentence (text start, after a line break or after . ! ? and a space)
+export const GLUED = 32; // a word or number touching a letter or digit run (`GB82`, `Ab9`): not a word of prose
 
 export interface Tokens {
 	text: string;
@@ -94,6 +95,10 @@ export function tokenize(text: string): Tokens {
 		} else {
 			k = PUNCT;
 			i++;
+		}
+		if (k !== PUNCT && count > 0 && kind[count - 1] !== PUNCT && end[count - 1] === s) {
+			f |= GLUED;
+			flags[count - 1] |= GLUED;
 		}
 		start[count] = s;
 		end[count] = i;

@@ -8,7 +8,7 @@ const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 export const TITLES = words(`
 mr mrs ms miss mx dr prof professor sir dame lord lady madam mister doctor rev fr
 herr frau fräulein hr fr dipl ing mag dott dottssa dott.ssa sig sig.ra sig.na signor signora signorina avv arch
-mme mlle m monsieur madame mademoiselle me sr sra srta señor señora señorita don doña dña
+mme mlle m monsieur madame mademoiselle me sr sra srta señor señora señorita doña dña
 dhr mevr mevrouw meneer pan pani gospodin gospođa
 capt captain col lt sgt gen cpt insp det officer judge justice sen rep gov pres
 `);
