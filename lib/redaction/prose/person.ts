@@ -12,6 +12,7 @@ import type { Tokens } from './tokens';
 import { INTRO_BEFORE, NOT_NAME, PARTICLES, PERSON_HEADERS, PLACE_BEFORE, SALUTATIONS, SIGN_OFFS, TITLES } from './words';
 
 const MAX_RUN = 6;
+const MIXED_OK = /^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|Van)|-/;
 
 /** Scores: context (title, salutation, header, intro, e-mail, known part) > two list words > one. */
 export const PERSON_SCORES = { context: 0.85, pair: 0.75, surnames: 0.6, single: 0.45 };
@@ -51,10 +52,14 @@ function isInitial(t: Tokens, i: number): boolean {
 function nameLike(t: Tokens, i: number): boolean {
 	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2) return false;
 	const f = t.flags[i];
-	// a mixed word like `iPhone` or `McDonald` is fine; lower-case inner letters only after the first
+	// a mixed word like `iPhone` or `HubSpot` is no name; `McDonald`, `O'Neill`, `DeAngelo`, `García-López` are
 	if ((f & UPPER) === 0) {
-		const w = t.text.slice(t.start[i], t.end[i]);
-		if (w.slice(1) !== w.slice(1).toLowerCase() && !/^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|Van)/.test(w) && !w.includes('-')) return false;
+		const text = t.text;
+		for (let k = t.start[i] + 1; k < t.end[i]; k++) {
+			const c = text.charCodeAt(k);
+			if (c >= 65 && c <= 90 && !MIXED_OK.test(text.slice(t.start[i], t.end[i]))) return false;
+			if (c >= 65 && c <= 90) break;
+		}
 	}
 	const w = low(t, i);
 	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title)

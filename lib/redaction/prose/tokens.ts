@@ -23,6 +23,8 @@ export interface Tokens {
 	end: Int32Array;
 	kind: Uint8Array;
 	flags: Uint8Array;
+	/** lower-case text of word tokens, filled on first use (a recognizer asks for the same word several times) */
+	lows: Array<string | undefined>;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -107,7 +109,7 @@ export function tokenize(text: string): Tokens {
 		count++;
 		prevEndsSentence = k === PUNCT && (c === 46 || c === 33 || c === 63);
 	}
-	return { text, count, start, end, kind, flags };
+	return { text, count, start, end, kind, flags, lows: [] };
 }
 
 /** The token's text. */
@@ -117,7 +119,10 @@ export function tok(t: Tokens, i: number): string {
 
 /** The token's text in lower case ('' for punctuation and numbers). */
 export function low(t: Tokens, i: number): string {
-	return i >= 0 && i < t.count && t.kind[i] === WORD ? t.text.slice(t.start[i], t.end[i]).toLowerCase() : '';
+	if (i < 0 || i >= t.count || t.kind[i] !== WORD) return '';
+	let w = t.lows[i];
+	if (w === undefined) t.lows[i] = w = t.text.slice(t.start[i], t.end[i]).toLowerCase();
+	return w;
 }
 
 /** True when token i is the punctuation character `ch`. */
