@@ -205,6 +205,17 @@ function readForm(body: unknown): Record<string, string | undefined> | undefined
 	return form;
 }
 
+/**
+ * The link token a hit on the gate carries: the posted form's field for POST (whatever the body's content type:
+ * parsed object or raw `a=b&c=d` text), the query's for GET/HEAD. The gate reads the request's expiry from this
+ * token and {@link evaluateDecision} verifies this same token: one reading, so both see the same link.
+ */
+export function linkToken(input: { method: unknown; query: unknown; body: unknown }): unknown {
+	const method = typeof input.method === 'string' ? input.method.toUpperCase() : '';
+	if (method !== 'POST') return own(input.query, APPROVAL_TOKEN_PARAM);
+	return readForm(input.body)?.[FORM_FIELDS.token];
+}
+
 function isSaneRequest(request: unknown): request is ApprovalRequest {
 	const r = request as ApprovalRequest | null;
 	return (
@@ -245,7 +256,7 @@ function renderPage(input: EvaluateDecisionInput, isHead: boolean): RenderPageRe
 	if (input.priorDecision !== undefined) {
 		return { kind: 'render-page', view: 'already-decided', isLinkPreview, refusal: refuse('already_decided') };
 	}
-	const token = own(input.query, APPROVAL_TOKEN_PARAM);
+	const token = linkToken(input);
 	if (token === undefined) return { kind: 'render-page', view: 'invalid-link', isLinkPreview, refusal: refuse('missing_token') };
 	const verified = verifyLink(input, token);
 	if (!verified.ok) {
@@ -289,7 +300,7 @@ function evaluate(input: EvaluateDecisionInput): DecisionResult {
 
 	const form = readForm(input.body);
 	if (form === undefined) return refuse('malformed_body');
-	const token = form[FORM_FIELDS.token];
+	const token = linkToken(input) as string | undefined;
 	if (token === undefined || token === '') return refuse('missing_token');
 	const queryToken = own(input.query, APPROVAL_TOKEN_PARAM);
 	if (queryToken !== undefined && queryToken !== token) return refuse('token_mismatch');

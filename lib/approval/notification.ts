@@ -23,7 +23,7 @@ function approverLabel(approver: string): string {
 	return approver === ANYONE_APPROVER ? 'anyone with this link' : approver;
 }
 
-/** Slack mrkdwn escaping (&, <, >) so user text cannot inject links or mentions. */
+/** Slack escaping of its control characters (&, <, >), required in every Slack text object. */
 export function escapeSlack(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -34,57 +34,79 @@ function slackLink(url: string, label: string): string {
 	return `<${safeUrl}|${escapeSlack(label).replace(/\|/g, '¦')}>`;
 }
 
-function truncate(text: string, max: number): string {
-	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/**
+ * A Slack `plain_text` object: Slack never reads formatting, links or mentions in it, so text from the run
+ * (title, risk note, summary, shown fields) is shown as written. Cut before an entity, never inside one.
+ */
+function slackPlain(text: string, max: number): Record<string, unknown> {
+	let escaped = escapeSlack(text);
+	if (escaped.length > max) {
+		let cut = escaped.slice(0, max - 1);
+		const amp = cut.lastIndexOf('&');
+		if (amp > cut.lastIndexOf(';')) cut = cut.slice(0, amp);
+		escaped = `${cut}…`;
+	}
+	return { type: 'plain_text', text: escaped, emoji: false };
 }
 
-/** Slack incoming-webhook payload `{ text, blocks }` with one link per approver; unfurling disabled. */
+/**
+ * Slack incoming-webhook payload `{ text, blocks }` with one link per approver; unfurling disabled. Only the
+ * link lines (our URLs and the approver list of the credential) use mrkdwn; everything else is plain text.
+ */
 export function buildSlackMessage(input: NotificationInput): Record<string, unknown> {
 	const { request } = input;
 	const text = `Approval needed: ${request.title}`;
-	const blocks: Array<Record<string, unknown>> = [
-		{ type: 'header', text: { type: 'plain_text', text: truncate(text, 150), emoji: false } },
-	];
-	if (request.riskNote) {
-		blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*Risk:* ${escapeSlack(request.riskNote)}`, 3000) } });
-	}
-	if (request.summary) {
-		blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(escapeSlack(request.summary), 3000) } });
-	}
+	const blocks: Array<Record<string, unknown>> = [{ type: 'header', text: slackPlain(text, 150) }];
+	if (request.riskNote) blocks.push({ type: 'section', text: slackPlain(`Risk: ${request.riskNote}`, 3000) });
+	if (request.summary) blocks.push({ type: 'section', text: slackPlain(request.summary, 3000) });
 	const facts = [
-		...request.fields.map((f) => `*${escapeSlack(f.label)}:* ${escapeSlack(f.value)}`),
-		`*Requested by:* ${escapeSlack(request.requestedBy || 'not stated')}`,
-		`*Decide before:* ${isoTime(request.expiresAt)} (UTC)`,
+		...request.fields.map((f) => `${f.label}: ${f.value}`),
+		`Requested by: ${request.requestedBy || 'not stated'}`,
+		`Decide before: ${isoTime(request.expiresAt)} (UTC)`,
 	];
-	blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(facts.join('\n'), 3000) } });
+	blocks.push({ type: 'section', text: slackPlain(facts.join('\n'), 3000) });
 	const linkLines = input.links.map((l) => `• ${slackLink(l.url, `Review as ${approverLabel(l.approver)}`)}`);
 	for (let i = 0; i < linkLines.length; i += 10) {
-		blocks.push({ type: 'section', text: { type: 'mrkdwn', text: linkLines.slice(i, i + 10).join('\n') } });
+		blocks.push({ type: 'section', text: { type: 'mrkdwn', text: linkLines.slice(i, i + 10).join('\n'), verbatim: true } });
 	}
-	const contextParts = [`Request ${escapeSlack(request.requestId)}`];
-	if (input.workflowName) contextParts.unshift(escapeSlack(input.workflowName));
+	const contextParts = [`Request ${request.requestId}`];
+	if (input.workflowName) contextParts.unshift(input.workflowName);
 	contextParts.push('Each link is personal: do not use someone else’s.');
-	blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(contextParts.join(' · '), 3000) }] });
-	return { text: escapeSlack(text), blocks, unfurl_links: false, unfurl_media: false };
+	blocks.push({ type: 'context', elements: [slackPlain(contextParts.join(' · '), 3000)] });
+	// `mrkdwn: false`: the notification text (shown where blocks are not) is not formatted either.
+	return { text: escapeSlack(text), mrkdwn: false, blocks, unfurl_links: false, unfurl_media: false };
+}
+
+/**
+ * Adaptive Card text that Teams shows as written: a RichTextBlock of TextRuns, which no host reads as Markdown
+ * (TextBlock and FactSet do, so `[Approve here](https://…)` in a field would become a link).
+ */
+function teamsText(runs: Array<string | Record<string, unknown>>, block: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		type: 'RichTextBlock',
+		inlines: runs.map((run) => (typeof run === 'string' ? { type: 'TextRun', text: run } : { type: 'TextRun', ...run })),
+		...block,
+	};
 }
 
 /** Microsoft Teams incoming-webhook message carrying an Adaptive Card (1.4) with one button per approver. */
 export function buildTeamsMessage(input: NotificationInput): Record<string, unknown> {
 	const { request } = input;
 	const body: Array<Record<string, unknown>> = [
-		{ type: 'TextBlock', text: `Approval needed: ${request.title}`, weight: 'Bolder', size: 'Medium', wrap: true },
+		teamsText([{ text: `Approval needed: ${request.title}`, weight: 'Bolder', size: 'Medium' }]),
 	];
-	if (input.workflowName) body.push({ type: 'TextBlock', text: input.workflowName, isSubtle: true, spacing: 'None', wrap: true });
-	if (request.riskNote) body.push({ type: 'TextBlock', text: `Risk: ${request.riskNote}`, color: 'Warning', wrap: true });
-	if (request.summary) body.push({ type: 'TextBlock', text: request.summary, wrap: true });
+	if (input.workflowName) body.push(teamsText([{ text: input.workflowName, isSubtle: true }], { spacing: 'None' }));
+	if (request.riskNote) body.push(teamsText([{ text: 'Risk: ', weight: 'Bolder', color: 'Warning' }, { text: request.riskNote, color: 'Warning' }]));
+	if (request.summary) body.push(teamsText([request.summary]));
+	const facts: Array<[string, string]> = [
+		...request.fields.map((f): [string, string] => [f.label, f.value]),
+		['Requested by', request.requestedBy || 'not stated'],
+		['Decide before', `${isoTime(request.expiresAt)} (UTC)`],
+		['Request ID', request.requestId],
+	];
 	body.push({
-		type: 'FactSet',
-		facts: [
-			...request.fields.map((f) => ({ title: f.label, value: f.value })),
-			{ title: 'Requested by', value: request.requestedBy || 'not stated' },
-			{ title: 'Decide before', value: `${isoTime(request.expiresAt)} (UTC)` },
-			{ title: 'Request ID', value: request.requestId },
-		],
+		type: 'Container',
+		items: facts.map(([title, value]) => teamsText([{ text: `${title}: `, weight: 'Bolder' }, value], { spacing: 'Small' })),
 	});
 	const actions = input.links.map((l) => ({ type: 'Action.OpenUrl', title: `Review as ${approverLabel(l.approver)}`, url: l.url }));
 	return {

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { ApprovalRequest } from '../../lib/approval/approval-request';
 import type { DecisionResult } from '../../lib/approval/decision';
-import { evaluateDecision, FORM_FIELDS } from '../../lib/approval/decision';
+import { evaluateDecision, linkToken } from '../../lib/approval/decision';
 import { bindingRequestId, gateRequest, previousTotpSteps } from '../../lib/approval/gate';
-import { APPROVAL_TOKEN_PARAM, verifyApprovalToken } from '../../lib/approval/link';
+import { verifyApprovalToken } from '../../lib/approval/link';
 import type { PageResponse } from '../../lib/approval/page';
 import { renderDecisionResponse, renderResultPage, approvalPageHeaders } from '../../lib/approval/page';
 import { GOVERNANCE_PROFILE_CREDENTIAL } from '../shared/governance-profile';
@@ -61,9 +61,9 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 	);
 	const now = Date.now();
 	const ids = { secret: config.secret, executionId, nodeId: node.id };
-	// The link's signed expiry is the request's expiry; an unverifiable link leaves it at 0 and is refused below.
-	const token = method === 'POST' ? (body as IDataObject)[FORM_FIELDS.token] : query[APPROVAL_TOKEN_PARAM];
-	const verified = verifyApprovalToken(token, {
+	// The link's signed expiry is the request's expiry; an unverifiable link leaves it at 1 and is refused below.
+	// linkToken is the reading evaluateDecision verifies too, so both judge the same link (any body type).
+	const verified = verifyApprovalToken(linkToken({ method, query, body }), {
 		...ids,
 		now: 0,
 		requestId: bindingRequestId(config.secret, executionId, node.id, config.settings),
@@ -83,8 +83,11 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		allowSelfApproval: config.options.allowSelfApproval === true,
 		maxCommentLength: Number(config.options.maxCommentLength ?? 1000),
 	});
-	send(context, renderDecisionResponse(result, { request, actionUrl: req.originalUrl ?? req.url, maxCommentLength: Number(config.options.maxCommentLength ?? 1000) }));
-	if (result.kind !== 'decided') return { noWebhookResponse: true };
+	const page = renderDecisionResponse(result, { request, actionUrl: req.originalUrl ?? req.url, maxCommentLength: Number(config.options.maxCommentLength ?? 1000) });
+	if (result.kind !== 'decided') {
+		send(context, page);
+		return { noWebhookResponse: true };
+	}
 
 	const approval: IDataObject = { ...result.decision };
 	if (result.usedTotpStep !== undefined) approval.totpStep = result.usedTotpStep;
@@ -93,8 +96,16 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		binary: item.binary,
 		pairedItem: { item: index },
 	}));
+	// Not sent from here: several POSTs can pass this point at once, and n8n resumes the run for only one of
+	// them. Handed back as `webhookResponse`, the page is sent by n8n after its resume took effect (a conditional
+	// update of the waiting execution); every other request gets n8n's own error, which claims nothing.
+	// n8n puts its sandbox CSP on that response; ours stays in the page's meta tag, the other headers here.
+	const res = context.getResponseObject();
+	for (const [name, value] of Object.entries(page.headers)) {
+		if (name !== 'content-type') res.setHeader(name, value);
+	}
 	return {
-		noWebhookResponse: true,
+		webhookResponse: page.body,
 		workflowData: result.decision.decision === 'approved' ? [[], decided] : [decided, []],
 	};
 }

@@ -48,14 +48,31 @@ const to = (node: string) => [{ node, type: 'main' as const, index: 0 }];
  */
 export async function createApprovalWorkflow(
 	receiver: Receiver,
-	options: { approvers?: string[]; totp?: Record<string, string>; gate?: Record<string, unknown>; secondGate?: Record<string, unknown> } = {},
+	options: {
+		approvers?: string[];
+		totp?: Record<string, string>;
+		gate?: Record<string, unknown>;
+		secondGate?: Record<string, unknown>;
+		/** Rejected and Approved are Audit Emitters recording `approval.decided` (events on their second output). */
+		audit?: boolean;
+	} = {},
 ) {
 	const profile = await createProfile();
 	const approvers = await createApprovers(options.approvers ?? ['alice@governance.test', 'bob@governance.test'], options.totp);
 	const path = uniquePath('approval');
 	const gate = (name: string, extra?: Record<string, unknown>) =>
 		gateNode(name, { profile, approvers }, { notificationUrl: `${receiver.url}/notify`, ...options.gate, ...extra });
-	const nodes = [webhookTrigger(path, 'Webhook', 'onReceived'), gate('Approval Gate'), noOp('Rejected')];
+	const end = (name: string): WorkflowNode =>
+		options.audit
+			? {
+					name,
+					type: type('auditEmitter'),
+					typeVersion: 1,
+					parameters: { delivery: 'items', eventAction: 'approval.decided' },
+					credentials: { governanceProfileApi: profile },
+				}
+			: noOp(name);
+	const nodes = [webhookTrigger(path, 'Webhook', 'onReceived'), gate('Approval Gate'), end('Rejected')];
 	const connections: Record<string, { main: Array<ReturnType<typeof to>> }> = {
 		Webhook: { main: [to('Approval Gate')] },
 		'Approval Gate': { main: [to('Rejected'), to(options.secondGate ? 'Second Gate' : 'Approved')] },
@@ -64,7 +81,7 @@ export async function createApprovalWorkflow(
 		nodes.push(gate('Second Gate', options.secondGate), noOp('Second Rejected'), noOp('Second Approved'));
 		connections['Second Gate'] = { main: [to('Second Rejected'), to('Second Approved')] };
 	} else {
-		nodes.push(noOp('Approved'));
+		nodes.push(end('Approved'));
 	}
 	const workflowId = await createActiveWorkflow(`Approval ${path}`, nodes, connections);
 	return { workflowId, path, profile, approvers };

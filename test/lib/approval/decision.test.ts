@@ -1,5 +1,5 @@
 import type { EvaluateDecisionInput } from '../../../lib/approval/decision';
-import { evaluateDecision, REFUSALS } from '../../../lib/approval/decision';
+import { evaluateDecision, linkToken, REFUSALS } from '../../../lib/approval/decision';
 import { ANYONE_APPROVER } from '../../../lib/approval/link';
 import { totpCode, totpStep } from '../../../lib/approval/totp';
 import { ALICE, BOB, BROWSER_UA, EXECUTION_ID, makeRequest, makeToken, NODE_ID, NOW, REQUESTER, SECRET, TOTP_SECRET } from './fixtures';
@@ -72,6 +72,15 @@ describe('evaluateDecision: accepted decisions', () => {
 	test('when the body is a raw urlencoded string then it is parsed', () => {
 		const raw = `approval_token=${encodeURIComponent(token)}&decision=approve&comment=looks+good%21`;
 		expect(evaluateDecision(post(raw))).toMatchObject({ kind: 'decided', decision: { comment: 'looks good!' } });
+	});
+
+	test('when the form comes parsed, as raw text (text/plain) or the link is opened then linkToken reads the token evaluateDecision checks', () => {
+		const raw = `approval_token=${encodeURIComponent(token)}&decision=reject`;
+		expect(linkToken({ method: 'POST', query: {}, body: raw })).toBe(token);
+		expect(linkToken({ method: 'post', query: {}, body: { approval_token: token } })).toBe(token);
+		expect(linkToken({ method: 'GET', query: { approval_token: token }, body: raw.replace(token, 'other') })).toBe(token);
+		expect(linkToken({ method: 'POST', query: { approval_token: token }, body: 'decision=reject' })).toBeUndefined();
+		expect(linkToken({ method: 'POST', query: {}, body: '%E0%A4%A' })).toBeUndefined();
 	});
 
 	test('when TOTP is required and the code is right then factor is link+totp and the step is returned', () => {

@@ -30,6 +30,60 @@ describe('notifications', () => {
 		]);
 	});
 
+	describe('markup from the run is shown as written, never rendered', () => {
+		const injected = '[Click here to approve](https://evil.example/a) **urgent** _ok_ ~x~ `c` *bold*';
+		const hostile = makeRequest({
+			title: injected,
+			riskNote: injected,
+			summary: injected,
+			fields: [{ label: `Note ${injected}`, value: injected }],
+		});
+		const input = { request: hostile, links, workflowName: injected };
+
+		/** Every object in a payload, depth first. */
+		function nodes(value: unknown): Array<Record<string, unknown>> {
+			if (value === null || typeof value !== 'object') return [];
+			const children = Object.values(value as Record<string, unknown>).flatMap(nodes);
+			return Array.isArray(value) ? children : [value as Record<string, unknown>, ...children];
+		}
+		const carriesInjected = (node: Record<string, unknown>) =>
+			Object.values(node).some((v) => typeof v === 'string' && v.includes('evil.example'));
+
+		test('when building Teams then run text sits only in TextRuns (not TextBlock or FactSet, which render Markdown)', () => {
+			const all = nodes(buildTeamsMessage(input));
+			const holders = all.filter(carriesInjected);
+			// title, workflow name, risk note, summary, the field's label and its value
+			expect(holders.length).toBeGreaterThanOrEqual(6);
+			for (const holder of holders) expect(holder.type).toBe('TextRun');
+			expect(all.some((n) => n.type === 'TextBlock' || n.type === 'FactSet')).toBe(false);
+			const shown = holders.map((h) => h.text).join('\n');
+			expect(shown).toContain(injected);
+		});
+
+		test('when building Slack then run text sits only in plain_text objects, never in mrkdwn', () => {
+			const message = buildSlackMessage(input);
+			const all = nodes(message.blocks);
+			const holders = all.filter(carriesInjected);
+			expect(holders.length).toBeGreaterThanOrEqual(5);
+			for (const holder of holders) expect(holder.type).toBe('plain_text');
+			for (const mrkdwn of all.filter((n) => n.type === 'mrkdwn')) expect(String(mrkdwn.text)).not.toMatch(/evil|\*\*|~x~/);
+			expect(message.mrkdwn).toBe(false);
+		});
+
+		test('when Slack plain text is cut to its limit then no HTML entity is cut in half', () => {
+			const long = makeRequest({ summary: `${'a'.repeat(2990)}<<<<<<<<<<<<` });
+			const section = (buildSlackMessage({ request: long, links }).blocks as Array<{ text?: { text: string } }>)[2];
+			expect(section.text?.text).toMatch(/a(&lt;)*…$/);
+			expect(section.text?.text.length).toBeLessThanOrEqual(3000);
+		});
+
+		test('when building the generic JSON payload then the text is data and stays exactly as given', () => {
+			const payload = buildGenericPayload(input);
+			expect(payload).toMatchObject({ title: injected, riskNote: injected, summary: injected, workflowName: injected });
+			expect(payload.fields).toEqual([{ label: `Note ${injected}`, value: injected }]);
+		});
+	});
+
 	test('when building the generic payload then it carries the request and links; n8n workflow payload is identical', () => {
 		const payload = buildGenericPayload({ request, links });
 		expect(payload).toMatchObject({
