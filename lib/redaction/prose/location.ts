@@ -43,6 +43,11 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			i++;
 			continue;
 		}
+		// an ALL-CAPS place (`LONDON`) only with a context word before it (address lines are the address pass's)
+		if (t.end[i] - t.start[i] > 40 || ((t.flags[i] & UPPER) !== 0 && !placeContext(t, i))) {
+			i++;
+			continue;
+		}
 		// the words of the longest phrase: capitalised words (or lower-case particles inside) on one line
 		let best = -1;
 		let kind = 0; // 1 country/region, 2 major city, 3 city

@@ -50,7 +50,8 @@ function isInitial(t: Tokens, i: number): boolean {
 
 /** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, at least two letters. */
 function nameLike(t: Tokens, i: number): boolean {
-	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2) return false;
+	// names are 2-40 letters (a longer "word" is a hyphenated storm like `SKx-SKx-…`)
+	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2 || t.end[i] - t.start[i] > 40) return false;
 	const f = t.flags[i];
 	// a mixed word like `iPhone` or `HubSpot` is no name; `McDonald`, `O'Neill`, `DeAngelo`, `García-López` are
 	if ((f & UPPER) === 0) {
@@ -143,6 +144,14 @@ export function contextBefore(t: Tokens, i: number): boolean {
 	return false;
 }
 
+/** An ALL-CAPS run needs a header (`Name:`) or a title word (`Mr.`) right before it; checked cheaply first. */
+function upperContext(t: Tokens, i: number): boolean {
+	const p = i - 1;
+	if (p < 0 || (t.flags[i] & NL) !== 0) return false;
+	if (t.kind[p] === PUNCT ? !isPunct(t, p, ':') && !isPunct(t, p, '.') : t.kind[p] !== WORD || (t.flags[p] & UPPER) !== 0) return false;
+	return contextBefore(t, i);
+}
+
 /** Runs of the text with their decision; `known` holds lower-case parts with evidence (e-mail local parts). */
 export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detection[] {
 	const out: Detection[] = [];
@@ -154,7 +163,7 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 			continue;
 		}
 		// ALL-CAPS words (`GB82`, `ERROR`) are names only after a header or a title: `Name: MARIA GONZALEZ`
-		const found = (t.flags[i] & UPPER) !== 0 && !contextBefore(t, i) ? undefined : runAt(t, i);
+		const found = (t.flags[i] & UPPER) !== 0 && !upperContext(t, i) ? undefined : runAt(t, i);
 		if (!found) {
 			i++;
 			continue;
