@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import { credentialHeader } from '../lib/kill-switch/http';
 
 export class FlagHttpHeaderApi implements ICredentialType {
 	name = 'flagHttpHeaderApi';
@@ -32,8 +33,7 @@ export class FlagHttpHeaderApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const name = String(credentials.headerName ?? '').trim();
-		if (name === '') return requestOptions;
-		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), [name]: String(credentials.secretValue ?? '') } };
+		// The Kill Switch node adds the same header itself (it sends through n8n's plain request helper).
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...credentialHeader(credentials.headerName, credentials.secretValue) } };
 	}
 }

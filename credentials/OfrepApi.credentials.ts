@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import { credentialHeader } from '../lib/kill-switch/http';
 
 export class OfrepApi implements ICredentialType {
 	name = 'ofrepApi';
@@ -39,10 +40,8 @@ export class OfrepApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const name = String(credentials.headerName ?? '').trim();
-		const value = String(credentials.secretValue ?? '');
-		if (name === '' || value === '') return requestOptions;
-		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), [name]: value } };
+		// The Kill Switch node adds the same header itself (it sends through n8n's plain request helper).
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...credentialHeader(credentials.headerName, credentials.secretValue) } };
 	}
 
 	test: ICredentialTestRequest = {

@@ -1,5 +1,5 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
-import { scopeProperties, scopedAuthenticate } from './scoped/fields';
+import { scopeProperties, scopedAuthenticate, scopedTestRequest } from './scoped/fields';
 
 export class ScopedApiKeyApi implements ICredentialType {
 	name = 'scopedApiKeyApi';
@@ -38,7 +38,5 @@ export class ScopedApiKeyApi implements ICredentialType {
 		value: String(credentials.apiKey ?? ''),
 	}));
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
+	test: ICredentialTestRequest = scopedTestRequest;
 }

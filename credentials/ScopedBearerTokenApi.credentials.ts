@@ -1,5 +1,5 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
-import { scopeProperties, scopedAuthenticate } from './scoped/fields';
+import { scopeProperties, scopedAuthenticate, scopedTestRequest } from './scoped/fields';
 
 export class ScopedBearerTokenApi implements ICredentialType {
 	name = 'scopedBearerTokenApi';
@@ -32,7 +32,5 @@ export class ScopedBearerTokenApi implements ICredentialType {
 		prefix: 'Bearer ',
 	}));
 
-	test: ICredentialTestRequest = {
-		request: { url: '={{$credentials.testUrl}}', method: 'GET' },
-	};
+	test: ICredentialTestRequest = scopedTestRequest;
 }

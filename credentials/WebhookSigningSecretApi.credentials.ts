@@ -23,7 +23,7 @@ export class WebhookSigningSecretApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The secret the sender signs requests with: GitHub webhook secret, Stripe endpoint secret (whsec_…, used whole), Slack signing secret, or your own (at least 16 characters)',
+				'The secret the sender signs requests with: GitHub webhook secret, Stripe endpoint secret (whsec_…, used whole), Slack signing secret, or your own (at least 16 characters besides whitespace, at least 5 different ones, not a short sequence repeated)',
 		},
 		{
 			displayName: 'Previous Signing Secret',

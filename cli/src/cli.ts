@@ -10,6 +10,7 @@ import {
 import type { AuditQuery, AuditTimeline, AuditVerification } from '../../lib/audit';
 import { UsageError, parseArgs } from './args';
 import type { ParsedArgs } from './args';
+import { runProgram } from './program';
 
 /** Exit codes: 0 valid / done, 1 tampered, 2 unusable input or usage error. */
 export const EXIT_OK = 0;
@@ -17,6 +18,10 @@ export const EXIT_TAMPERED = 1;
 export const EXIT_UNUSABLE = 2;
 
 export const USAGE = `Usage:
+  n8n-governance check PATH… [--instance URL --api-key-file F] [--policy F] [--environment ENV]
+                       [--format text|json|sarif|markdown] [--fail-on error|warning|note|never] [-o FILE]
+  n8n-governance inventory PATH… [--instance URL --api-key-file F] [--format table|csv|json|markdown]
+  n8n-governance diff OLD NEW [--policy F]
   n8n-governance audit verify --key-file KEYS [--require-closed] [--json] FILE|-
   n8n-governance audit query FILE|- [--execution ID] [--workflow ID] [--actor X] [--key-file KEYS] [--json]
   n8n-governance audit key --secret-file FILE|-
@@ -34,13 +39,17 @@ export interface Io {
 	out: (text: string) => void;
 	err: (text: string) => void;
 	readStdin: () => string | Uint8Array;
+	isTTY?: boolean;
 }
 
 const defaultIo: Io = {
 	out: (text) => process.stdout.write(text),
 	err: (text) => process.stderr.write(text),
 	readStdin: () => readFileSync(0),
+	isTTY: process.stderr.isTTY === true,
 };
+
+const PROGRAM_COMMANDS = new Set(['check', 'inventory', 'diff']);
 
 class UnusableInput extends Error {}
 
@@ -145,6 +154,7 @@ function keyCommand(args: ParsedArgs, io: Io): number {
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
 	try {
+		if (PROGRAM_COMMANDS.has(argv[0])) return await runProgram(argv, io);
 		const args = parseArgs(argv);
 		if (args.options.help === true || args.positional.length === 0) {
 			io.out(USAGE);

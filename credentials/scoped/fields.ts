@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 import type { ScopedRequestOptions, SecretHeader } from '../../lib/scoped-credentials/attach';
 import { attachScopedSecret } from '../../lib/scoped-credentials/attach';
@@ -31,6 +31,31 @@ export const scopeProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether the secret may be sent over unencrypted http:// (only for trusted networks such as loopback). Off: https only.',
+	},
+	{
+		displayName: 'Allowed Proxies',
+		name: 'allowedProxies',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		placeholder: 'http://proxy.internal.example.com:3128',
+		description:
+			'The only proxies a request carrying the secret may go through (a proxy can read it), as scheme://host:port, separated by commas or new lines. Empty: a request that names a proxy (e.g. the HTTP Request node\'s Options → Proxy) is refused. Proxies set in the n8n server\'s environment (HTTP_PROXY, HTTPS_PROXY) are not visible here.',
+	},
+	{
+		displayName: 'Allow Ignoring SSL Issues',
+		name: 'allowInsecureTls',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the secret may be sent on a request that skips TLS certificate validation (the HTTP Request node\'s "Ignore SSL Issues"). Off: such requests are refused, since anyone in the path could pose as the server.',
+	},
+	{
+		displayName:
+			'Redirects are not followed while this secret is attached: a redirect answer (301, 302, 303, 307, 308) makes the request fail. Use the final URL.',
+		name: 'redirectNotice',
+		type: 'notice',
+		default: '',
 	},
 	{
 		displayName: 'Environment',
@@ -95,3 +120,21 @@ export function scopedAuthenticate(
 		return result.request as unknown as IHttpRequestOptions;
 	};
 }
+
+/** The redirect answers a scoped credential never follows (n8n's request layer treats every 3xx with a Location as one). */
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
+
+/**
+ * The Test button's request: a GET to the Test URL through the same `authenticate`. A redirect answer fails
+ * there too (redirects are not followed while the secret is attached); these rules make n8n say why.
+ */
+export const scopedTestRequest: ICredentialTestRequest = {
+	request: { url: '={{$credentials.testUrl}}', method: 'GET' },
+	rules: REDIRECT_STATUSES.map((status) => ({
+		type: 'responseCode' as const,
+		properties: {
+			value: status,
+			message: `The Test URL answered with a redirect (HTTP ${status}). A scoped credential does not follow redirects, so the secret is never sent past the first hop: use the final URL (where the redirect points) as the Test URL and in your requests.`,
+		},
+	})),
+};

@@ -27,6 +27,53 @@ export function isTimeoutError(error: unknown, depth = 0): boolean {
 	return depth < 3 && e.cause !== undefined && e.cause !== error && isTimeoutError(e.cause, depth + 1);
 }
 
+/** Waits `ms`, or rejects as soon as `signal` aborts (n8n-workflow's `sleep`; lib/ imports nothing from n8n). */
+export type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
+
+const STOPPED = 'the execution was stopped while waiting for the answer';
+
+/** Thrown by {@link withDeadline} when the deadline passes first (`isTimeoutError` recognises it). */
+export class DeadlineError extends Error {
+	override name = 'TimeoutError';
+
+	constructor(readonly ms: number) {
+		super(`No complete answer within ${ms} ms`);
+	}
+}
+
+/**
+ * Runs `send` with a deadline for the whole exchange: connecting, the headers and the last byte of the body. A
+ * socket timeout only fires when the line goes idle, so a source that trickles a byte now and then would hold the
+ * run for as long as it likes. When the deadline passes, rejects with {@link DeadlineError}; whichever way it ends,
+ * the signal handed to `send` is aborted afterwards, so an abandoned request is torn down and the wait's timer is
+ * cleared. `cancel` (the execution's own signal) aborts both early.
+ */
+export async function withDeadline<T>(send: (signal: AbortSignal) => Promise<T>, ms: number, wait: Wait, cancel?: AbortSignal): Promise<T> {
+	if (cancel?.aborted) throw new Error(STOPPED);
+	const controller = new AbortController();
+	const onCancel = () => controller.abort(cancel?.reason);
+	cancel?.addEventListener('abort', onCancel, { once: true });
+	const deadline = wait(ms, controller.signal).then(() => {
+		throw new DeadlineError(ms);
+	});
+	try {
+		return await Promise.race([send(controller.signal), deadline]);
+	} catch (error) {
+		// A cancelled execution ends the wait and the request alike: say what happened, not how either noticed.
+		throw cancel?.aborted === true && !(error instanceof DeadlineError) ? new Error(STOPPED) : error;
+	} finally {
+		controller.abort();
+		cancel?.removeEventListener('abort', onCancel);
+	}
+}
+
+/** The header a flag-source credential adds (`{}` when its name or value is empty). */
+export function credentialHeader(name: unknown, value: unknown): Record<string, string> {
+	const header = typeof name === 'string' ? name.trim() : '';
+	const secret = typeof value === 'string' ? value : '';
+	return header === '' || secret === '' ? {} : { [header]: secret };
+}
+
 /** Calls the transport; converts throws into TIMEOUT / SOURCE_UNREACHABLE resolutions. */
 export async function fetchSafely(fetchJson: FetchJson, request: HttpRequest, sourceName: string): Promise<HttpResponse | FlagResolution> {
 	try {

@@ -28,6 +28,7 @@ export interface HttpRequest {
 	method: 'GET' | 'POST';
 	headers: Record<string, string>;
 	body?: unknown;
+	/** Deadline for the whole answer, body included (not an idle timeout): see `withDeadline`. */
 	timeoutMs: number;
 }
 
@@ -37,5 +38,8 @@ export interface HttpResponse {
 	body: unknown | string;
 }
 
-/** Injected HTTP transport (the node implements it with `this.helpers.httpRequest`). May throw on network errors. */
+/**
+ * Injected HTTP transport (the node implements it with `this.helpers.httpRequest` under `withDeadline`). May throw on
+ * network errors and on the deadline.
+ */
 export type FetchJson = (request: HttpRequest) => Promise<HttpResponse>;

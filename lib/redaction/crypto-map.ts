@@ -1,12 +1,38 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
+import { parsePlaceholder } from './operators/placeholder';
 
 /** Placeholder → original value, as produced by the reversible `token` operator. */
 export type PlaceholderMap = Record<string, string>;
 
+/**
+ * What a map holds: the values of its placeholders, the placeholder-shaped text its item already
+ * held (given back as it is), and the highest number the run issued per entity. A placeholder in
+ * that range which the map does not know was made for another item of the run.
+ */
+export class OpenedMap {
+	constructor(
+		readonly entries: PlaceholderMap,
+		readonly verbatim: ReadonlySet<string> = new Set(),
+		readonly issued: Readonly<Record<string, number>> = issuedIn(entries),
+	) {}
+}
+
+/** The highest number per entity among a map's placeholders. */
+function issuedIn(entries: PlaceholderMap): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const k of Object.keys(entries)) {
+		const p = parsePlaceholder(k);
+		if (p && (out[p.entity] ?? 0) < p.n) out[p.entity] = p.n;
+	}
+	return out;
+}
+
 const SALT = Buffer.from('n8n-nodes-governance/redaction', 'utf8');
+// the key stays the v1 key (same secret, same derivation); the format and its AAD say v2
 const INFO = Buffer.from('reversible-map/v1', 'utf8');
-const AAD = Buffer.from('v1', 'utf8');
+const FORMAT = 'v2';
+const AAD = Buffer.from(FORMAT, 'utf8');
 export const MIN_SECRET_BYTES = 16;
 
 function toBytes(secret: string | Uint8Array | undefined, purpose: string): Buffer {
@@ -28,21 +54,45 @@ function deriveKey(secret: string | Uint8Array | undefined): Buffer {
 	return Buffer.from(hkdfSync('sha256', toBytes(secret, 'reversible-redaction'), SALT, INFO, 32));
 }
 
-/** AES-256-GCM encryption of the map: `v1.<iv>.<ciphertext>.<tag>`, base64url parts, random 12-byte IV. */
-export function encryptMap(map: PlaceholderMap, secret: string | Uint8Array | undefined): string {
+/**
+ * AES-256-GCM encryption of the map: `v2.<iv>.<ciphertext>.<tag>`, base64url parts, random 12-byte IV.
+ * The plaintext is `{"v":2,"entries":{…},"verbatim":[…],"issued":{…}}`.
+ */
+export function encryptMap(map: PlaceholderMap | OpenedMap, secret: string | Uint8Array | undefined): string {
+	const opened = map instanceof OpenedMap ? map : new OpenedMap(map);
 	const key = deriveKey(secret);
 	const iv = randomBytes(12);
 	const cipher = createCipheriv('aes-256-gcm', key, iv);
 	cipher.setAAD(AAD);
-	const ct = Buffer.concat([cipher.update(JSON.stringify(map), 'utf8'), cipher.final()]);
-	return `v1.${iv.toString('base64url')}.${ct.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`;
+	const plain = JSON.stringify({ v: 2, entries: opened.entries, verbatim: [...opened.verbatim], issued: opened.issued });
+	const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+	return `${FORMAT}.${iv.toString('base64url')}.${ct.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`;
 }
 
-/** Decrypts a map from encryptMap. Wrong secret or tampering → GovernanceError IntegrityFailure. */
-export function decryptMap(encrypted: string, secret: string | Uint8Array | undefined): PlaceholderMap {
+function earlierFormat(): GovernanceError {
+	return new GovernanceError(
+		GovernanceErrorCode.InvalidInput,
+		'This redaction map was written by an earlier version (format v1), which did not record the placeholder-like text already in the input nor which item the map belongs to, so restoring from it could put values into the wrong text. Nothing was restored.',
+		{ hint: 'Run the item through Redact again (runs that were waiting since before the upgrade need a new run from the Redact step).' },
+	);
+}
+
+function notAMap(what: string): GovernanceError {
+	return new GovernanceError(GovernanceErrorCode.IntegrityFailure, `The decrypted redaction map ${what}.`, {
+		hint: 'Pass the encryptedMap string returned by redact() unchanged.',
+	});
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+
+/** Decrypts a map from encryptMap, with what it records. Wrong secret or tampering → GovernanceError IntegrityFailure. */
+export function openEncryptedMap(encrypted: string, secret: string | Uint8Array | undefined): OpenedMap {
 	const parts = typeof encrypted === 'string' ? encrypted.split('.') : [];
-	if (parts.length !== 4 || parts[0] !== 'v1') {
-		throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'The redaction map is not in the v1.<iv>.<ciphertext>.<tag> format.', {
+	if (parts.length === 4 && parts[0] === 'v1') throw earlierFormat();
+	if (parts.length !== 4 || parts[0] !== FORMAT) {
+		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `The redaction map is not in the ${FORMAT}.<iv>.<ciphertext>.<tag> format.`, {
 			hint: 'Pass the encryptedMap string returned by redact() unchanged.',
 		});
 	}
@@ -62,11 +112,15 @@ export function decryptMap(encrypted: string, secret: string | Uint8Array | unde
 			cause: error,
 		});
 	}
-	const parsed: unknown = JSON.parse(plain);
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new GovernanceError(GovernanceErrorCode.IntegrityFailure, 'The decrypted redaction map is not an object.', {
-			hint: 'Pass the encryptedMap string returned by redact() unchanged.',
-		});
-	}
-	return parsed as PlaceholderMap;
+	const parsed = JSON.parse(plain) as { v?: unknown; entries?: unknown; verbatim?: unknown; issued?: unknown };
+	if (typeof parsed !== 'object' || parsed === null || parsed.v !== 2 || !isStringRecord(parsed.entries)) throw notAMap('is not a v2 map');
+	const verbatim = Array.isArray(parsed.verbatim) && parsed.verbatim.every((v) => typeof v === 'string') ? parsed.verbatim : undefined;
+	const issued = parsed.issued;
+	if (!verbatim || typeof issued !== 'object' || issued === null || !Object.values(issued).every((n) => Number.isInteger(n))) throw notAMap('lacks its verbatim list or issued numbers');
+	return new OpenedMap(parsed.entries, new Set(verbatim as string[]), issued as Record<string, number>);
+}
+
+/** Decrypts a map from encryptMap: its placeholder → value entries. Wrong secret or tampering → GovernanceError IntegrityFailure. */
+export function decryptMap(encrypted: string, secret: string | Uint8Array | undefined): PlaceholderMap {
+	return openEncryptedMap(encrypted, secret).entries;
 }

@@ -17,12 +17,15 @@ export type {
 	RestoreResult,
 	RuleTrigger,
 } from './types';
-export { detect, detectWithRules, resolveOverlaps, CONTEXT_BOOST } from './detect';
+export { detectWithRules, resolveOverlaps, CONTEXT_BOOST } from './detect';
+export { detect, normalizedView } from './normalize';
+export type { NormalizedView } from './normalize';
 export { redact } from './redact';
 export { restore } from './restore';
 export { redactObject, restoreObject } from './object-walk';
 export type { RedactObjectOptions, RedactObjectResult } from './object-walk';
-export { encryptMap, decryptMap, MIN_SECRET_BYTES } from './crypto-map';
+export { encryptMap, decryptMap, openEncryptedMap, OpenedMap, MIN_SECRET_BYTES } from './crypto-map';
+export { PlaceholderNumbering } from './operators/numbering';
 export type { PlaceholderMap } from './crypto-map';
 export { RULES, BUILT_IN_ENTITIES, RULE_SET_VERSION, RULE_FAMILIES, isSecretEntity } from './rules';
 export { GENERIC_SECRET_MIN_ENTROPY } from './rules/secrets';

@@ -1,10 +1,10 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
-import { encryptMap } from './crypto-map';
+import { encryptMap, OpenedMap } from './crypto-map';
 import type { PlaceholderMap } from './crypto-map';
-import { detect } from './detect';
+import { PlaceholderNumbering } from './operators/numbering';
 import { RedactionSession } from './operators/session';
-import { applyDetections } from './redact';
-import { openMap, restoreString, unmatchedList } from './restore';
+import { redactString } from './redact';
+import { openMap, restoreString, RestoreTally } from './restore';
 import { RULE_SET_VERSION } from './rules';
 import type { RedactionReport, RedactOptions, RestoreResult } from './types';
 
@@ -16,6 +16,12 @@ export interface RedactObjectOptions extends RedactOptions {
 	 * A path also covers everything below it. Default: every string field.
 	 */
 	paths?: string[];
+	/**
+	 * Numbering shared by several calls (every item of one node run): one value, one placeholder
+	 * across them. The caller must have reserved the placeholder shapes of all their inputs first
+	 * (reserveIn), and seals each map with `sealMap` once every call is done. Default: this call's own.
+	 */
+	numbering?: PlaceholderNumbering;
 }
 
 export interface RedactObjectResult<T> {
@@ -23,6 +29,8 @@ export interface RedactObjectResult<T> {
 	value: T;
 	report: RedactionReport;
 	encryptedMap?: string;
+	/** With a shared numbering and the token operator: encrypts this item's map (call after the run). */
+	sealMap?: () => string;
 }
 
 function compilePaths(paths: string[] | undefined): string[][] | undefined {
@@ -113,30 +121,33 @@ function walk(value: unknown, path: string[], at: string[], depth: number, seen:
  * key appears as its placeholder; `<path>.(key)` marks a key that was redacted).
  */
 export function redactObject<T>(value: T, options: RedactObjectOptions = {}): RedactObjectResult<T> {
-	const session = new RedactionSession(options);
+	const shared = options.numbering;
+	const numbering = shared ?? new PlaceholderNumbering();
+	if (!shared) numbering.reserveIn(value);
+	const session = new RedactionSession(options, numbering);
 	const fields: string[] = [];
 	const patterns = compilePaths(options.paths);
 	const out = walk(value, [], [], 0, new Set(), (s, at) => {
-		const detections = detect(s, options);
-		if (detections.length === 0) return s;
-		fields.push(at.join('.'));
-		return applyDetections(s, detections, session);
+		const r = redactString(s, options, session);
+		if (r.detections.length > 0) fields.push(at.join('.'));
+		return r.text;
 	}, patterns) as T;
 	const result: RedactObjectResult<T> = { value: out, report: { counts: session.counts, fields, ruleSetVersion: RULE_SET_VERSION } };
-	if (session.usedToken) result.encryptedMap = encryptMap(session.reversible, options.secret);
+	if (session.usedToken) {
+		const seal = () => encryptMap(new OpenedMap(session.reversible, session.verbatim, numbering.issued()), options.secret);
+		if (shared) result.sealMap = seal;
+		else result.encryptedMap = seal();
+	}
 	return result;
 }
 
-/** Restores every string and key of a value redacted with the `token` operator; returns a new value. */
-export function restoreObject<T>(value: T, map: string | PlaceholderMap, secret?: string | Uint8Array): Omit<RestoreResult, 'text'> & { value: T } {
-	const plain = openMap(map, secret);
-	const used = new Set<string>();
-	const unknown = new Set<string>();
-	let restored = 0;
-	const out = walk(value, [], [], 0, new Set(), (s) => {
-		const r = restoreString(s, plain, used, unknown);
-		restored += r.restored;
-		return r.text;
-	}) as T;
-	return { value: out, restored, unmatched: unmatchedList(plain, used, unknown) };
+/**
+ * Restores every string and key of a value redacted with the `token` operator; returns a new value.
+ * Throws (IntegrityFailure) when the value holds placeholders the run made for another item.
+ */
+export function restoreObject<T>(value: T, map: string | PlaceholderMap | OpenedMap, secret?: string | Uint8Array): Omit<RestoreResult, 'text'> & { value: T } {
+	const tally = new RestoreTally(openMap(map, secret));
+	const out = walk(value, [], [], 0, new Set(), (s) => restoreString(s, tally)) as T;
+	tally.check();
+	return { value: out, restored: tally.restored, unmatched: tally.unmatched() };
 }

@@ -4,9 +4,10 @@ import { redirectAllowList } from './host-pattern';
 import type { ScopedPolicyFields } from './policy';
 import { decideScopedRequest, parseScopedPolicy, refusalMessage } from './policy';
 import type { RequestShape } from './request-target';
+import type { TransportShape } from './transport';
 
 /** Request options as n8n passes them to `authenticate` (both helper shapes); other keys pass through. */
-export interface ScopedRequestOptions extends RequestShape {
+export interface ScopedRequestOptions extends RequestShape, TransportShape {
 	headers?: Record<string, unknown>;
 	allowedDomains?: string;
 	[key: string]: unknown;
@@ -57,10 +58,20 @@ export function checkSecretHeader(label: string, header: SecretHeader): ScopedRe
 }
 
 /**
+ * Options that stop n8n's request layer from following redirects, in both helper shapes: the legacy
+ * `requestWithAuthentication` (HTTP Request node) follows only when `followRedirect`/`followAllRedirects`
+ * say so and then up to `maxRedirects`; `httpRequestWithAuthentication` stops on `disableFollowRedirect`.
+ * A followed hop would carry the secret to wherever the server points (n8n re-checks only the host name,
+ * not port or scheme, keeps custom headers such as X-API-Key and re-adds Authorization), and n8n replaces
+ * any `beforeRedirect` of ours, so the secret is never sent past the first hop.
+ */
+export const NO_REDIRECTS = { followRedirect: false, followAllRedirects: false, maxRedirects: 0, disableFollowRedirect: true } as const;
+
+/**
  * Returns a copy of `request` with the secret header attached, or a refusal (message
- * `<label> refused: <reason>`) when the policy does not allow this request. The copy also carries the
- * allowed hosts as `allowedDomains`, which n8n's request layer checks on every redirect hop, so an
- * allowed host cannot redirect the secret elsewhere. The input is never modified.
+ * `<label> refused: <reason>`) when the policy does not allow this request. The copy does not follow
+ * redirects (see NO_REDIRECTS: a redirect answer makes the request fail, and the fix is to use the final
+ * URL), and carries the allowed hosts as `allowedDomains` as a second line. The input is never modified.
  */
 export function attachScopedSecret(
 	label: string,
@@ -90,7 +101,7 @@ export function attachScopedSecret(
 	headers[header.name] = `${header.prefix ?? ''}${header.value}`;
 	return {
 		ok: true,
-		request: { ...request, headers, allowedDomains: redirectAllowList(policy.allowedHosts, request.allowedDomains) },
+		request: { ...request, ...NO_REDIRECTS, headers, allowedDomains: redirectAllowList(policy.allowedHosts, request.allowedDomains) },
 		rotationOverdue: decision.rotationOverdue,
 	};
 }

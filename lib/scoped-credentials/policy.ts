@@ -4,6 +4,8 @@ import type { HostPattern } from './host-pattern';
 import { hostMatches, parseAllowedHosts } from './host-pattern';
 import type { RequestShape, RequestTarget } from './request-target';
 import { resolveRequestTarget } from './request-target';
+import type { ProxyEndpoint, TransportShape } from './transport';
+import { checkTransport, parseAllowedProxies } from './transport';
 
 /** The HTTP methods a scoped credential can be limited to. */
 export const HTTP_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'] as const;
@@ -19,6 +21,10 @@ export interface ScopedPolicy {
 	rotateBy?: number;
 	/** Whether plain http:// targets may receive the secret. */
 	allowHttp: boolean;
+	/** The only proxies a request carrying the secret may name (exact scheme, host, port); empty = none. */
+	allowedProxies: ProxyEndpoint[];
+	/** Whether the secret may go on a request that skips TLS certificate validation. */
+	allowInsecureTls: boolean;
 }
 
 /** The raw credential fields the policy is read from (names as in the credential types). */
@@ -28,10 +34,20 @@ export interface ScopedPolicyFields {
 	expiresOn?: unknown;
 	rotateBy?: unknown;
 	allowHttp?: unknown;
+	allowedProxies?: unknown;
+	allowInsecureTls?: unknown;
 }
 
 /** Why a request was refused. Ids are stable; they appear in tests and docs. */
-export type RefusalRule = 'expired' | 'target-unknown' | 'scheme-not-allowed' | 'user-info' | 'host-not-allowed' | 'method-not-allowed';
+export type RefusalRule =
+	| 'expired'
+	| 'target-unknown'
+	| 'scheme-not-allowed'
+	| 'user-info'
+	| 'host-not-allowed'
+	| 'method-not-allowed'
+	| 'proxy-not-allowed'
+	| 'tls-not-verified';
 
 export type ScopedDecision =
 	| { allowed: true; target: RequestTarget; rotationOverdue: boolean }
@@ -67,6 +83,8 @@ export function parseScopedPolicy(fields: ScopedPolicyFields): ScopedPolicy {
 		expiresAt: parseDate(fields.expiresOn, 'Expires On'),
 		rotateBy: parseDate(fields.rotateBy, 'Rotate By'),
 		allowHttp: fields.allowHttp === true,
+		allowedProxies: parseAllowedProxies(typeof fields.allowedProxies === 'string' ? fields.allowedProxies : ''),
+		allowInsecureTls: fields.allowInsecureTls === true,
 	};
 }
 
@@ -75,9 +93,9 @@ const refuse = (rule: RefusalRule, reason: string, hint: string): ScopedDecision
 /**
  * Decides whether the secret may be attached to this request. The checks run in the order below and the
  * first failing one is reported: expiry (an expired secret goes nowhere), where (URL, host, user info),
- * then how (scheme, method).
+ * then how (scheme, method, proxy, certificate validation).
  */
-export function decideScopedRequest(policy: ScopedPolicy, request: RequestShape, now: number): ScopedDecision {
+export function decideScopedRequest(policy: ScopedPolicy, request: RequestShape & TransportShape, now: number): ScopedDecision {
 	if (policy.expiresAt !== undefined && now >= policy.expiresAt) {
 		return refuse(
 			'expired',
@@ -117,6 +135,8 @@ export function decideScopedRequest(policy: ScopedPolicy, request: RequestShape,
 			'Use an allowed method, or add this one to "Allowed Methods" in the credential',
 		);
 	}
+	const transport = checkTransport(request, policy.allowedProxies, policy.allowInsecureTls);
+	if (transport) return refuse(transport.rule, transport.reason, transport.hint);
 	return { allowed: true, target, rotationOverdue: policy.rotateBy !== undefined && now >= policy.rotateBy };
 }
 

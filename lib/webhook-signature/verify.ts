@@ -8,8 +8,55 @@ import { SIGNATURE_PRESETS, isSignaturePresetId } from './presets';
 /** Default and bounds of the replay window for timestamped presets. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 export const MAX_TOLERANCE_SECONDS = 86400;
-/** Shortest signing secret accepted (providers generate 32+ characters). */
+/** Shortest signing secret accepted (providers generate 32+ characters); whitespace does not count. */
 export const MIN_SIGNING_SECRET_LENGTH = 16;
+/**
+ * Fewest different characters a signing secret may use. A random secret of 16 hex digits uses fewer than 5 with a
+ * probability of about 4 in 10 million, one of 16 decimal digits about 9 in 100 000; "aaaa…", "1212…", "1111222233334444" use fewer.
+ */
+export const MIN_SIGNING_SECRET_DISTINCT = 5;
+
+/**
+ * The shortest unit, of at most `maxUnit` characters, that the text is written out of at least twice (a partial last
+ * copy allowed): "abcabcabcabcabca" → 3. Undefined when there is none. Costs at most `maxUnit` passes over the text.
+ */
+export function repeatedUnitLength(text: string, maxUnit: number): number | undefined {
+	const chars = Array.from(text);
+	for (let unit = 1; unit <= maxUnit && unit * 2 <= chars.length; unit++) {
+		let periodic = true;
+		for (let i = unit; i < chars.length && periodic; i++) periodic = chars[i] === chars[i - unit];
+		if (periodic) return unit;
+	}
+	return undefined;
+}
+
+/**
+ * Problems that make a signing secret unusable (empty list = usable). Refused: empty, only whitespace, fewer than
+ * {@link MIN_SIGNING_SECRET_LENGTH} characters other than whitespace, a unit shorter than that written out again and
+ * again ("passwordpassword"), or fewer than {@link MIN_SIGNING_SECRET_DISTINCT} different characters. What providers
+ * issue passes: Slack's 32 hex digits, Stripe's `whsec_` + base64, GitHub secrets from a generator or a passphrase.
+ */
+export function checkSigningSecret(secret: unknown): string[] {
+	if (typeof secret !== 'string' || secret === '') return ['The signing secret is empty'];
+	const visible = Array.from(secret.replace(/\s+/gu, ''));
+	if (visible.length === 0) return ['The signing secret is only whitespace (spaces, tabs or line breaks), so anyone can sign with it'];
+	if (visible.length < MIN_SIGNING_SECRET_LENGTH) {
+		return [
+			Array.from(secret).length < MIN_SIGNING_SECRET_LENGTH
+				? `The signing secret is shorter than ${MIN_SIGNING_SECRET_LENGTH} characters, so it can be guessed`
+				: `The signing secret has fewer than ${MIN_SIGNING_SECRET_LENGTH} characters besides whitespace, so it can be guessed`,
+		];
+	}
+	const unit = repeatedUnitLength(secret, MIN_SIGNING_SECRET_LENGTH - 1);
+	if (unit !== undefined) {
+		return [`The signing secret is ${unit === 1 ? 'one character' : `the same ${unit} characters`} over and over, so it can be guessed`];
+	}
+	const distinct = new Set(visible).size;
+	if (distinct < MIN_SIGNING_SECRET_DISTINCT) {
+		return [`The signing secret uses only ${distinct} different character${distinct === 1 ? '' : 's'} (at least ${MIN_SIGNING_SECRET_DISTINCT} needed), so it can be guessed`];
+	}
+	return [];
+}
 
 export interface VerifyWebhookInput {
 	preset: SignaturePresetId;
@@ -34,15 +81,6 @@ export type VerifyWebhookResult =
 	| { valid: true; preset: SignaturePresetId; timestamp?: number; secret: 'current' | 'previous' }
 	| { valid: false; preset: SignaturePresetId; reason: InvalidSignatureReason; message: string; hint: string };
 
-/** Problems that make a signing secret unusable (empty list = usable). */
-export function checkSigningSecret(secret: unknown): string[] {
-	if (typeof secret !== 'string' || secret === '') return ['The signing secret is empty'];
-	if (secret.length < MIN_SIGNING_SECRET_LENGTH) {
-		return [`The signing secret is shorter than ${MIN_SIGNING_SECRET_LENGTH} characters, so it can be guessed`];
-	}
-	return [];
-}
-
 function configError(message: string, hint: string): GovernanceError {
 	return new GovernanceError(GovernanceErrorCode.InvalidConfiguration, message, { hint });
 }
@@ -58,9 +96,14 @@ export function resolvePreset(input: Pick<VerifyWebhookInput, 'preset' | 'secret
 	}
 	const preset = SIGNATURE_PRESETS[input.preset];
 	// The first secret is the current one and must be set; later ones (a previous secret) are optional.
-	const problems = [input.secrets[0], ...input.secrets.slice(1).filter((s) => s !== '')].flatMap(checkSigningSecret);
-	if (problems.length > 0) {
-		throw configError(`${preset.label} signature cannot be checked: ${problems[0]}`, 'Paste the secret the sender signs with into the Webhook Signing Secret credential');
+	const current = checkSigningSecret(input.secrets[0]);
+	const previous = input.secrets.slice(1).filter((s) => s !== '').flatMap(checkSigningSecret);
+	if (current.length > 0) {
+		throw configError(`${preset.label} signature cannot be checked: ${current[0]}`, 'Paste the secret the sender signs with into the Webhook Signing Secret credential');
+	}
+	if (previous.length > 0) {
+		const problem = previous[0].replace('The signing secret', 'The previous signing secret');
+		throw configError(`${preset.label} signature cannot be checked: ${problem}`, 'Clear "Previous Signing Secret" in the Webhook Signing Secret credential, or paste the old secret there exactly');
 	}
 	const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
 	if (!Number.isFinite(tolerance) || tolerance < 1 || tolerance > MAX_TOLERANCE_SECONDS) {

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
 import type { CacheDecision, FlagCache } from '../../lib/kill-switch/cache';
 import { createFlagCache, decideWithCache, flagCacheKey } from '../../lib/kill-switch/cache';
 import type { KillSwitchOutcome } from '../../lib/kill-switch/evaluate';
 import { evaluateKillSwitch } from '../../lib/kill-switch/evaluate';
+import { credentialHeader, withDeadline } from '../../lib/kill-switch/http';
 import { createHttpJsonSource } from '../../lib/kill-switch/sources/http-json';
 import { createOfrepSource } from '../../lib/kill-switch/sources/ofrep';
 import { createUnleashSource } from '../../lib/kill-switch/sources/unleash';
@@ -17,24 +19,30 @@ import { HTTP_HEADER_CREDENTIAL, OFREP_CREDENTIAL, UNLEASH_CREDENTIAL } from './
  */
 export const FLAG_CACHE: FlagCache = createFlagCache();
 
-/** Transport for lib/ sources: n8n's request helper, with the credential's own authentication when there is one. */
-function n8nFetchJson(context: IExecuteFunctions, credentialType: string | undefined): FetchJson {
+/**
+ * Transport for lib/ sources: n8n's plain request helper under a deadline for the whole answer (lib/kill-switch/http
+ * withDeadline). Not the authenticated helper: it replaces `abortSignal` with the execution's own, so a request
+ * abandoned at the deadline would go on reading for as long as the source keeps sending. The credentials' headers
+ * are set by the sources themselves (the same headers the credentials' `authenticate` adds).
+ */
+function n8nFetchJson(context: IExecuteFunctions): FetchJson {
 	return async (request: HttpRequest): Promise<HttpResponse> => {
-		const options = {
-			url: request.url,
-			method: request.method as IHttpRequestMethods,
-			headers: request.headers,
-			body: request.body as IDataObject | undefined,
-			json: request.body !== undefined,
-			timeout: request.timeoutMs,
-			// Raw text: lib/ tells "not JSON" apart from JSON itself, and reads error bodies of 4xx/5xx answers.
-			encoding: 'text' as const,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		};
-		const response = (credentialType === undefined
-			? await context.helpers.httpRequest(options)
-			: await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as { statusCode: number; body: unknown };
+		const send = async (abortSignal: AbortSignal) =>
+			(await context.helpers.httpRequest({
+				url: request.url,
+				method: request.method as IHttpRequestMethods,
+				headers: request.headers,
+				body: request.body as IDataObject | undefined,
+				json: request.body !== undefined,
+				// Also bounds connecting and a silent line; the deadline bounds the whole answer.
+				timeout: request.timeoutMs,
+				abortSignal,
+				// Raw text: lib/ tells "not JSON" apart from JSON itself, and reads error bodies of 4xx/5xx answers.
+				encoding: 'text',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as { statusCode: number; body: unknown };
+		const response = await withDeadline(send, request.timeoutMs, sleep, context.getExecutionCancelSignal());
 		return { status: response.statusCode, body: response.body };
 	};
 }
@@ -65,7 +73,7 @@ async function remoteSource(context: IExecuteFunctions, settings: KillSwitchSett
 			baseUrl,
 			token: String(credentials.token ?? ''),
 			flagName: required(context, 'flagName', 'Flag Name'),
-			fetchJson: n8nFetchJson(context, UNLEASH_CREDENTIAL),
+			fetchJson: n8nFetchJson(context),
 			timeoutMs,
 		});
 		return { source, scope: `${baseUrl}#${credentialId(context, UNLEASH_CREDENTIAL)}` };
@@ -73,16 +81,24 @@ async function remoteSource(context: IExecuteFunctions, settings: KillSwitchSett
 	if (settings.source === 'ofrep') {
 		const credentials = await context.getCredentials(OFREP_CREDENTIAL);
 		const baseUrl = String(credentials.url ?? '');
-		const source = createOfrepSource({ baseUrl, flagKey: required(context, 'flagKey', 'Flag Key'), fetchJson: n8nFetchJson(context, OFREP_CREDENTIAL), timeoutMs });
+		const source = createOfrepSource({
+			baseUrl,
+			flagKey: required(context, 'flagKey', 'Flag Key'),
+			headers: credentialHeader(credentials.headerName, credentials.secretValue),
+			fetchJson: n8nFetchJson(context),
+			timeoutMs,
+		});
 		return { source, scope: `${baseUrl}#${credentialId(context, OFREP_CREDENTIAL)}#${context.getWorkflow().id ?? ''}` };
 	}
 	const withAuth = context.getNodeParameter('authentication', 0, 'none') === 'headerAuth';
 	const url = required(context, 'url', 'URL');
+	const header = withAuth ? await context.getCredentials(HTTP_HEADER_CREDENTIAL) : {};
 	const source = createHttpJsonSource({
 		url,
 		valuePath: required(context, 'valuePath', 'Value Path'),
 		reasonPath: String(context.getNodeParameter('reasonPath', 0, '') ?? '').trim() || undefined,
-		fetchJson: n8nFetchJson(context, withAuth ? HTTP_HEADER_CREDENTIAL : undefined),
+		headers: credentialHeader(header.headerName, header.secretValue),
+		fetchJson: n8nFetchJson(context),
 		timeoutMs,
 	});
 	return { source, scope: `${url}#${withAuth ? credentialId(context, HTTP_HEADER_CREDENTIAL) : ''}` };

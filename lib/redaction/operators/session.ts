@@ -5,7 +5,8 @@ import { RULES } from '../rules';
 import type { Detection, OperatorConfig, OperatorName, RedactOptions } from '../types';
 import { pseudonym } from './hash';
 import { maskValue } from './mask';
-import { placeholder } from './placeholder';
+import { PlaceholderNumbering } from './numbering';
+import { placeholdersIn } from './placeholder';
 
 const OPERATOR_NAMES: readonly OperatorName[] = ['placeholder', 'mask', 'hash', 'remove', 'token'];
 const DEFAULT_OPERATOR = new Map<string, OperatorName>();
@@ -26,20 +27,60 @@ function normalize(op: OperatorName | OperatorConfig, where: string): OperatorCo
 	return cfg;
 }
 
+function forged(token: string): GovernanceError {
+	return new GovernanceError(
+		GovernanceErrorCode.InvalidInput,
+		`After redaction the text would hold ${token} twice with two meanings: once as written in the input (a removed or masked value joined the text around it into that shape) and once for a redacted value. Nothing was redacted.`,
+		{ hint: 'Use the Placeholder or Reversible Token operator for the entity whose removal joined the text, or clean the placeholder-like text upstream.' },
+	);
+}
+
 /**
- * Replacement state shared by every string of one call (one text, or all fields of one item):
- * the same value of an entity always gets the same placeholder, numbered per entity from 1.
+ * Replacement state of one item (one text, or all fields of one item): its counts and its map.
+ * Numbers come from the run's PlaceholderNumbering, so one value gets one placeholder in the run.
  */
 export class RedactionSession {
-	private readonly counters = new Map<string, number>();
-	private readonly byValue = new Map<string, string>();
 	private readonly hmacKey?: Buffer;
+	/** Placeholders this item's map restores to a value. */
 	readonly reversible: PlaceholderMap = {};
+	/** Placeholder-shaped text of the input that the item's output holds as it was (restored verbatim). */
+	readonly verbatim = new Set<string>();
 	usedToken = false;
 	readonly counts: Record<string, number> = {};
+	/** Placeholders emitted into the string being redacted. */
+	private emitted: string[] = [];
 
-	constructor(private readonly options: RedactOptions) {
+	constructor(
+		private readonly options: RedactOptions,
+		readonly numbering: PlaceholderNumbering = new PlaceholderNumbering(),
+	) {
 		if (options.hmacKey !== undefined) this.hmacKey = secretBytes(options.hmacKey, 'hash-operator (hmacKey)');
+	}
+
+	/** Starts a string: forgets the placeholders emitted into the previous one. */
+	beginString(): void {
+		this.emitted = [];
+	}
+
+	/**
+	 * Ends a string whose redacted form is `out`: each placeholder shape in it that this session did
+	 * not emit there came from the input, and its map gives it back verbatim. Throws when such a
+	 * shape was already issued for a value (a removal joined text into it), since it would be ambiguous.
+	 */
+	endString(out: string): void {
+		const found = placeholdersIn(out);
+		if (found.length === this.emitted.length) return;
+		const left = new Map<string, number>();
+		for (const t of this.emitted) left.set(t, (left.get(t) ?? 0) + 1);
+		for (const t of found) {
+			const n = left.get(t) ?? 0;
+			if (n > 0) {
+				left.set(t, n - 1);
+				continue;
+			}
+			if (!this.numbering.reserve(t) || Object.prototype.hasOwnProperty.call(this.reversible, t)) throw forged(t);
+			this.verbatim.add(t);
+		}
 	}
 
 	operatorFor(entity: string): OperatorConfig {
@@ -49,15 +90,9 @@ export class RedactionSession {
 		return { type: DEFAULT_OPERATOR.get(entity) ?? 'placeholder' };
 	}
 
-	private numbered(entity: string, value: string): string {
-		const key = `${entity}\u0000${value}`;
-		let ph = this.byValue.get(key);
-		if (ph === undefined) {
-			const n = (this.counters.get(entity) ?? 0) + 1;
-			this.counters.set(entity, n);
-			ph = placeholder(entity, n);
-			this.byValue.set(key, ph);
-		}
+	private numbered(entity: string, value: string, reversible: boolean): string {
+		const ph = this.numbering.placeholderFor(entity, value, reversible);
+		this.emitted.push(ph);
 		return ph;
 	}
 
@@ -77,13 +112,13 @@ export class RedactionSession {
 				}
 				return pseudonym(d.entity, value, this.hmacKey);
 			case 'token': {
-				const ph = this.numbered(d.entity, value);
+				const ph = this.numbered(d.entity, value, true);
 				this.reversible[ph] = value;
 				this.usedToken = true;
 				return ph;
 			}
 			default:
-				return this.numbered(d.entity, value);
+				return this.numbered(d.entity, value, false);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import { GovernanceError, GovernanceErrorCode } from '../../../lib/errors/govern
 import type { RedactionReport } from '../../../lib/redaction';
 import { redactObject } from '../../../lib/redaction';
 import { failItem, withoutReport } from '../items';
+import { loadNumbering, saveNumbering } from '../numbers';
 import type { KeySource, RedactionKeys } from '../keys';
 import { readKeys } from '../keys';
 import { ENTITY_OPTIONS, readRedactSettings, withKeys } from '../settings';
@@ -212,6 +213,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const clean: INodeExecutionData[] = [];
 	const flagged: INodeExecutionData[] = [];
 	const keyCache = new Map<KeySource, RedactionKeys[]>();
+	// one numbering for the execution: a map can only fill its own item's placeholders (see PlaceholderNumbering)
+	const numbering = loadNumbering(this);
+	for (const item of items) numbering.reserveIn(withoutReport(item.json).rest);
+	const seals: Array<{ i: number; at: number; seal: () => void }> = [];
 
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
@@ -224,12 +229,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				key = keys[0];
 			}
 			const { rest } = withoutReport(item.json);
-			const result = redactObject(rest, withKeys(settings.options, key));
+			const result = redactObject(rest, { ...withKeys(settings.options, key), numbering });
 			const found = Object.keys(result.report.counts).length > 0;
 			if (settings.mode === 'redact') {
 				const redaction = report(result.report);
 				if (key) redaction.keyId = key.keyId;
-				if (result.encryptedMap !== undefined) redaction.map = result.encryptedMap;
+				const { sealMap } = result;
+				// sealed after the run: the map records the highest number the whole run issued
+				if (sealMap) seals.push({ i, at: clean.length, seal: () => (redaction.map = sealMap()) });
 				const out: INodeExecutionData = { json: { ...result.value, redaction }, pairedItem: { item: i } };
 				if (item.binary) out.binary = item.binary;
 				clean.push(out);
@@ -243,6 +250,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		} catch (error) {
 			// Routed, an item that could not be checked goes with the sensitive ones, away from the clean path.
 			(route ? flagged : clean).push(failItem(this, error, i));
+		}
+	}
+	saveNumbering(this, numbering);
+	for (const { i, at, seal } of seals) {
+		try {
+			seal();
+		} catch (error) {
+			clean[at] = failItem(this, error, i);
 		}
 	}
 	return route ? [clean, flagged] : [clean];

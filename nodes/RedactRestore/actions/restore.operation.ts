@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode, isGovernanceError } from '../../../lib/errors/governance-error';
-import type { PlaceholderMap } from '../../../lib/redaction';
-import { decryptMap, restoreObject } from '../../../lib/redaction';
+import type { OpenedMap } from '../../../lib/redaction';
+import { openEncryptedMap, restoreObject } from '../../../lib/redaction';
 import { failItem, getPath, setPath, withoutReport } from '../items';
 import type { KeySource, RedactionKeys } from '../keys';
 import { readKeys } from '../keys';
@@ -76,11 +76,11 @@ function noMap(): GovernanceError {
 }
 
 /** Opens the map with the current key, then the previous one; the error names the keys tried, never values. */
-export function openMap(encrypted: string, keys: RedactionKeys[], recordedKeyId: unknown): PlaceholderMap {
+export function openMap(encrypted: string, keys: RedactionKeys[], recordedKeyId: unknown): OpenedMap {
 	let lastError: unknown;
 	for (const key of keys) {
 		try {
-			return decryptMap(encrypted, key.mapSecret);
+			return openEncryptedMap(encrypted, key.mapSecret);
 		} catch (error) {
 			lastError = error;
 		}
@@ -151,7 +151,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				json = paths.reduce((acc, p, k) => setPath(acc, p, r.value[k]), item.json);
 				result = r;
 			}
-			const notInMap = result.unmatched.filter((u) => !Object.prototype.hasOwnProperty.call(map, u));
+			const notInMap = result.unmatched.filter((u) => !Object.prototype.hasOwnProperty.call(map.entries, u));
 			if (options.failOnUnknown && notInMap.length > 0) {
 				throw new GovernanceError(GovernanceErrorCode.PolicyViolation, `The answer holds ${notInMap.length} placeholder(s) the map does not know: ${notInMap.join(', ')}`, {
 					hint: 'The model changed or invented placeholders. Ask it to copy placeholders exactly, or turn off "Fail on Unknown Placeholders" to keep them as they are.',

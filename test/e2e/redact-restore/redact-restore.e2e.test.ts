@@ -45,7 +45,7 @@ describe('Redact / Restore in a real n8n', () => {
 			counts: expect.objectContaining({ EMAIL_ADDRESS: 1, CREDIT_CARD: 1, IBAN_CODE: 1, PHONE_NUMBER: 1, SECRET_AWS_ACCESS_KEY: 1 }),
 			fields: expect.arrayContaining(['body.text']),
 			keyId: key.keyId,
-			map: expect.stringMatching(/^v1\./),
+			map: expect.stringMatching(/^v2\./),
 		});
 		expect(plantedIn(storedFor(execution, 'Redact'))).toEqual([]);
 		// Map entries the answer does not repeat are listed, e.g. the loopback address from the request headers.

@@ -1,61 +1,20 @@
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { WorkflowNode } from '../harness/client';
-import { callWebhook, createActiveWorkflow, createCredential, nodeOutput, nodeRan, rest, waitForExecutions } from '../harness/client';
-import { noOp, uniquePath, webhookTrigger } from '../harness/nodes';
+import { callWebhook, createCredential, nodeOutput, nodeRan, rest, waitForExecutions } from '../harness/client';
+import type { Recorder } from './servers';
+import { startRecorder } from './servers';
+import { httpWorkflow, scope } from './workflow';
 
 /** A loopback server that records every request it receives: the proof of what left n8n. */
-interface Seen {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-}
-const seen: Seen[] = [];
-let server: http.Server;
+let server: Recorder;
 let port: number;
+let seen: Recorder['seen'];
 
 beforeAll(async () => {
-	server = http.createServer((req, res) => {
-		seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(JSON.stringify({ ok: true, path: req.url }));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	port = (server.address() as AddressInfo).port;
+	server = await startRecorder();
+	({ port, seen } = server);
 });
-afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(async () => await server.close());
 
 const seenAt = (path: string) => seen.filter((s) => s.url.startsWith(path));
-
-const scope = (overrides: Record<string, unknown> = {}) => ({
-	allowedHosts: '127.0.0.1',
-	allowedMethods: [],
-	allowHttp: true,
-	environment: 'e2e',
-	owner: 'owner@governance.test',
-	expiresOn: '',
-	rotateBy: '',
-	testUrl: '',
-	...overrides,
-});
-
-/** Webhook → HTTP Request (v4.2, predefined credential type) → No-op, as a builder would wire it. */
-async function httpWorkflow(credentialType: string, credential: { id: string; name: string }, url: string, method = 'GET') {
-	const path = uniquePath('scoped');
-	const nodes: WorkflowNode[] = [
-		webhookTrigger(path),
-		{
-			name: 'HTTP Request',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: { method, url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {} },
-			credentials: { [credentialType]: credential },
-		},
-		noOp('After Request'),
-	];
-	const workflowId = await createActiveWorkflow(`Scoped credential ${path}`, nodes);
-	return { path, workflowId };
-}
 
 describe('Scoped credentials in n8n\'s own HTTP Request node', () => {
 	test('when n8n loads the pack then both credential types are listed and usable by the HTTP Request node', async () => {

@@ -25,9 +25,14 @@ async function postRaw(path: string, body: string, headers: Record<string, strin
 
 async function verifyWorkflow(
 	parameters: Record<string, unknown>,
-	{ rawBody = true, extra = [noOp('After Verify')] as WorkflowNode[], connections = undefined as Parameters<typeof createActiveWorkflow>[2] } = {},
+	{
+		rawBody = true,
+		extra = [noOp('After Verify')] as WorkflowNode[],
+		connections = undefined as Parameters<typeof createActiveWorkflow>[2],
+		secret = SECRET,
+	} = {},
 ) {
-	const credential = await createCredential('webhookSigningSecretApi', { secret: SECRET, previousSecret: '', owner: 'owner@governance.test' });
+	const credential = await createCredential('webhookSigningSecretApi', { secret, previousSecret: '', owner: 'owner@governance.test' });
 	const path = uniquePath('sig');
 	const trigger = webhookTrigger(path);
 	trigger.parameters = { ...trigger.parameters, options: rawBody ? { rawBody: true } : {} };
@@ -103,6 +108,35 @@ describe('Verify Webhook Signature in a real n8n', () => {
 		);
 		expect(execution.data?.resultData.error?.description).toContain('choose "Raw Body" and turn it on');
 		expect(nodeRan(execution, 'After Verify')).toBe(false);
+	});
+
+	test('when the signing secret is 16 spaces then a request signed with it is refused and the next node never runs', async () => {
+		const spaces = ' '.repeat(16);
+		const { path, workflowId } = await verifyWorkflow({ preset: 'github' }, { secret: spaces });
+		const body = '{"action":"opened"}';
+		const response = await postRaw(path, body, { 'x-hub-signature-256': sign(body, spaces) });
+		expect(response.status).toBeGreaterThanOrEqual(500);
+		const [execution] = await waitForExecutions(workflowId);
+		expect(execution.status).toBe('error');
+		expect(execution.data?.resultData.error?.message).toBe(
+			'GitHub signature cannot be checked: The signing secret is only whitespace (spaces, tabs or line breaks), so anyone can sign with it',
+		);
+		expect(nodeRan(execution, 'After Verify')).toBe(false);
+	});
+
+	test('when the credential is tested in n8n then whitespace and low-variety secrets are refused and a provider secret passes', async () => {
+		const test = async (secret: string) => {
+			const data = { secret, previousSecret: '', owner: 'owner@governance.test' };
+			const { id, name } = await createCredential('webhookSigningSecretApi', data);
+			const response = await rest('POST', '/rest/credentials/test', { credentials: { id, name, type: 'webhookSigningSecretApi', data } });
+			return response.json?.data as { status: string; message: string };
+		};
+		expect(await test(SECRET)).toEqual({ status: 'OK', message: 'The signing secret is usable' });
+		expect(await test(' '.repeat(16))).toEqual({
+			status: 'Error',
+			message: 'secret: The signing secret is only whitespace (spaces, tabs or line breaks), so anyone can sign with it',
+		});
+		expect(await test('ab'.repeat(12))).toEqual({ status: 'Error', message: 'secret: The signing secret is the same 2 characters over and over, so it can be guessed' });
 	});
 
 	test('when invalid requests are routed then they leave on the Invalid output only', async () => {

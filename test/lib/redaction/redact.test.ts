@@ -67,7 +67,7 @@ describe('reversible token and restore', () => {
 	test('when tokenised then the map is encrypted and restore returns the original', () => {
 		const r = redact(text, { operator: 'token', secret: SECRET });
 		expect(r.text).toBe('Mail <EMAIL_ADDRESS_1> or call <PHONE_NUMBER_1>; <EMAIL_ADDRESS_1> again.');
-		expect(r.encryptedMap).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
+		expect(r.encryptedMap).toMatch(/^v2\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
 		expect(r.encryptedMap).not.toContain('jane');
 		expect(decryptMap(r.encryptedMap!, SECRET)).toEqual({ '<EMAIL_ADDRESS_1>': 'jane@example.com', '<PHONE_NUMBER_1>': '(555) 123-4567' });
 		expect(restore(r.text, r.encryptedMap!, SECRET)).toEqual({ text, restored: 3, unmatched: [] });
@@ -103,7 +103,7 @@ describe('reversible token and restore', () => {
 	});
 
 	test('when the map is malformed then the error says which format is expected', () => {
-		expect(() => restore('x', 'nonsense', SECRET)).toThrow(/v1\.<iv>\.<ciphertext>\.<tag>/);
+		expect(() => restore('x', 'nonsense', SECRET)).toThrow(/v2\.<iv>\.<ciphertext>\.<tag>/);
 	});
 
 	test('when a model mangles or drops placeholders then restore reports them and never guesses', () => {

@@ -64,4 +64,49 @@ describe('Scoped credential authenticate functions', () => {
 		expect(new ScopedApiKeyApi().test.request).toEqual({ url: '={{$credentials.testUrl}}', method: 'GET' });
 		expect(new ScopedBearerTokenApi().test.request).toEqual({ url: '={{$credentials.testUrl}}', method: 'GET' });
 	});
+
+	/** Request options exactly as HTTP Request v4.2 builds them (n8n-nodes-base HttpRequestV3, predefined credential). */
+	const httpRequestNode = (overrides: Record<string, unknown> = {}) =>
+		asOptions({
+			headers: {},
+			method: 'GET',
+			uri: 'https://api.example.com/v1/me',
+			gzip: true,
+			rejectUnauthorized: true,
+			followRedirect: true,
+			followAllRedirects: true,
+			maxRedirects: undefined,
+			resolveWithFullResponse: true,
+			sendCredentialsOnCrossOriginRedirect: true,
+			timeout: 300000,
+			...overrides,
+		});
+
+	test('when the HTTP Request node names a proxy then the key is refused, naming the rule and the proxy', async () => {
+		const error = (await keyAuth(keyCredential, httpRequestNode({ proxy: 'http://127.0.0.1:3128' })).catch((e: unknown) => e)) as Error;
+		expect(error.message).toBe('Scoped API Key refused: proxy "http://127.0.0.1:3128" is not in the allowed proxies (none); a proxy can read the secret');
+		const allowed = (await keyAuth({ ...keyCredential, allowedProxies: 'http://127.0.0.1:3128' }, httpRequestNode({ proxy: 'http://127.0.0.1:3128' }))) as unknown as Record<string, any>;
+		expect(allowed.headers).toEqual({ 'X-API-Key': 'k-123' });
+		expect(allowed.proxy).toBe('http://127.0.0.1:3128');
+	});
+
+	test('when the HTTP Request node ignores SSL issues then the token is refused unless the credential allows it', async () => {
+		await expect(bearerAuth({ ...keyCredential, token: 't' }, httpRequestNode({ rejectUnauthorized: false }))).rejects.toThrow(
+			/^Scoped Bearer Token refused: the request skips TLS certificate validation \("Ignore SSL Issues"\)/,
+		);
+		const allowed = (await bearerAuth({ ...keyCredential, token: 't', allowInsecureTls: true }, httpRequestNode({ rejectUnauthorized: false }))) as unknown as Record<string, any>;
+		expect(allowed.headers).toEqual({ Authorization: 'Bearer t' });
+	});
+
+	test('when the HTTP Request node follows redirects then the returned options do not', async () => {
+		const out = (await keyAuth(keyCredential, httpRequestNode())) as unknown as Record<string, any>;
+		expect(out).toMatchObject({ followRedirect: false, followAllRedirects: false, maxRedirects: 0, disableFollowRedirect: true });
+	});
+
+	test.each([301, 302, 303, 307, 308])('when the Test URL answers %i then the Test button says to use the final URL', (status) => {
+		for (const credential of [new ScopedApiKeyApi(), new ScopedBearerTokenApi()]) {
+			const rule = credential.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
+			expect(rule?.properties.message).toMatch(new RegExp(`redirect \\(HTTP ${status}\\).*use the final URL`));
+		}
+	});
 });

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { constantTimeEqual, digestMatchesHex } from '../../../lib/webhook-signature/constant-time';
 import type { SignaturePresetId } from '../../../lib/webhook-signature/presets';
 import { checkSigningSecret, signWebhook, verifyIncomingWebhook } from '../../../lib/webhook-signature/verify';
@@ -146,6 +146,58 @@ describe('webhook signature presets', () => {
 	test('checkSigningSecret lists problems for the credential test', () => {
 		expect(checkSigningSecret(SECRET)).toEqual([]);
 		expect(checkSigningSecret(undefined)).toEqual(['The signing secret is empty']);
+	});
+
+	test.each([
+		// 16 spaces: anyone can sign with it
+		[' '.repeat(16), 'The signing secret is only whitespace (spaces, tabs or line breaks), so anyone can sign with it'],
+		// tabs and line breaks are whitespace too
+		['\t\n \r'.repeat(8), 'The signing secret is only whitespace (spaces, tabs or line breaks), so anyone can sign with it'],
+		// long enough only because of the padding
+		['abcdefgh        ', 'The signing secret has fewer than 16 characters besides whitespace, so it can be guessed'],
+		// a single repeated character
+		['a'.repeat(32), 'The signing secret is one character over and over, so it can be guessed'],
+		// a short unit written out again and again, with a partial last copy
+		['abcabcabcabcabca', 'The signing secret is the same 3 characters over and over, so it can be guessed'],
+		['passwordpassword', 'The signing secret is the same 8 characters over and over, so it can be guessed'],
+		['12'.repeat(20), 'The signing secret is the same 2 characters over and over, so it can be guessed'],
+		// not periodic, but only four different characters
+		['1111222233334444', 'The signing secret uses only 4 different characters (at least 5 needed), so it can be guessed'],
+		['aaaaaaaaaaaaaaab', 'The signing secret uses only 2 different characters (at least 5 needed), so it can be guessed'],
+	])('when the secret is %j then it is refused as too weak', (secret, problem) => {
+		expect(checkSigningSecret(secret)).toEqual([problem]);
+	});
+
+	test.each([
+		// Slack signing secret: 32 hex digits
+		['8f742231b10e8888abcd9900085a5e13'],
+		// Stripe endpoint secret, used whole
+		['whsec_5f8d2b9c1a7e4f3a6b0c9d8e7f6a5b4c'],
+		// a GitHub secret the user chose: a passphrase and a 16-character generated one
+		['correct horse battery staple'],
+		['Q7v!pX2m#Lr9t@Ws'],
+		// 16 random decimal digits
+		['4817203956178340'],
+		// a 16-character unit written out twice is as strong as the unit alone
+		['Q7v!pX2m#Lr9t@WsQ7v!pX2m#Lr9t@Ws'],
+	])('when the secret is %j (a format providers issue) then it is accepted', (secret) => {
+		expect(checkSigningSecret(secret)).toEqual([]);
+	});
+
+	test('when random hex secrets are generated then none is refused', () => {
+		for (let i = 0; i < 500; i++) {
+			expect(checkSigningSecret(randomBytes(16).toString('hex'))).toEqual([]);
+			expect(checkSigningSecret(`whsec_${randomBytes(24).toString('base64')}`)).toEqual([]);
+		}
+	});
+
+	test.each([
+		[{ secrets: [' '.repeat(16)] }, 'GitHub signature cannot be checked: The signing secret is only whitespace (spaces, tabs or line breaks), so anyone can sign with it'],
+		[{ secrets: [SECRET, 'x'.repeat(20)] }, 'GitHub signature cannot be checked: The previous signing secret is one character over and over, so it can be guessed'],
+	])('when the secret in use is %j then a request signed with it is not verified (fail closed)', (override, message) => {
+		const secret = override.secrets[override.secrets.length - 1];
+		const headers = lower(signWebhook('github', secret, BODY));
+		expect(() => verifyIncomingWebhook({ preset: 'github', headers, rawBody: BODY, now: NOW, ...override })).toThrow(message);
 	});
 });
 

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 export interface FakeRequest {
-	credentialType?: string;
-	options: { url: string; method: string; headers: Record<string, string>; body?: unknown; timeout: number };
+	options: { url: string; method: string; headers: Record<string, string>; body?: unknown; timeout: number; abortSignal?: AbortSignal };
 }
 
 export type FakeTransport = (request: FakeRequest) => Promise<{ statusCode: number; body: unknown }>;
@@ -18,6 +17,7 @@ export function killSwitchContext(options: {
 	nodeContext?: IDataObject;
 	staticData?: IDataObject;
 	hints?: string[];
+	cancelSignal?: AbortSignal;
 }): IExecuteFunctions {
 	const node = {
 		id: 'node-ks',
@@ -50,11 +50,11 @@ export function killSwitchContext(options: {
 		getContext: () => nodeContext,
 		getWorkflowStaticData: () => staticData,
 		addExecutionHints: (...hints: Array<{ message: string }>) => options.hints?.push(...hints.map((h) => h.message)),
+		getExecutionCancelSignal: () => options.cancelSignal,
 		helpers: {
 			httpRequest: async (request: FakeRequest['options']) => await transport({ options: request }),
-			async httpRequestWithAuthentication(this: unknown, credentialType: string, request: FakeRequest['options']) {
-				return await transport({ credentialType, options: request });
-			},
+			// n8n's authenticated helper swaps in the execution's own abort signal, so the node must not use it.
+			httpRequestWithAuthentication: async () => Promise.reject(new Error('the Kill Switch must not use httpRequestWithAuthentication')),
 		},
 	};
 	return context as unknown as IExecuteFunctions;

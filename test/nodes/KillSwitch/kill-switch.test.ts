@@ -43,7 +43,7 @@ async function failure(context: ReturnType<typeof killSwitchContext>): Promise<N
 }
 
 describe('Kill Switch node: Unleash source', () => {
-	test('when the flag is off then the items pass unchanged with pairedItem, read with the credential through n8n', async () => {
+	test("when the flag is off then the items pass unchanged with pairedItem, read with the credential's token through n8n under a deadline", async () => {
 		const requests: FakeRequest[] = [];
 		const context = unleashNode({}, async (request) => (requests.push(request), feature(false)));
 		const input = context.getInputData();
@@ -55,15 +55,17 @@ describe('Kill Switch node: Unleash source', () => {
 		]);
 		expect(input).toEqual(snapshot);
 		expect(requests).toHaveLength(1);
-		expect(requests[0].credentialType).toBe('unleashClientApi');
 		expect(requests[0].options).toMatchObject({
 			url: 'https://unleash.example.com/api/client/features/ai-halt',
 			method: 'GET',
+			headers: { Authorization: 'default:production.abc' },
 			timeout: 2000,
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		});
+		// The node's own signal: aborted once the answer is in, so nothing of the request outlives the run.
+		expect(requests[0].options.abortSignal?.aborted).toBe(true);
 	});
 
 	test('when the flag is on then the execution stops naming switch, source and reason, with how to resume', async () => {
@@ -145,20 +147,34 @@ describe('Kill Switch node: cache and staleness', () => {
 
 describe('Kill Switch node: HTTP JSON authentication', () => {
 	test.each([
-		// no credential: a plain request
-		['none', undefined],
-		// header auth: n8n adds the header from the credential
-		['headerAuth', 'flagHttpHeaderApi'],
-	])('when Authentication is %s then the request goes through credential %p', async (authentication, credentialType) => {
+		// no credential: no extra header
+		['none', {}],
+		// header auth: the credential's header, as its authenticate() would add it
+		['headerAuth', { 'X-Flag-Key': 'flag-secret' }],
+	])('when Authentication is %s then the request carries %j', async (authentication, header) => {
 		const requests: FakeRequest[] = [];
 		const context = killSwitchContext({
 			items: items({}),
 			parameters: { source: 'httpJson', url: 'https://status.example.com/switches.json', valuePath: 'halt', authentication },
+			credentials: { flagHttpHeaderApi: { headerName: ' X-Flag-Key ', secretValue: 'flag-secret' } },
 			transport: async (request) => (requests.push(request), { statusCode: 200, body: '{"halt":false}' }),
 		});
 		await run(context);
-		expect(requests[0].credentialType).toBe(credentialType);
+		expect(requests[0].options.headers).toEqual({ Accept: 'application/json', ...header });
 		expect(requests[0].options.method).toBe('GET');
+	});
+});
+
+describe('Kill Switch node: deadline', () => {
+	test('when the execution is cancelled while the source is read then the request is aborted and the run halts', async () => {
+		const cancel = new AbortController();
+		const context = unleashNode({}, async (request) => {
+			const aborted = new Promise<never>((_, reject) => request.options.abortSignal?.addEventListener('abort', () => reject(new Error('canceled'))));
+			cancel.abort();
+			return await aborted;
+		}, { cancelSignal: cancel.signal });
+		const error = await failure(context);
+		expect(error.message).toContain('(SOURCE_UNREACHABLE: Unleash could not be reached: the execution was stopped while waiting for the answer)');
 	});
 });
 

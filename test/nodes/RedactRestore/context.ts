@@ -30,8 +30,11 @@ export function redactContext(options: {
 	key?: Record<string, unknown>;
 	profile?: Record<string, unknown>;
 	continueOnFail?: boolean;
+	/** The execution's flow context (shared by the runs of one execution). */
+	flow?: Record<string, unknown>;
 }): IExecuteFunctions {
 	const base = executeContext({ items: options.items, parameters: options.parameters, continueOnFail: options.continueOnFail });
+	const flow = options.flow ?? {};
 	const node = {
 		...base.getNode(),
 		name: 'Redact',
@@ -42,6 +45,7 @@ export function redactContext(options: {
 	return {
 		...base,
 		getNode: () => node,
+		getContext: () => flow,
 		getCredentials: async (type: string) => {
 			if (type === 'redactionKeyApi') return options.key ?? KEY;
 			if (type === 'governanceProfileApi') return options.profile ?? PROFILE;

@@ -26,7 +26,7 @@ describe('Redact / Restore node: Redact operation', () => {
 			fields: ['body.text', 'tags.0'],
 			ruleSetVersion: RULE_SET_VERSION,
 			keyId: KEY.keyId,
-			map: expect.stringMatching(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/),
+			map: expect.stringMatching(/^v2\.[\w-]+\.[\w-]+\.[\w-]+$/),
 		});
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(JSON.stringify(items)).toBe(before);

@@ -66,7 +66,7 @@ describe('Redact / Restore node: Restore operation', () => {
 		// case, credential, map change, message
 		['a wrong key', OTHER_KEY, (m: string) => m, /^The redaction map could not be decrypted with key "2027-05": wrong key, or the map was altered\. Nothing was restored\.$/],
 		['a tampered map', KEY, (m: string) => m.replace(/\.([\w-])/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`), /could not be decrypted with key "2026-11"/],
-		['a malformed map', KEY, () => 'not-a-map', /^The redaction map is not usable: The redaction map is not in the v1/],
+		['a malformed map', KEY, () => 'not-a-map', /^The redaction map is not usable: The redaction map is not in the v2/],
 		['no map', KEY, () => '', /^The Map parameter is empty/],
 		['the report instead of the map', KEY, () => ({ map: 'v1.a.b.c' }), /^The Map parameter must be the redaction\.map string, not an object\.$/],
 	])('when restoring with %s then the item fails closed', async (_case, key, change: (m: string) => unknown, message) => {
@@ -99,6 +99,35 @@ describe('Redact / Restore node: Restore operation', () => {
 		expect(out[0].json.answer).toBe(`Model says: ${PLANTED_TEXT}`);
 		// A map made under the profile does not open with a Redaction Key, and the other way round.
 		await expect(run([{ json }], restoreParams(json))).rejects.toThrow(/could not be decrypted/);
+	});
+
+	test("when two items of one run have their maps crossed then each fails closed, or leaves as an error item under continueOnFail", async () => {
+		const texts = ['From A: mail alice@a.example', 'From B: mail bob@b.example'];
+		const [redacted] = await run(texts.map((text) => ({ json: { text } })), { operation: 'redact', mode: 'redact', operator: 'token', keySource: 'redactionKey' });
+		const [a, b] = redacted.map((item) => ({ answer: `Reply: ${item.json.text as string}`, map: (item.json.redaction as IDataObject).map as string }));
+		// each answer with the other item's map
+		for (const [answer, other] of [[a, b], [b, a]]) {
+			const params = { operation: 'restore', keySource: 'redactionKey', restoreFields: 'answer', map: other.map };
+			await expect(run([{ json: { answer: answer.answer } }], params)).rejects.toThrow(/^The map does not belong to this text: it holds <EMAIL_ADDRESS_[12]>, which Redact made for another item\. Nothing was restored\.$/);
+			const [out] = await run([{ json: { answer: answer.answer } }], params, { continueOnFail: true });
+			expect(out[0].json.error).toMatch(/^The map does not belong to this text/);
+			expect(JSON.stringify(out)).not.toMatch(/alice@a\.example|bob@b\.example/);
+		}
+		const [own] = await run([{ json: { answer: b.answer } }], { operation: 'restore', keySource: 'redactionKey', restoreFields: 'answer', map: b.map });
+		expect(own[0].json.answer).toBe('Reply: From B: mail bob@b.example');
+	});
+
+	test('when Redact runs twice in one execution (a loop) then the second run numbers on, and a map of one run refuses the text of the other', async () => {
+		const flow = {};
+		const redactParams = { operation: 'redact', mode: 'redact', operator: 'token', keySource: 'redactionKey' };
+		const [[first]] = await run([{ json: { text: 'mail alice@a.example' } }], redactParams, { flow });
+		const [[second]] = await run([{ json: { text: 'mail bob@b.example' } }], redactParams, { flow });
+		expect([first.json.text, second.json.text]).toEqual(['mail <EMAIL_ADDRESS_1>', 'mail <EMAIL_ADDRESS_2>']);
+		expect(JSON.stringify(flow)).not.toMatch(/alice|bob/);
+		const restoreWith = (item: INodeExecutionData) => ({ operation: 'restore', keySource: 'redactionKey', restoreFields: 'text', map: (item.json.redaction as IDataObject).map });
+		await expect(run([{ json: { text: first.json.text } }], restoreWith(second))).rejects.toThrow(/^The map does not belong to this text: it holds <EMAIL_ADDRESS_1>/);
+		const [[back]] = await run([{ json: { text: second.json.text } }], restoreWith(second));
+		expect(back.json.text).toBe('mail bob@b.example');
 	});
 
 	test('when the answer field is missing then the item fails naming the path', async () => {

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run bench:check — check + inventory of 2,000 exported workflows (~50 MB, a `--separate` folder generated from
+ * the shipped templates and every rule fixture, each padded with a Code node as real exports are), side by side with
+ * FlowLint's core (@replikanti/flowlint-core: parseN8n + runAllRules per file) on the same files, in one process
+ * (one core: both are single-threaded). Prints the best of RUNS timings for each and the ratio.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const DIST = path.join(__dirname, '..', 'dist', 'cli', 'src');
+const { RULES } = require(path.join(DIST, 'check', 'rules'));
+const { checkWorkflows } = require(path.join(DIST, 'check', 'engine'));
+const { facetsOf } = require(path.join(DIST, 'check', 'facets'));
+const { buildGraph } = require(path.join(DIST, 'check', 'graph'));
+const { defaultPolicy } = require(path.join(DIST, 'check', 'policy'));
+const { readWorkflowPaths } = require(path.join(DIST, 'commands', 'inputs'));
+const flowlint = require('@replikanti/flowlint-core');
+
+const COUNT = Number(process.env.BENCH_WORKFLOWS ?? 2000);
+const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 50 * 1024 * 1024);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function corpusSources() {
+	const templates = path.join(__dirname, '..', '..', 'templates');
+	const fromTemplates = fs.readdirSync(templates).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(templates, f), 'utf8')));
+	const fromFixtures = RULES.flatMap((r) => [...r.fixtures.triggers, ...r.fixtures.passes].map((f) => f.workflow));
+	return [...fromTemplates, ...fromFixtures];
+}
+
+function writeCorpus(dir) {
+	const sources = corpusSources();
+	const base = sources.map((w) => JSON.stringify(w).length);
+	const avg = base.reduce((a, b) => a + b, 0) / base.length;
+	const pad = Math.max(0, Math.floor(TARGET_BYTES / COUNT - avg - 200));
+	let bytes = 0;
+	for (let i = 0; i < COUNT; i++) {
+		const source = sources[i % sources.length];
+		const filler = { id: `pad-${i}`, name: 'Transform (padding)', type: 'n8n-nodes-base.code', typeVersion: 2, position: [0, 400], parameters: { jsCode: `// generated ${i}\n${'return $input.all();\n'.repeat(Math.ceil(pad / 20))}`.slice(0, pad) } };
+		const workflow = { ...source, id: `bench-${i}`, name: `${source.name} #${i}`, nodes: [...source.nodes, filler] };
+		const text = JSON.stringify(workflow, null, 2);
+		bytes += Buffer.byteLength(text);
+		fs.writeFileSync(path.join(dir, `bench-${String(i).padStart(4, '0')}.json`), text);
+	}
+	return bytes;
+}
+
+function ours(dir) {
+	const read = readWorkflowPaths([dir]);
+	const policy = defaultPolicy();
+	const findings = checkWorkflows(read.workflows, { policy });
+	const rows = read.workflows.map((w) => facetsOf(buildGraph(w), policy));
+	if (read.problems.length > 0 || rows.length !== COUNT) throw new Error(`corpus unreadable: ${JSON.stringify(read.problems.slice(0, 3))}`);
+	return `${findings.length} findings`;
+}
+
+/** FlowLint throws on workflows it considers invalid (e.g. a connection to a missing node): counted, not skipped. */
+function theirs(dir) {
+	let findings = 0;
+	let rejected = 0;
+	for (const file of fs.readdirSync(dir).sort()) {
+		const text = fs.readFileSync(path.join(dir, file), 'utf8');
+		try {
+			const graph = flowlint.parseN8n(text);
+			findings += flowlint.runAllRules(graph, { path: file, cfg: flowlint.defaultConfig }).length;
+		} catch (error) {
+			if (!(error instanceof flowlint.ValidationError)) throw error;
+			rejected++;
+		}
+	}
+	return `${findings} findings, ${rejected} workflows rejected as invalid`;
+}
+
+/** Best wall time and best CPU time (user + system) of RUNS: on a shared machine CPU time is the steadier figure. */
+function best(label, fn, dir) {
+	let wall = Infinity;
+	let cpu = Infinity;
+	let result;
+	for (let i = 0; i < RUNS; i++) {
+		const start = performance.now();
+		const used = process.cpuUsage();
+		result = fn(dir);
+		const spent = process.cpuUsage(used);
+		wall = Math.min(wall, performance.now() - start);
+		cpu = Math.min(cpu, (spent.user + spent.system) / 1000);
+	}
+	console.log(`${label.padEnd(40)} best of ${RUNS}: wall ${(wall / 1000).toFixed(2)} s, CPU ${(cpu / 1000).toFixed(2)} s (${result})`);
+	return { wall, cpu };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ngov-bench-check-'));
+try {
+	const bytes = writeCorpus(dir);
+	console.log(`corpus: ${COUNT} workflows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${dir} (node ${process.version})`);
+	const a = best('n8n-governance check + inventory', ours, dir);
+	const b = best('@replikanti/flowlint-core parse + rules', theirs, dir);
+	console.log(`ratio FlowLint / n8n-governance: wall ${(b.wall / a.wall).toFixed(2)}, CPU ${(b.cpu / a.cpu).toFixed(2)} (above 1: n8n-governance is faster)`);
+	console.log(`target under 5 s for check + inventory: ${a.wall < 5000 ? 'met' : 'NOT met'} (wall ${(a.wall / 1000).toFixed(2)} s, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
+} finally {
+	fs.rmSync(dir, { recursive: true, force: true });
+}

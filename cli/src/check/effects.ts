@@ -1,0 +1,66 @@
+/**
+ * Which steps change the world, as tables: money movement, customer records, database writes, messages, and
+ * outbound HTTP writes. An export omits parameters left at their default, so a missing operation on a listed
+ * node counts as a write (fail closed) unless it is a known read.
+ */
+import { DEFAULT_MODEL_HOSTS, hostMatches, httpMethod, isHttpRequest, operationOf, urlHost } from './kinds';
+import type { Policy } from './policy';
+import type { WorkflowNode } from './workflow';
+
+const base = (names: string[]) => names.map((x) => `n8n-nodes-base.${x}`);
+
+export const MONEY_NODE_TYPES = base(['stripe', 'paypal', 'quickBooks', 'xero', 'chargebee', 'wise', 'invoiceNinja', 'paddle', 'harvest', 'wooCommerce', 'shopify', 'moneybird']);
+export const CUSTOMER_NODE_TYPES = base(['hubspot', 'salesforce', 'pipedrive', 'zohoCrm', 'freshworksCrm', 'copper', 'agileCrm', 'keap', 'highLevel', 'activeCampaign', 'affinity', 'mailchimp', 'zendesk', 'intercom', 'freshdesk', 'microsoftDynamicsCrm', 'odoo', 'sugarCrm']);
+const DATABASE_NODE_TYPES = base(['postgres', 'mySql', 'microsoftSql', 'mongoDb', 'oracleDb', 'snowflake', 'supabase', 'questDb', 'timescaleDb', 'crateDb', 'redis', 'elasticsearch', 'airtable', 'baserow', 'nocoDb', 'googleSheets', 'microsoftExcel', 'googleBigQuery']);
+const MESSAGE_NODE_TYPES = base(['slack', 'gmail', 'emailSend', 'telegram', 'discord', 'microsoftTeams', 'mattermost', 'twilio', 'sendGrid', 'mailgun', 'microsoftOutlook', 'whatsApp', 'rocketchat', 'matrix']);
+
+/** Hosts of chat notifications: a POST there sends a message, it does not move money or change records. */
+export const NOTIFICATION_HOSTS = ['hooks.slack.com', 'discord.com', 'api.telegram.org', '*.webhook.office.com', 'chat.googleapis.com'];
+
+const READ_OPERATION = /^(get|getAll|getMany|search|list|lookup|read|find|select|count|download|aggregate|info|sendAndWait)$/i;
+const CUSTOMER_WRITE = /^(update|delete|upsert|merge|remove|deleteMany|updateMany|add|create)/i;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** `slackTool` → `slack`: an AI agent's tool does what its node does. */
+const baseType = (type: string) => type.replace(/Tool$/, '');
+
+const isRead = (node: WorkflowNode) => READ_OPERATION.test(operationOf(node));
+const has = (list: readonly string[], extra: readonly string[], node: WorkflowNode) => list.includes(baseType(node.type)) || extra.includes(node.type);
+
+function httpWrite(node: WorkflowNode): { method: string; host?: string } | undefined {
+	if (!isHttpRequest(node)) return undefined;
+	const method = httpMethod(node);
+	return WRITE_METHODS.has(method) ? { method, host: urlHost(node.parameters.url) } : undefined;
+}
+
+/** Why this step moves money or changes customer records (the Approvals rule), or undefined. */
+export function moneyOrCustomerChange(node: WorkflowNode, policy: Policy): string | undefined {
+	if (node.disabled === true) return undefined;
+	const op = operationOf(node);
+	if (has(MONEY_NODE_TYPES, policy.moneyNodeTypes, node) && !isRead(node)) return `moves money (${node.type}${op ? `, ${op}` : ''})`;
+	if (has(CUSTOMER_NODE_TYPES, policy.customerRecordNodeTypes, node) && (op === '' || CUSTOMER_WRITE.test(op))) {
+		return `changes customer records (${node.type}${op ? `, ${op}` : ''})`;
+	}
+	if (has(DATABASE_NODE_TYPES, [], node) && !isRead(node)) return `writes to a database (${node.type}${op ? `, ${op}` : ''})`;
+	const write = httpWrite(node);
+	if (write) {
+		const safe = [...policy.safeHosts, ...DEFAULT_MODEL_HOSTS, ...policy.modelHosts, ...NOTIFICATION_HOSTS];
+		if (write.host === undefined) return `sends HTTP ${write.method} to a host only known at run time`;
+		if (!hostMatches(write.host, safe)) return `sends HTTP ${write.method} to ${write.host}, which the policy does not list as safe`;
+	}
+	return undefined;
+}
+
+/** Why this step has an effect outside the workflow (sends, writes, pays), or undefined. */
+export function sideEffect(node: WorkflowNode, policy: Policy): string | undefined {
+	const money = moneyOrCustomerChange(node, policy);
+	if (money) return money;
+	if (node.disabled === true) return undefined;
+	if (has(MESSAGE_NODE_TYPES, [], node) && !isRead(node)) return `sends a message (${node.type})`;
+	if (has(CUSTOMER_NODE_TYPES, policy.customerRecordNodeTypes, node) && !isRead(node)) return `writes to a CRM (${node.type})`;
+	const write = httpWrite(node);
+	if (write && !(write.host && hostMatches(write.host, [...DEFAULT_MODEL_HOSTS, ...policy.modelHosts]))) {
+		return `sends HTTP ${write.method} to ${write.host ?? 'a host only known at run time'}`;
+	}
+	return undefined;
+}

@@ -1,0 +1,88 @@
+/** Secrets: no secret outside the vault. Detection uses the pack's redaction engine (lib/redaction). */
+import { BUILT_IN_ENTITIES, detect, isSecretEntity } from '../../../../lib/redaction';
+import { isHttpRequest } from '../kinds';
+import type { WorkflowNode } from '../workflow';
+import { BASE, flow, http, manual, n, webhook } from './fixture-kit';
+import type { RawFinding, Rule } from './rule';
+
+const SECRET_ENTITIES = BUILT_IN_ENTITIES.filter(isSecretEntity);
+const CREDENTIAL_NAME = /^(authorization|proxy-authorization|x-api-key|api[-_]?key|apikey|x-auth-token|auth[-_]?token|access[-_]?token|token|secret|client[-_]?secret|password|passwd|private[-_]?token)$/i;
+
+/** A masked stand-in: the kind and length only, never a character of the secret. */
+export const maskSecret = (entity: string, value: string) => `[masked ${entity}, ${value.length} chars]`;
+
+/** Every string in a parameter tree with its path (parameters.a.b[0].c). */
+export function* strings(value: unknown, path: string): Generator<[string, string]> {
+	if (typeof value === 'string') yield [path, value];
+	else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], `${path}[${i}]`);
+	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${path}.${k}`);
+}
+
+/** `{ name: 'Authorization', value: 'Bearer abc' }` pairs (headers, query, body, Set fields) with a literal value. */
+function* namedLiterals(value: unknown, path: string): Generator<[string, string, string]> {
+	if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* namedLiterals(value[i], `${path}[${i}]`);
+	else if (value && typeof value === 'object') {
+		const o = value as Record<string, unknown>;
+		if (typeof o.name === 'string' && typeof o.value === 'string' && o.value.trim() !== '' && !o.value.startsWith('=')) yield [`${path}.value`, o.name, o.value];
+		for (const [k, v] of Object.entries(o)) yield* namedLiterals(v, `${path}.${k}`);
+	}
+}
+
+function hardCodedSecrets(node: WorkflowNode): RawFinding[] {
+	const findings: RawFinding[] = [];
+	const flagged = new Set<string>();
+	for (const [path, text] of strings(node.parameters, 'parameters')) {
+		for (const d of detect(text, { entities: SECRET_ENTITIES })) {
+			flagged.add(path);
+			findings.push({ node: node.name, path, message: `A hard-coded secret sits in ${path}: ${maskSecret(d.entity, text.slice(d.start, d.end))}.` });
+		}
+	}
+	for (const [path, name, value] of namedLiterals(node.parameters, 'parameters')) {
+		if (CREDENTIAL_NAME.test(name.trim()) && !flagged.has(path)) {
+			findings.push({ node: node.name, path, message: `"${name}" is set to a literal value in ${path}: ${maskSecret('CREDENTIAL_FIELD', value)}.` });
+		}
+	}
+	return findings;
+}
+
+const GENERIC_AUTH = new Set(['httpHeaderAuth', 'httpQueryAuth', 'httpBearerAuth', 'httpCustomAuth']);
+
+export const secretRules: Rule[] = [
+	{
+		id: 'GOV-SEC-001',
+		section: 'Secrets',
+		severity: 'error',
+		title: 'Hard-coded secret in a node parameter',
+		why: 'The checklist allows no secrets outside the vault; a key in a parameter travels with every export, template and git history.',
+		fix: 'Move the value into an n8n credential (a Scoped API Key or Scoped Bearer Token credential for HTTP calls) and rotate the exposed key.',
+		check: ({ workflow }) => workflow.nodes.flatMap(hardCodedSecrets), // sticky notes too: their text travels with the export
+		fixtures: {
+			triggers: [
+				{ title: 'API key in a header', workflow: flow('Header key', [manual(), http('Call', 'https://api.example.com/x', { sendHeaders: true, headerParameters: { parameters: [{ name: 'X-API-Key', value: 'k3y-v4lue-f0r-t3st' }] } })], [['Manual', 'Call']]) },
+				{ title: 'OpenAI key in Code', workflow: flow('Code key', [manual(), n('Code', `${BASE}code`, { jsCode: "const key = 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefGHIJ';" })], [['Manual', 'Code']]) },
+				{ title: 'credentials in a URL', workflow: flow('URL creds', [manual(), http('Call', 'https://admin:S3cr3tP4ssw0rd@db.example.com/api')], [['Manual', 'Call']]) },
+			],
+			passes: [{ title: 'header from an expression', workflow: flow('Expr', [manual(), http('Call', 'https://api.example.com/x', { headerParameters: { parameters: [{ name: 'Authorization', value: '={{ $json.token }}' }] } })], [['Manual', 'Call']]) }],
+		},
+	},
+	{
+		id: 'GOV-SEC-002',
+		section: 'Secrets',
+		severity: 'warning',
+		title: 'Generic header/query/bearer credential where a Scoped credential fits',
+		why: 'A generic credential is sent to whatever URL the node names, so an edited URL or expression leaks the key; the checklist wants credentials bound to their service.',
+		fix: 'Use the Scoped API Key or Scoped Bearer Token credential of this pack: it is only attached to the hosts it lists.',
+		check: ({ graph }) =>
+			graph.nodes
+				.filter((node) => isHttpRequest(node))
+				.flatMap((node) => {
+					const auth = node.parameters.genericAuthType;
+					const generic = Object.keys(node.credentials ?? {}).find((c) => GENERIC_AUTH.has(c)) ?? (typeof auth === 'string' && GENERIC_AUTH.has(auth) ? auth : undefined);
+					return generic ? [{ node: node.name, message: `Uses the generic ${generic} credential, which is sent to any URL the node is given.` }] : [];
+				}),
+		fixtures: {
+			triggers: [{ title: 'httpHeaderAuth', workflow: flow('Generic', [manual(), http('Call', 'https://api.example.com', { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }, { credentials: { httpHeaderAuth: { id: '1', name: 'Key' } } })], [['Manual', 'Call']]) }],
+			passes: [{ title: 'scoped credential', workflow: flow('Scoped', [webhook(), http('Call', 'https://api.example.com', { authentication: 'genericCredentialType', genericAuthType: 'scopedApiKeyApi' }, { credentials: { scopedApiKeyApi: { id: '1', name: 'Key' } } })], [['Webhook', 'Call']]) }],
+		},
+	},
+];

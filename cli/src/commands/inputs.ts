@@ -1,0 +1,109 @@
+/**
+ * Reads workflow exports from files and folders: a single workflow, a `--separate` folder, an `--all` array or a
+ * public API page. A file that cannot be used is reported by name (and line for bad JSON); the others are
+ * still read. Nothing is skipped silently: every problem becomes an InputProblem.
+ */
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { workflowsFromJson, WorkflowShapeError } from '../check/workflow';
+import type { Workflow } from '../check/workflow';
+import type { InputProblem } from '../check/format/report';
+
+export interface ReadResult {
+	workflows: Workflow[];
+	problems: InputProblem[];
+	files: number;
+}
+
+/** JSON.parse's "position N" (Node 20) or "line L column C" (Node 22+) as a line and column. */
+export function jsonErrorPlace(text: string, error: Error): string {
+	const lineCol = /line (\d+) column (\d+)/.exec(error.message);
+	if (lineCol) return `line ${lineCol[1]}, column ${lineCol[2]}`;
+	const pos = /position (\d+)/.exec(error.message);
+	const at = pos ? Number(pos[1]) : text.length;
+	const before = text.slice(0, at);
+	const line = before.split('\n').length;
+	return `line ${line}, column ${at - before.lastIndexOf('\n')}`;
+}
+
+
+/** Parses one file's bytes; returns its workflows and problems. `name` is how the file is shown. */
+export function parseWorkflowBytes(bytes: Uint8Array, name: string): { workflows: Workflow[]; problems: InputProblem[] } {
+	let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	if (!isUtf8(bytes)) {
+		const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
+		return { workflows: [], problems: [{ file: name, message: `is not UTF-8 text (first bad byte on line ${line}); n8n exports are UTF-8` }] };
+	}
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	if (text.trim() === '') return { workflows: [], problems: [{ file: name, message: 'is empty' }] };
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		const message = (error as Error).message.replace(/^Unexpected/, 'unexpected').replace(/ in JSON at position \d+.*$/, '');
+		return { workflows: [], problems: [{ file: name, message: `is not valid JSON at ${jsonErrorPlace(text, error as Error)}: ${message}` }] };
+	}
+	try {
+		const { workflows, problems } = workflowsFromJson(value, name, text);
+		return { workflows, problems: problems.map((message) => ({ file: name, message })) };
+	} catch (error) {
+		if (error instanceof WorkflowShapeError) return { workflows: [], problems: [{ file: name, message: error.message }] };
+		throw error;
+	}
+}
+
+/** Every .json file under a folder, sorted, recursing into subfolders (not into node_modules or dot folders). */
+function jsonFiles(dir: string): string[] {
+	const out: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...jsonFiles(path));
+		else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.endsWith('.policy.json')) out.push(path);
+	}
+	return out;
+}
+
+/** Reads PATHs (files or folders). `onFile` is told about each file (for a progress line). */
+export function readWorkflowPaths(paths: string[], onFile?: (done: number, total: number) => void, cwd = process.cwd()): ReadResult {
+	const result: ReadResult = { workflows: [], problems: [], files: 0 };
+	const files: string[] = [];
+	for (const path of paths) {
+		try {
+			if (statSync(path).isDirectory()) {
+				const found = jsonFiles(path);
+				if (found.length === 0) result.problems.push({ file: path, message: 'is a folder with no .json files' });
+				files.push(...found);
+			} else files.push(path);
+		} catch (error) {
+			result.problems.push({ file: path, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+		}
+	}
+	files.forEach((file, i) => {
+		const shown = relative(cwd, file).split('\\').join('/') || file;
+		let bytes: Uint8Array;
+		try {
+			bytes = readFileSync(file);
+		} catch (error) {
+			result.problems.push({ file: shown, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+			return;
+		}
+		const parsed = parseWorkflowBytes(bytes, shown);
+		// The text is only needed for line numbers of findings: read it again then, rather than hold 50 MB.
+		let text: string | undefined;
+		const lazyText = () => {
+			try {
+				return (text ??= readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+			} catch {
+				return undefined; // gone since: findings then carry no line number
+			}
+		};
+		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: lazyText, enumerable: false });
+		result.workflows.push(...parsed.workflows);
+		result.problems.push(...parsed.problems);
+		result.files++;
+		onFile?.(i + 1, files.length);
+	});
+	return result;
+}

@@ -1,0 +1,69 @@
+/** `n8n-governance inventory`: one row per workflow for the checklist's inventory. */
+import { checkWorkflows } from '../check/engine';
+import { facetsOf } from '../check/facets';
+import { buildGraph } from '../check/graph';
+import type { Io } from './common';
+import { emit, loadPolicy, readInputs } from './common';
+import { EXIT } from './check';
+
+export interface InventoryOptions {
+	instance?: string;
+	apiKeyFile?: string;
+	policy?: string;
+	format: 'table' | 'csv' | 'json' | 'markdown';
+	output?: string;
+}
+
+type Row = Record<string, string | number | boolean | string[] | undefined>;
+
+const COLUMNS = ['workflow', 'id', 'file', 'active', 'tags', 'owner', 'dataClass', 'lastChange', 'versionId', 'triggers', 'credentials', 'services', 'hosts', 'aiModels', 'controls', 'findings', 'lastExecution', 'lastExecutionStatus'] as const;
+
+const flat = (v: Row[string]) => (Array.isArray(v) ? v.join('; ') : v === undefined ? '' : String(v));
+const csvCell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${s.replace(/^([=+\-@\t])/, "'$1").replace(/"/g, '""')}"` : s);
+
+function render(rows: Row[], format: InventoryOptions['format'], columns: readonly string[]): string {
+	if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+	const cells = rows.map((r) => columns.map((c) => flat(r[c])));
+	if (format === 'csv') return `${[columns.join(','), ...cells.map((r) => r.map(csvCell).join(','))].join('\n')}\n`;
+	if (format === 'markdown') {
+		const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+		return `${[`| ${columns.join(' | ')} |`, `|${columns.map(() => ' --- |').join('')}`, ...cells.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n')}\n`;
+	}
+	const widths = columns.map((c, i) => Math.min(40, Math.max(c.length, ...cells.map((r) => r[i].length))));
+	const line = (r: string[]) => r.map((s, i) => (s.length > widths[i] ? `${s.slice(0, widths[i] - 1)}…` : s.padEnd(widths[i]))).join('  ').trimEnd();
+	return `${[line([...columns]), ...cells.map(line)].join('\n')}\n`;
+}
+
+export async function inventoryCommand(paths: string[], options: InventoryOptions, io: Io): Promise<number> {
+	const policy = loadPolicy(options.policy, undefined);
+	const inputs = await readInputs(paths, options, io);
+	const findings = checkWorkflows(inputs.workflows, { policy, live: inputs.live });
+	const rows: Row[] = inputs.workflows.map((workflow) => {
+		const f = facetsOf(buildGraph(workflow), policy);
+		const live = inputs.live?.(workflow);
+		return {
+			workflow: workflow.name,
+			id: workflow.id,
+			file: workflow.source.file,
+			active: workflow.active,
+			tags: workflow.tags,
+			owner: f.owners,
+			dataClass: f.dataClass,
+			lastChange: workflow.updatedAt,
+			versionId: workflow.versionId,
+			triggers: f.triggers,
+			credentials: f.credentials,
+			services: f.services,
+			hosts: f.hosts,
+			aiModels: f.models,
+			controls: f.controls,
+			findings: findings.filter((x) => x.workflow === workflow && !x.suppressed).length,
+			lastExecution: live ? (live.lastExecution?.startedAt ?? 'none recorded') : undefined,
+			lastExecutionStatus: live?.lastExecution?.status,
+		};
+	});
+	const columns = inputs.live ? COLUMNS : COLUMNS.filter((c) => !c.startsWith('lastExecution'));
+	emit(render(rows, options.format, columns), options.output, io);
+	for (const p of inputs.problems) io.err(`error: ${p.file}: ${p.message}\n`);
+	return inputs.problems.length > 0 ? EXIT.unusable : EXIT.pass;
+}
