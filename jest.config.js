@@ -10,6 +10,7 @@ module.exports = {
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
 			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+			globalSetup: '<rootDir>/test/prose-data.setup.js',
 		},
 		{
 			displayName: 'e2e',

@@ -5,6 +5,7 @@ import type { Plan } from './plan';
 import { customRules, resolveOverlaps, runCustom } from './custom';
 import { scanRules } from './accept';
 import type { Detection, DetectOptions, RedactionRule } from './types';
+import { append, detectProse, PROSE_ENTITIES } from './prose';
 
 export { resolveOverlaps };
 export { CONTEXT_BOOST, DEFAULT_MIN_SCORE, NO_CONTEXT_FACTOR } from './accept';
@@ -27,10 +28,12 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 	}
 	const extra = new Set<string>((options.customPatterns ?? []).map((p) => p?.entity));
 	if (options.denyList) extra.add(options.denyListEntity ?? 'DENY_LIST');
+	for (const e of PROSE_ENTITIES) extra.add(e);
 	const plan = planFor(options.entities, extra);
 	const min = options.minScore ?? 0;
 	const custom = customRules(options);
 	const out = scanRules(text, custom.native.length > 0 ? { rules: [...plan.rules, ...custom.native] } : plan, min);
+	append(out, detectProse(text, { entities: options.entities, alsoRedact: options.alsoRedact }));
 	runCustom(text, options, custom, out);
 	return resolveOverlaps(min > 0 ? out.filter((d) => (d.score ?? 0) >= min) : out);
 }

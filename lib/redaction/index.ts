@@ -29,6 +29,8 @@ export { PlaceholderNumbering } from './operators/numbering';
 export type { PlaceholderMap } from './crypto-map';
 export { RULES, BUILT_IN_ENTITIES, RULE_SET_VERSION, RULE_FAMILIES, isSecretEntity } from './rules';
 export { GENERIC_SECRET_MIN_ENTROPY } from './rules/secrets';
+export { PROSE_ENTITIES, PROSE_DEFAULT_ENTITIES, OFF_BY_DEFAULT, detectProse } from './prose';
+export type { ProseOptions } from './prose';
 export { maskValue } from './operators/mask';
 export { pseudonym, PSEUDONYM_HEX_CHARS } from './operators/hash';
 export * as validators from './validators';

@@ -74,6 +74,8 @@ export interface DetectOptions {
 	matcher?: PatternMatcher;
 	/** Drop detections below this score (default 0: every candidate, weak ones too; the node uses DEFAULT_MIN_SCORE). */
 	minScore?: number;
+	/** Known values (a customer's name, street), found wherever they occur with case, diacritic and name-part variants. */
+	alsoRedact?: string[];
 }
 
 export interface OperatorConfig {

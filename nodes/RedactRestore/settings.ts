@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
 import type { CustomPattern, OperatorConfig, OperatorName, RedactObjectOptions } from '../../lib/redaction';
-import { BUILT_IN_ENTITIES, DEFAULT_MIN_SCORE } from '../../lib/redaction';
+import { BUILT_IN_ENTITIES, DEFAULT_MIN_SCORE, OFF_BY_DEFAULT, PROSE_ENTITIES, RULE_FAMILIES } from '../../lib/redaction';
 import type { KeySource, RedactionKeys } from './keys';
 import { safeMatcher } from './matcher';
 
@@ -23,11 +23,29 @@ export function entityLabel(entity: string): string {
 	return entity.startsWith('SECRET_') ? `Secret: ${words.slice(1).join(' ')}` : words.join(' ');
 }
 
-/** The built-in entities as multiOptions, sorted by label (the lint wants sorted options). */
-export const ENTITY_OPTIONS: INodePropertyOptions[] = BUILT_IN_ENTITIES.map((entity) => ({
+/** Every entity the node offers: the rule table's and the prose recognizers'. */
+export const ALL_ENTITIES: readonly string[] = [...new Set([...BUILT_IN_ENTITIES, ...PROSE_ENTITIES])].sort();
+
+/** Family of an entity for the pickers (n8n's multi-select has no groups): its rule file, or "Names and places". */
+const FAMILY_LABEL: Record<string, string> = {
+	apac: 'Asia-Pacific ID', contact: 'Contact', date: 'Date', eu: 'EU ID', financial: 'Financial', network: 'Network',
+	phone: 'Contact', secrets: 'Secret', uk: 'UK ID', us: 'US ID',
+};
+export function entityFamily(entity: string): string {
+	if (PROSE_ENTITIES.includes(entity)) return 'Names and places';
+	for (const [family, mod] of Object.entries(RULE_FAMILIES)) {
+		for (const value of Object.values(mod)) {
+			if (Array.isArray(value) && value.some((r) => (r as { entity?: string })?.entity === entity)) return FAMILY_LABEL[family] ?? family;
+		}
+	}
+	return 'Other';
+}
+
+/** The entities as multiOptions, sorted by label (the lint wants sorted options); the description names the family. */
+export const ENTITY_OPTIONS: INodePropertyOptions[] = ALL_ENTITIES.map((entity) => ({
 	name: entityLabel(entity),
 	value: entity,
-	description: `Placeholder &lt;${entity}_1&gt;`,
+	description: `${entityFamily(entity)}, placeholder &lt;${entity}_1&gt;${OFF_BY_DEFAULT.includes(entity) ? ', off unless selected' : ''}`,
 })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 function invalid(message: string, hint: string): GovernanceError {
@@ -82,7 +100,7 @@ export interface RedactSettings {
  */
 export function readRedactSettings(context: IExecuteFunctions, i: number): RedactSettings {
 	const mode = context.getNodeParameter('mode', i, 'redact') as RedactMode;
-	const extra = context.getNodeParameter('options', i, {}) as { denyListEntity?: string; maskChar?: string; minScore?: number };
+	const extra = context.getNodeParameter('options', i, {}) as { denyListEntity?: string; maskChar?: string; minScore?: number; alsoRedact?: unknown };
 	const options: RedactObjectOptions = {};
 
 	if (context.getNodeParameter('fieldScope', i, 'all') === 'paths') {
@@ -105,7 +123,7 @@ export function readRedactSettings(context: IExecuteFunctions, i: number): Redac
 	if (!ENTITY_NAME.test(denyListEntity)) {
 		throw invalid(`Deny list entity name "${denyListEntity}" is not usable.`, 'Use upper-case letters, digits and "_", e.g. PROJECT_NAME.');
 	}
-	const known = new Set<string>([...BUILT_IN_ENTITIES, ...customPatterns.map((p) => p.entity), ...(denyList.length > 0 ? [denyListEntity] : [])]);
+	const known = new Set<string>([...ALL_ENTITIES, 'KNOWN_VALUE', ...customPatterns.map((p) => p.entity), ...(denyList.length > 0 ? [denyListEntity] : [])]);
 	// Empty = every built-in entity, so rules added to the engine later are covered without editing the workflow.
 	// Custom patterns and the deny list always run.
 	if (entities.length > 0) options.entities = [...entities];
@@ -120,6 +138,8 @@ export function readRedactSettings(context: IExecuteFunctions, i: number): Redac
 	// Unset: the default (context-less weak values are not redacted, as before weak scores existed); 0: every candidate.
 	const minScore = extra.minScore ?? DEFAULT_MIN_SCORE;
 	if (minScore > 0) options.minScore = minScore;
+	const alsoRedact = knownValues(extra.alsoRedact);
+	if (alsoRedact.length > 0) options.alsoRedact = alsoRedact;
 
 	if (mode !== 'redact') return { mode, options: { ...options, operator: 'placeholder' }, needsKeys: false, keySource: 'none' };
 
@@ -144,6 +164,18 @@ export function readRedactSettings(context: IExecuteFunctions, i: number): Redac
 		);
 	}
 	return { mode, options, needsKeys, keySource };
+}
+
+/**
+ * "Also Redact Values": an expression giving a list (`{{ [$json.customer.name, $json.customer.street] }}`)
+ * or a text with one value a line. Numbers count as text; empty entries, null and objects are dropped.
+ */
+export function knownValues(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split('\n') : value === undefined || value === null ? [] : [value];
+	return list
+		.filter((v) => typeof v === 'string' || typeof v === 'number')
+		.map((v) => String(v).trim())
+		.filter((v) => v !== '');
 }
 
 /** Engine options with the key material of the run. */

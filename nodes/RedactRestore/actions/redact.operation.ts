@@ -61,7 +61,7 @@ export const description: INodeProperties[] = [
 		type: 'multiOptions',
 		options: ENTITY_OPTIONS,
 		default: [],
-		description: 'What to look for. Leave empty for every built-in entity, including ones added in later versions.',
+		description: 'What to look for. Leave empty for every default entity (all but Organization), including ones added in later versions.',
 		displayOptions: showForRedact,
 	},
 	{
@@ -168,6 +168,14 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: showForRedact,
 		options: [
+			{
+				displayName: 'Also Redact Values',
+				name: 'alsoRedact',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. {{ [$json.customer.name, $json.customer.street] }}',
+				description: 'Values known to be personal (a list, or one a line), redacted wherever they occur in the item, in any case and without diacritics; a name also by its parts. Letters-only values count as PERSON, others as KNOWN_VALUE.',
+			},
 			{ displayName: 'Deny List Entity', name: 'denyListEntity', type: 'string', default: 'DENY_LIST', description: 'Entity name for deny-list hits' },
 			{ displayName: 'Mask Character', name: 'maskChar', type: 'string', default: '*', description: 'One character' },
 			{

@@ -76,10 +76,14 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 	},
 
 	'redact-model-restore.workflow.json': async (workflow, workflowId) => {
-		const planted = ['jane.doe@example.com', '+44 20 7946 0958', '4111 1111 1111 1111'];
-		const text = `Jane (${planted[0]}, ${planted[1]}) paid with ${planted[2]} and wants a refund.`;
+		// the flagship request of issue 15: names, a street address, a city, a postcode and a place besides the structured data
+		const text =
+			'Hi, this is Maria Gonzalez (maria.gonzalez@example.com), I live at 12 Oak Street, Springfield IL 62704. My card ' +
+			'4111 1111 1111 1111 was charged twice. My colleague Dr. Peter Novak in Berlin can confirm. Call me at +1 415 555 0199.';
+		const planted = ['Maria', 'Gonzalez', 'maria.gonzalez@example.com', '12 Oak Street', 'Springfield', '62704', '4111 1111 1111 1111', 'Peter Novak', 'Peter', 'Novak', 'Berlin', '+1 415 555 0199', '415 555 0199'];
 		const response = await callWebhook(webhookPath(workflow, 'Support question'), { body: { text } });
 		expect(response.status).toBe(200);
+		// Restore gives every value back exactly where it was
 		expect(response.json.answer).toBe(`Draft reply: we will contact you about "${text}" within one business day.`);
 		const [execution] = await waitForExecutions(workflowId);
 		const storedRedact = JSON.stringify(execution.data?.resultData.runData.Redact);
@@ -88,6 +92,8 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 			expect(storedRedact).not.toContain(value);
 			expect(storedModel).not.toContain(value);
 		}
+		const counts = execution.data?.resultData.runData.Redact[0].data.main[0][0].json.redaction.counts;
+		expect(counts).toEqual({ PERSON: 2, EMAIL_ADDRESS: 1, STREET_ADDRESS: 1, CREDIT_CARD: 1, LOCATION: 1, PHONE_NUMBER: 1 });
 		expect(nodeRan(execution, 'Store audit events (stand-in)')).toBe(true);
 	},
 

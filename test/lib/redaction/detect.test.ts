@@ -35,7 +35,8 @@ describe('detect', () => {
 		// URL with trailing period
 		['See https://example.com/a?b=1.', 'URL', 'https://example.com/a?b=1'],
 		// date of birth with context
-		['DOB: 12/03/1985', 'DATE_TIME', '12/03/1985'],
+		// with its context word a date is a date of birth (a prose entity, issue 15)
+		['DOB: 12/03/1985', 'DATE_OF_BIRTH', '12/03/1985'],
 		// AWS key
 		['aws key AKIAIOSFODNN7EXAMPLE in logs', 'SECRET_AWS_ACCESS_KEY', 'AKIAIOSFODNN7EXAMPLE'],
 		// URL credentials: only the userinfo

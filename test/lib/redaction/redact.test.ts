@@ -131,12 +131,13 @@ describe('redactObject', () => {
 		expect(r.value).not.toBe(input);
 		expect(r.value).toEqual({
 			id: 42,
-			customer: { name: 'Jane', email: '<EMAIL_ADDRESS_1>', phones: ['<PHONE_NUMBER_1>', 'none'] },
+			// a name alone in a field is a PERSON (prose entities are on by default)
+			customer: { name: '<PERSON_1>', email: '<EMAIL_ADDRESS_1>', phones: ['<PHONE_NUMBER_1>', 'none'] },
 			notes: 'Reach <EMAIL_ADDRESS_1>',
 			flags: [true, null],
 		});
-		expect(r.report.counts).toEqual({ EMAIL_ADDRESS: 2, PHONE_NUMBER: 1 });
-		expect(r.report.fields).toEqual(['customer.email', 'customer.phones.0', 'notes']);
+		expect(r.report.counts).toEqual({ EMAIL_ADDRESS: 2, PERSON: 1, PHONE_NUMBER: 1 });
+		expect(r.report.fields).toEqual(['customer.name', 'customer.email', 'customer.phones.0', 'notes']);
 		expect(r.report.ruleSetVersion).toBe(RULE_SET_VERSION);
 	});
 
@@ -146,7 +147,7 @@ describe('redactObject', () => {
 		// wildcard over an array
 		[['customer.phones.*'], ['customer.phones.0']],
 		// a parent path covers its subtree
-		[['customer'], ['customer.email', 'customer.phones.0']],
+		[['customer'], ['customer.name', 'customer.email', 'customer.phones.0']],
 	])('when paths %j are listed then only %j are redacted', (paths, fields) => {
 		const r = redactObject(input, { paths });
 		expect(r.report.fields).toEqual(fields);

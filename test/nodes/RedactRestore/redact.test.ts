@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { RULE_SET_VERSION } from '../../../lib/redaction';
 import { RedactRestore } from '../../../nodes/RedactRestore/RedactRestore.node';
-import { ENTITY_OPTIONS, entityLabel } from '../../../nodes/RedactRestore/settings';
+import { ENTITY_OPTIONS, entityLabel, knownValues } from '../../../nodes/RedactRestore/settings';
 import { KEY, PLANTED, PLANTED_TEXT, redactContext } from './context';
 
 const node = new RedactRestore();
@@ -181,5 +181,28 @@ describe('Redact / Restore node: Redact operation', () => {
 		expect(entityLabel('EMAIL_ADDRESS')).toBe('Email Address');
 		const names = ENTITY_OPTIONS.map((o) => o.name);
 		expect(names).toEqual([...names].sort());
+	});
+
+	test('the entity picker offers the prose entities with their family, Organization marked off unless selected', () => {
+		const byValue = new Map(ENTITY_OPTIONS.map((o) => [o.value, o]));
+		for (const e of ['PERSON', 'STREET_ADDRESS', 'LOCATION', 'AGE', 'DATE_OF_BIRTH', 'ORGANIZATION']) expect(byValue.get(e)?.description).toMatch(/^Names and places, placeholder/);
+		expect(byValue.get('ORGANIZATION')?.description).toMatch(/off unless selected$/);
+		expect(byValue.get('PERSON')?.description).not.toMatch(/off unless selected/);
+		expect(byValue.get('EMAIL_ADDRESS')?.description).toMatch(/^Contact, placeholder/);
+	});
+
+	test('when Also Redact Values holds a customer name and street then they are redacted wherever they occur, parts and case variants included', async () => {
+		const items = [{ json: { customer: { name: 'Zorblax Quintaro', street: '9 Elm Row' }, body: { text: 'ZORBLAX wrote from 9 elm row; quintaro again.' } } }];
+		const [clean, flagged] = await run(items, redactParams({ mode: 'detectRoute', options: { alsoRedact: ['Zorblax Quintaro', '9 Elm Row'] } }));
+		expect(clean).toEqual([]);
+		expect(flagged[0].json.detection).toMatchObject({ counts: { PERSON: 3, KNOWN_VALUE: 2 } });
+		const [redacted] = await run(items, redactParams({ operator: 'placeholder', keySource: 'none', options: { alsoRedact: 'Zorblax Quintaro\n9 Elm Row' } }));
+		expect(JSON.stringify(redacted[0].json)).not.toMatch(/zorblax|quintaro|elm row/i);
+	});
+
+	test('Also Redact Values accepts a list or one value a line and drops empty entries and objects', () => {
+		expect(knownValues(['Ana Souza', ' ', null, { a: 1 }, 12])).toEqual(['Ana Souza', '12']);
+		expect(knownValues('Ana Souza\n\n Rua Augusta 10 ')).toEqual(['Ana Souza', 'Rua Augusta 10']);
+		expect(knownValues(undefined)).toEqual([]);
 	});
 });

@@ -1,0 +1,44 @@
+/**
+ * AGE and DATE_OF_BIRTH with context (`aged 42`, `42 years old`, `born 3 March 1981`,
+ * `DOB: 1981-03-03`), and ORGANIZATION (capitalised words before a legal form: `Acme GmbH`,
+ * `Northwind Traders Ltd.`). Global patterns with bounded repetitions: linear.
+ */
+import type { Detection } from '../types';
+import { ORG_SUFFIXES } from './words';
+
+export const EXTRA_SCORES = { age: 0.75, dob: 0.85, org: 0.7 };
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?`;
+const DATE = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\.?\s(?:of\s)?${MONTH},?\s\d{4}|${MONTH}\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})`;
+const DOB = new RegExp(String.raw`\b(?:born(?:\s+on)?|DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s?date|birthday|geboren(?:\s+am)?|Geburtsdatum|né(?:e)?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|nacid[oa]\s+el|data\s+di\s+nascita|nat[oa]\s+il)\s{0,3}[:\-]?\s{0,3}(${DATE})`, 'giu');
+const AGE = new RegExp(String.raw`\b(?:(?:aged?|Alter|âge|edad|età)\s{0,3}:?\s{0,3}(\d{1,3})\b|(\d{1,3})(?:\s|-)?(?:years?|yrs?)(?:\s|-)old\b|(\d{1,3})\s?(?:y\/o|yo|y\.o\.)(?![\p{L}\d])|(?:I'm|I am|is|turned|turning|he's|she's)\s(\d{1,3})(?=\s(?:years|yrs|this|next|now|today)|[.,!]))`, 'giu');
+const ORG = new RegExp(String.raw`(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}&'’.-]{0,30}\s{1,2}){1,4}(?:&\s)?(?:${[...ORG_SUFFIXES].map((s) => s.replace(/\//g, '\\/')).sort((a, b) => b.length - a.length).map((s) => `${s[0].toUpperCase()}${s.slice(1)}|${s.toUpperCase()}`).join('|')}|GmbH|KGaA|SpA|SARL|Srl|S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|A\/S|Sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|Pty\sLtd)(?![\p{L}\d])\.?`, 'gu');
+
+function scan(re: RegExp, text: string, entity: string, score: number, out: Detection[], ruleId: string): void {
+	const r = new RegExp(re.source, re.flags);
+	let m: RegExpExecArray | null;
+	while ((m = r.exec(text)) !== null) {
+		let s = m.index;
+		let e = s + m[0].length;
+		const g = m.slice(1).findIndex((x) => x !== undefined);
+		if (g >= 0) {
+			const v = m[g + 1];
+			s = m.index + m[0].lastIndexOf(v);
+			e = s + v.length;
+		}
+		out.push({ entity, start: s, end: e, score, ruleId });
+		if (r.lastIndex === m.index) r.lastIndex++;
+	}
+}
+
+export function findAges(text: string, out: Detection[]): void {
+	scan(AGE, text, 'AGE', EXTRA_SCORES.age, out, 'prose-age');
+}
+
+export function findBirthDates(text: string, out: Detection[]): void {
+	scan(DOB, text, 'DATE_OF_BIRTH', EXTRA_SCORES.dob, out, 'prose-date-of-birth');
+}
+
+export function findOrganizations(text: string, out: Detection[]): void {
+	scan(ORG, text, 'ORGANIZATION', EXTRA_SCORES.org, out, 'prose-organization');
+}

@@ -1,0 +1,98 @@
+/**
+ * LOCATION: cities, regions and countries from the gazetteer (GeoNames-derived lists, see NOTICE).
+ * The longest known phrase of capitalised words wins; a common word (`Reading`, `Nice`, `Mobile`)
+ * or a small town needs context: a preposition (`in`, `from`, `based in`), or a following region,
+ * country or state code (`Springfield, IL`). Linear: at most `placeWords` look-ups per token.
+ */
+import type { Detection } from '../types';
+import { COUNTRY, GIVEN, PREFIX, REGION, SURNAME } from './lexicon';
+import type { Lexicon } from './lexicon';
+import { CAP, GLUED, isPunct, low, NL, SENT, UPPER, WORD } from './tokens';
+import type { Tokens } from './tokens';
+import { NOT_NAME, PLACE_BEFORE, PLACE_INTRO } from './words';
+
+export const LOCATION_SCORES = { context: 0.8, country: 0.8, major: 0.7, minor: 0.4 };
+
+const STATE_CODE = /^[A-Z]{2}$/;
+/** May start a place name (`South Africa`, `New York`) though they start no person name. */
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'central', 'new', 'upper', 'lower', 'great', 'saint', 'st']);
+
+function placeContext(t: Tokens, i: number): boolean {
+	if ((t.flags[i] & NL) !== 0) return false;
+	const w = low(t, i - 1);
+	if (PLACE_BEFORE.has(w)) return true;
+	return PLACE_INTRO.has(w) || PLACE_INTRO.has(low(t, i - 2));
+}
+
+/** After the phrase ending at token e: `, IL` / `, Texas` / `, Germany` */
+function placeAfter(t: Tokens, lx: Lexicon, e: number): boolean {
+	let k = e + 1;
+	if (isPunct(t, k, ',')) k++;
+	if (k >= t.count || t.kind[k] !== WORD || (t.flags[k] & NL) !== 0) return false;
+	const w = t.text.slice(t.start[k], t.end[k]);
+	if (STATE_CODE.test(w)) return true;
+	const lw = w.toLowerCase();
+	return (t.flags[k] & CAP) !== 0 && (lx.region.has(lw) || lx.country.has(lw));
+}
+
+export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detection[] {
+	const out: Detection[] = [];
+	let i = 0;
+	while (i < t.count) {
+		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || taken[i] || (NOT_NAME.has(low(t, i)) && !DIRECTIONS.has(low(t, i)))) {
+			i++;
+			continue;
+		}
+		// an ALL-CAPS place (`LONDON`) only with a context word before it (address lines are the address pass's)
+		if (t.end[i] - t.start[i] > 40 || ((t.flags[i] & UPPER) !== 0 && !placeContext(t, i))) {
+			i++;
+			continue;
+		}
+		// the words of the longest phrase: capitalised words (or lower-case particles inside) on one line
+		let best = -1;
+		let kind = 0; // 1 country/region, 2 major city, 3 city
+		let phrase = '';
+		let k = i;
+		for (let n = 0; n < lx.placeWords && k < t.count; n++) {
+			if (t.kind[k] !== WORD || taken[k] || (n > 0 && ((t.flags[k] & NL) !== 0 || t.start[k] - t.end[k - 1] !== 1))) break;
+			phrase = n === 0 ? low(t, k) : `${phrase} ${low(t, k)}`;
+			const bits = lx.lookup(phrase);
+			if ((t.flags[k] & CAP) !== 0) {
+				if (bits & COUNTRY || (bits & REGION && (bits & (GIVEN | SURNAME)) === 0)) {
+					best = k;
+					kind = 1;
+				} else if (lx.major.has(phrase)) {
+					best = k;
+					kind = 2;
+				} else if (lx.city.has(phrase)) {
+					best = k;
+					kind = 3;
+				}
+			}
+			k++;
+			if ((bits & PREFIX) === 0) break;
+		}
+		if (best < 0) {
+			i++;
+			continue;
+		}
+		const single = best === i;
+		const w = phrase.split(' ')[0];
+		const common = single && lx.common.has(low(t, i));
+		const person = single && (lx.given.has(w) || lx.surname.has(w));
+		const ctx = placeContext(t, i) || placeAfter(t, lx, best);
+		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
+		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;
+		let score = 0;
+		if (ctx && !(common && more)) score = LOCATION_SCORES.context;
+		else if (common) score = 0;
+		else if (kind === 1) score = LOCATION_SCORES.country;
+		else if (kind === 2 && !person) score = LOCATION_SCORES.major;
+		else if (!person && (t.flags[i] & SENT) === 0 && (t.flags[i] & UPPER) === 0) score = LOCATION_SCORES.minor;
+		if (score > 0) {
+			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[best], score, ruleId: 'prose-location' });
+			i = best + 1;
+		} else i++;
+	}
+	return out;
+}

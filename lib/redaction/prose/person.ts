@@ -1,0 +1,283 @@
+/**
+ * PERSON: runs of capitalised words judged by the name lists, titles, salutations, sign-offs,
+ * self-introductions, header lines, initials and particles, then made consistent inside the text
+ * (a found name's parts elsewhere, the name behind an e-mail local part). Linear: each token starts
+ * at most one run of at most MAX_RUN tokens, and every pass is a single walk over the tokens.
+ */
+import type { Detection } from '../types';
+import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './lexicon';
+import type { Lexicon } from './lexicon';
+import { CAP, GLUED, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
+import type { Tokens } from './tokens';
+import { INTRO_BEFORE, NOT_NAME, PARTICLES, PERSON_HEADERS, PLACE_BEFORE, SALUTATIONS, SIGN_OFFS, TITLES } from './words';
+
+const MAX_RUN = 6;
+const MIXED_OK = /^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|Van)|-/;
+
+/** Scores: context (title, salutation, header, intro, e-mail, known part) > two list words > one. */
+export const PERSON_SCORES = { context: 0.85, pair: 0.75, surnames: 0.6, single: 0.45 };
+
+/** A candidate run of name-like tokens [first, last] (token indexes) and its name parts. */
+export interface Run {
+	first: number;
+	last: number;
+	/** token indexes of the name parts (no particles, no initials) */
+	parts: number[];
+	/** lower-case text of each part */
+	lows: string[];
+}
+
+const G = 1; // given name
+const S = 2; // surname list
+const C = 4; // common English word
+const P = 8; // known place
+const U = 16; // unknown word (no list, not common)
+
+export function classify(lx: Lexicon, w: string): number {
+	const b = lx.lookup(w);
+	let c = 0;
+	if (b & GIVEN) c |= G;
+	if (b & SURNAME) c |= S;
+	if (b & COMMON) c |= C;
+	if (b & (CITY | COUNTRY | REGION)) c |= P;
+	if ((c & (G | S | C)) === 0) c |= U;
+	return c;
+}
+
+function isInitial(t: Tokens, i: number): boolean {
+	return t.kind[i] === WORD && (t.flags[i] & CAP) !== 0 && t.end[i] - t.start[i] === 1;
+}
+
+/** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, at least two letters. */
+function nameLike(t: Tokens, i: number): boolean {
+	// names are 2-40 letters (a longer "word" is a hyphenated storm like `SKx-SKx-…`)
+	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2 || t.end[i] - t.start[i] > 40) return false;
+	const f = t.flags[i];
+	// a mixed word like `iPhone` or `HubSpot` is no name; `McDonald`, `O'Neill`, `DeAngelo`, `García-López` are
+	if ((f & UPPER) === 0) {
+		const text = t.text;
+		for (let k = t.start[i] + 1; k < t.end[i]; k++) {
+			const c = text.charCodeAt(k);
+			if (c >= 65 && c <= 90 && !MIXED_OK.test(text.slice(t.start[i], t.end[i]))) return false;
+			if (c >= 65 && c <= 90) break;
+		}
+	}
+	const w = low(t, i);
+	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title)
+	return !NOT_NAME.has(w) && !(TITLES.has(w) && i + 1 < t.count && (t.flags[i + 1] & NL) === 0);
+}
+
+/** Whitespace without a line break separates tokens a and a+1 (a short run of spaces). */
+function joined(t: Tokens, a: number): boolean {
+	const b = a + 1;
+	return (t.flags[b] & NL) === 0 && (t.flags[b] & SPACE) !== 0 && t.start[b] - t.end[a] <= 3;
+}
+
+/** Builds the run that starts at token i, or undefined. */
+export function runAt(t: Tokens, i: number): Run | undefined {
+	if (!nameLike(t, i)) return undefined;
+	const parts = [i];
+	const lows = [low(t, i)];
+	let last = i;
+	let j = i;
+	while (j + 1 < t.count && parts.length + (j - i) < MAX_RUN * 2) {
+		let next = j + 1;
+		// `J.` initial: the dot joins
+		if (isInitial(t, j) && isPunct(t, next, '.') && (t.flags[next] & SPACE) === 0) next++;
+		if (next >= t.count || !joined(t, next - 1)) break;
+		if (nameLike(t, next) && parts.length < MAX_RUN) {
+			parts.push(next);
+			lows.push(low(t, next));
+			last = j = next;
+			continue;
+		}
+		if (isInitial(t, next) && next + 1 < t.count && (isPunct(t, next + 1, '.') || joined(t, next)) && parts.length < MAX_RUN) {
+			j = next;
+			continue;
+		}
+		// particles between name parts: `van der Berg`
+		if (t.kind[next] === WORD && (t.flags[next] & CAP) === 0 && PARTICLES.has(low(t, next))) {
+			let k = next;
+			while (k + 1 < t.count && t.kind[k + 1] === WORD && (t.flags[k + 1] & CAP) === 0 && PARTICLES.has(low(t, k + 1)) && k - next < 2) k++;
+			if (k + 1 < t.count && joined(t, k) && nameLike(t, k + 1)) {
+				j = k;
+				continue;
+			}
+		}
+		break;
+	}
+	return { first: i, last, parts, lows };
+}
+
+/** Index of the word before token i, skipping one '.' (`Dr.`), or -1. */
+function wordBefore(t: Tokens, i: number): number {
+	let k = i - 1;
+	if (isPunct(t, k, '.')) k--;
+	return k >= 0 && t.kind[k] === WORD ? k : -1;
+}
+
+/** Context before token i that makes the following run a name. */
+export function contextBefore(t: Tokens, i: number): boolean {
+	const w = wordBefore(t, i);
+	if (w >= 0 && (t.flags[i] & NL) === 0) {
+		const lw = low(t, w);
+		if (TITLES.has(lw) && (t.flags[w] & CAP) !== 0) return true;
+		if (SALUTATIONS.has(lw) && w === i - 1) return true;
+		if (INTRO_BEFORE.has(lw) && w === i - 1) {
+			const w2 = low(t, w - 1);
+			if (lw === 'is' || lw === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i' || w2 === 'it';
+			return true;
+		}
+		if (lw === 'by' && w === i - 1) return false;
+	}
+	// header line `From: Maria` / `Name: MARIA GONZALEZ`
+	if (isPunct(t, i - 1, ':')) {
+		const k = i - 2;
+		if (k >= 0 && t.kind[k] === WORD && PERSON_HEADERS.has(low(t, k))) return true;
+	}
+	// sign-off on the line before: `Regards,\nMaria`
+	if ((t.flags[i] & NL) !== 0) {
+		let k = i - 1;
+		if (isPunct(t, k, ',') || isPunct(t, k, '!')) k--;
+		if (k >= 0 && t.kind[k] === WORD && SIGN_OFFS.has(low(t, k))) return true;
+	}
+	return false;
+}
+
+/** An ALL-CAPS run needs a header (`Name:`) or a title word (`Mr.`) right before it; checked cheaply first. */
+function upperContext(t: Tokens, i: number): boolean {
+	const p = i - 1;
+	if (p < 0 || (t.flags[i] & NL) !== 0) return false;
+	if (t.kind[p] === PUNCT ? !isPunct(t, p, ':') && !isPunct(t, p, '.') : t.kind[p] !== WORD || (t.flags[p] & UPPER) !== 0) return false;
+	return contextBefore(t, i);
+}
+
+/** Runs of the text with their decision; `known` holds lower-case parts with evidence (e-mail local parts). */
+export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detection[] {
+	const out: Detection[] = [];
+	const runs: Array<{ run: Run; score: number }> = [];
+	let i = 0;
+	while (i < t.count) {
+		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP) {
+			i++;
+			continue;
+		}
+		// ALL-CAPS words (`GB82`, `ERROR`) are names only after a header or a title: `Name: MARIA GONZALEZ`
+		const found = (t.flags[i] & UPPER) !== 0 && !upperContext(t, i) ? undefined : runAt(t, i);
+		if (!found) {
+			i++;
+			continue;
+		}
+		const run = trimLeading(lx, found);
+		runs.push({ run, score: judge(t, lx, run, known) });
+		i = found.last + 1;
+	}
+	// consistency: a part of a found name (or of an e-mail local part) makes another run a name
+	const parts = new Set(known);
+	for (const r of runs) if (r.score > 0) for (const w of r.run.lows) if (w.length >= 2) parts.add(w);
+	for (const r of runs) {
+		if (r.score > 0) continue;
+		if (r.run.lows.every((w) => parts.has(w))) r.score = PERSON_SCORES.context;
+		else if (r.run.lows.length > 1 && parts.has(r.run.lows[0])) {
+			r.run = { ...r.run, last: r.run.parts[0], parts: [r.run.parts[0]], lows: [r.run.lows[0]] };
+			r.score = PERSON_SCORES.context;
+		}
+	}
+	// lists: `Kónya, Becker and Vasquez` — a one-word run next to a found name in a list is a name
+	for (let pass = 0; pass < 2; pass++) {
+		for (let k = 0; k < runs.length; k++) {
+			const r = runs[k];
+			if (r.score > 0 || r.run.parts.length !== 1 || !listName(lx, r.run.lows[0])) continue;
+			const prev = runs[k - 1];
+			const next = runs[k + 1];
+			if ((prev && prev.score > 0 && listed(t, prev.run.last, r.run.first)) || (next && next.score > 0 && listed(t, r.run.last, next.run.first))) r.score = PERSON_SCORES.single;
+		}
+	}
+	for (const r of runs) if (r.score > 0) out.push(span(t, r.run, r.score));
+	return out;
+}
+
+/** A word that may be a name in a list: on a name list, or unknown, and no common word. */
+function listName(lx: Lexicon, w: string): boolean {
+	const c = classify(lx, w);
+	return (c & C) === 0 && (c & (G | S | U)) !== 0;
+}
+
+/** Tokens a and b are neighbours in a list: `a, b` / `a and b` / `a & b` / `a, and b`. */
+function listed(t: Tokens, a: number, b: number): boolean {
+	let k = a + 1;
+	if (isPunct(t, k, ',')) k++;
+	const w = low(t, k);
+	if (w === 'and' || w === 'or' || w === 'und' || w === 'et' || w === 'y' || w === 'e' || isPunct(t, k, '&')) k++;
+	return k === b && b - a > 1;
+}
+
+/** Drops leading common words of a run (`Producer James Sparks` → `James Sparks`). */
+function trimLeading(lx: Lexicon, r: Run): Run {
+	let k = 0;
+	while (k < r.parts.length - 1) {
+		const c = classify(lx, r.lows[k]);
+		if ((c & C) === 0 || (c & G) !== 0) break;
+		k++;
+	}
+	return k === 0 ? r : { first: r.parts[k], last: r.last, parts: r.parts.slice(k), lows: r.lows.slice(k) };
+}
+
+function span(t: Tokens, r: Run, score: number): Detection {
+	return { entity: 'PERSON', start: t.start[r.first], end: t.end[r.last], score, ruleId: 'prose-person' };
+}
+
+/** Score of a run as a name (0: not a name). */
+function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>): number {
+	const cls = r.lows.map((w) => classify(lx, w));
+	const n = cls.length;
+	const first = cls[0];
+	const pure = (c: number, bit: number) => (c & (G | S | U)) === 0 && (c & bit) !== 0;
+	if (r.lows.every((w) => known.has(w))) return PERSON_SCORES.context;
+	if (contextBefore(t, r.first)) {
+		if (pure(first, C) || pure(first, P)) return 0;
+		return PERSON_SCORES.context;
+	}
+	// a speaker at a line start: `Nicole: Remember me?`
+	if (n === 1 && (t.flags[r.first] & NL) !== 0 && isPunct(t, r.last + 1, ':') && (first & (G | S)) !== 0 && (first & C) === 0) return PERSON_SCORES.context;
+	const phrase = r.lows.join(' ');
+	const placeBits = lx.lookup(phrase);
+	if (n >= 2 && (placeBits & (CITY | COUNTRY | REGION)) !== 0 && (first & G) === 0) return 0;
+	if (n >= 2) {
+		const lastC = cls[n - 1];
+		const notAllCommon = cls.some((c) => (c & C) === 0);
+		if ((first & G) !== 0 && (lastC & (G | S | U)) !== 0 && (notAllCommon || (t.flags[r.first] & SENT) === 0)) return PERSON_SCORES.pair;
+		// an initial inside (`Ravil G Yefimov`, `Faina D. Yefremova`) and no common word
+		if (r.last - r.first > n - 1 && cls.every((c) => (c & C) === 0)) return PERSON_SCORES.pair;
+		if (cls.every((c) => (c & C) === 0) && cls.some((c) => (c & (S | G)) !== 0) && (cls[n - 1] & (S | G | U)) !== 0) return PERSON_SCORES.surnames;
+		return 0;
+	}
+	// one word without context: a list name that is no common word, no big place; inside a sentence, or a given name
+	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0) return 0;
+	if ((lx.lookup(r.lows[0]) & (MAJOR | COUNTRY | REGION)) !== 0) return 0;
+	// `Jan 5` is a date; `in Aarhus` a place
+	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && PLACE_BEFORE.has(low(t, r.first - 1)))) return 0;
+	if ((t.flags[r.first] & SENT) !== 0) return (first & G) !== 0 ? PERSON_SCORES.single : 0;
+	if ((first & G) !== 0 || ((first & S) !== 0 && (lx.lookup(r.lows[0]) & RARE) === 0)) return PERSON_SCORES.single;
+	return 0;
+}
+
+/** Lower-case name parts of e-mail local parts (`maria.gonzalez@` → maria, gonzalez). */
+export function emailParts(t: Tokens): Set<string> {
+	const out = new Set<string>();
+	for (let i = 0; i < t.count; i++) {
+		if (!isPunct(t, i, '@') || (t.flags[i] & SPACE) !== 0) continue;
+		// walk back over word . word _ word (at most 4 words)
+		const words: string[] = [];
+		let k = i - 1;
+		while (k >= 0 && words.length < 4) {
+			if (t.kind[k] === WORD) words.push(low(t, k));
+			else if (t.kind[k] === NUM) words.length = 0;
+			else if (t.kind[k] !== PUNCT || !'._-'.includes(t.text[t.start[k]])) break;
+			if ((t.flags[k] & SPACE) !== 0) break;
+			k--;
+		}
+		if (words.length >= 2) for (const w of words) if (w.length >= 2) out.add(w);
+	}
+	return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * One linear pass over the text into tokens: words (letters, with inner apostrophes and hyphens:
+ * `O'Neill`, `García-López`), numbers (ASCII digits) and single punctuation characters. Whitespace
+ * is not a token; a token records whether a line break comes before it. Typed arrays, one object per
+ * scan: re-entrant, no module state.
+ */
+export const WORD = 1;
+export const NUM = 2;
+export const PUNCT = 3;
+
+/** Flags */
+export const CAP = 1; // starts with an upper-case letter
+export const UPPER = 2; // two or more letters, all upper case
+export const NL = 4; // a line break lies between the previous token and this one
+export const SPACE = 8; // whitespace lies between the previous token and this one
+export const SENT = 16; // starts a sentence (text start, after a line break or after . ! ? and a space)
+export const GLUED = 32; // a word or number touching a letter or digit run (`GB82`, `Ab9`): not a word of prose
+
+export interface Tokens {
+	text: string;
+	count: number;
+	start: Int32Array;
+	end: Int32Array;
+	kind: Uint8Array;
+	flags: Uint8Array;
+	/** lower-case text of word tokens, filled on first use (a recognizer asks for the same word several times) */
+	lows: Array<string | undefined>;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const UPPER_RE = /\p{Lu}/u;
+
+function isLetter(c: number, text: string, i: number): boolean {
+	if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+	if (c >= 0xd800 && c <= 0xdfff) return false;
+	return LETTER.test(text[i]);
+}
+
+function isUpper(c: number, text: string, i: number): boolean {
+	if (c < 128) return c >= 65 && c <= 90;
+	return UPPER_RE.test(text[i]);
+}
+
+export function tokenize(text: string): Tokens {
+	const n = text.length;
+	const start = new Int32Array(n + 1);
+	const end = new Int32Array(n + 1);
+	const kind = new Uint8Array(n + 1);
+	const flags = new Uint8Array(n + 1);
+	let count = 0;
+	let i = 0;
+	let pending = NL | SENT; // text start counts as a line start
+	let prevEndsSentence = false;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (c === 32 || c === 9 || c === 13 || c === 10 || c === 160 || c === 12 || c === 11 || c === 0x2028 || c === 0x2029) {
+			pending |= SPACE;
+			if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) pending |= NL | SENT;
+			else if (prevEndsSentence) pending |= SENT;
+			i++;
+			continue;
+		}
+		let f = pending;
+		pending = 0;
+		const s = i;
+		let k: number;
+		if (c >= 48 && c <= 57) {
+			k = NUM;
+			while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+		} else if (isLetter(c, text, i)) {
+			k = WORD;
+			let upper = true;
+			let letters = 0;
+			if (isUpper(c, text, i)) f |= CAP;
+			for (;;) {
+				while (i < n) {
+					const d = text.charCodeAt(i);
+					if (!isLetter(d, text, i)) break;
+					if (upper && !isUpper(d, text, i)) upper = false;
+					letters++;
+					i++;
+				}
+				// inner apostrophe or hyphen followed by letters (not a lone `'s` / `’s`)
+				if (i + 1 < n) {
+					const d = text.charCodeAt(i);
+					if ((d === 39 || d === 0x2019 || d === 45) && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
+						const lone = d !== 45 && (i + 2 >= n || !isLetter(text.charCodeAt(i + 2), text, i + 2)) && (text[i + 1] === 's' || text[i + 1] === 't');
+						if (!lone) {
+							i++;
+							continue;
+						}
+					}
+				}
+				break;
+			}
+			if (upper && letters >= 2) f |= UPPER;
+		} else {
+			k = PUNCT;
+			i++;
+		}
+		if (k !== PUNCT && count > 0 && kind[count - 1] !== PUNCT && end[count - 1] === s) {
+			f |= GLUED;
+			flags[count - 1] |= GLUED;
+		}
+		start[count] = s;
+		end[count] = i;
+		kind[count] = k;
+		flags[count] = f;
+		count++;
+		prevEndsSentence = k === PUNCT && (c === 46 || c === 33 || c === 63);
+	}
+	return { text, count, start, end, kind, flags, lows: [] };
+}
+
+/** The token's text. */
+export function tok(t: Tokens, i: number): string {
+	return t.text.slice(t.start[i], t.end[i]);
+}
+
+/** The token's text in lower case ('' for punctuation and numbers). */
+export function low(t: Tokens, i: number): string {
+	if (i < 0 || i >= t.count || t.kind[i] !== WORD) return '';
+	let w = t.lows[i];
+	if (w === undefined) t.lows[i] = w = t.text.slice(t.start[i], t.end[i]).toLowerCase();
+	return w;
+}
+
+/** True when token i is the punctuation character `ch`. */
+export function isPunct(t: Tokens, i: number, ch: string): boolean {
+	return i >= 0 && i < t.count && t.kind[i] === PUNCT && t.text[t.start[i]] === ch;
+}

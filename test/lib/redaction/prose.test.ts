@@ -1,0 +1,157 @@
+import { detect, detectProse, redact, restore } from '../../../lib/redaction';
+import { tokenize } from '../../../lib/redaction/prose/tokens';
+
+const SECRET = 'a-test-secret-of-at-least-32-bytes-long!!';
+const found = (text: string, entity?: string, options = {}) =>
+	detect(text, options)
+		.filter((d) => entity === undefined || d.entity === entity)
+		.map((d) => text.slice(d.start, d.end));
+
+const FLAGSHIP =
+	'Hi, this is Maria Gonzalez (maria.gonzalez@example.com), I live at 12 Oak Street, Springfield IL 62704. My card ' +
+	'4111 1111 1111 1111 was charged twice. My colleague Dr. Peter Novak in Berlin can confirm. Call me at +1 415 555 0199.';
+
+describe('prose entities', () => {
+	test('when the flagship request is scanned then names, address, city, postcode and place are found', () => {
+		const d = detect(FLAGSHIP).map((x) => [x.entity, FLAGSHIP.slice(x.start, x.end)]);
+		expect(d).toEqual([
+			['PERSON', 'Maria Gonzalez'],
+			['EMAIL_ADDRESS', 'maria.gonzalez@example.com'],
+			['STREET_ADDRESS', '12 Oak Street, Springfield IL 62704'],
+			['CREDIT_CARD', '4111 1111 1111 1111'],
+			['PERSON', 'Peter Novak'],
+			['LOCATION', 'Berlin'],
+			['PHONE_NUMBER', '+1 415 555 0199'],
+		]);
+	});
+
+	test.each([
+		['Dear Team,\nplease review.', 'salutation to a group'],
+		['Hi all, the release is on Monday.', 'greeting to all'],
+		['Thanks everyone! See you in March.', 'month'],
+		['The Excel export and the Power BI dashboard fail since May.', 'product names and a month'],
+		['Reading the logs, the webhook timed out. Nice work, team!', 'sentence-initial common words'],
+		['Will you send the Mobile app build on Friday?', 'sentence-initial verb, product, weekday'],
+		['Sent from my iPhone', 'signature line of a phone'],
+	])('when the text is "%s" (%s) then no PERSON is found', (text) => {
+		expect(found(text, 'PERSON')).toEqual([]);
+	});
+
+	test.each([
+		['Dear Siobhan Kelly,\nthanks for the call.', 'Siobhan Kelly'],
+		['Hello, my name is Kwame Mensah and I need help.', 'Kwame Mensah'],
+		['From: Ingrid Halvorsen\nTo: Support', 'Ingrid Halvorsen'],
+		['Name: YUSUF DEMIR', 'YUSUF DEMIR'],
+		['Please ask Herr Bauer to sign.', 'Bauer'],
+		['The contract is with Pieter van der Berg now.', 'Pieter van der Berg'],
+		['Ana García-López called twice.', 'Ana García-López'],
+		['Our engineer Sean O\'Connor is on it.', 'Sean O\'Connor'],
+		['Signed by Faina D. Yefremova yesterday.', 'Faina D. Yefremova'],
+		['Best regards,\nAmara', 'Amara'],
+	])('when the text is %j then PERSON %j is found', (text, name) => {
+		expect(found(text, 'PERSON')).toContain(name);
+	});
+
+	test('when a name was found then its parts elsewhere in the text are names too', () => {
+		expect(found('Marek Novák called. Later Novák wrote that Marek is away.', 'PERSON')).toEqual(['Marek Novák', 'Novák', 'Marek']);
+	});
+
+	test('when an e-mail local part names a person then those words are a name though no list knows them', () => {
+		const text = 'Write to zorblax.quintaro@example.com. Zorblax Quintaro is the owner.';
+		expect(found(text, 'PERSON')).toEqual(['Zorblax Quintaro']);
+		expect(found('Zorblax Quintaro is the owner.', 'PERSON')).toEqual([]);
+	});
+
+	test('when a name is redacted with tokens then each part seen alone gets its own token and restore gives back exactly the text', () => {
+		const text = 'Maria Gonzalez called. Ms. Gonzalez wants a refund; Maria will call again.';
+		const r = redact(text, { operator: 'token', secret: SECRET });
+		expect(r.text).not.toMatch(/Maria|Gonzalez/);
+		expect(r.text).toBe('<PERSON_1> called. Ms. <PERSON_2> wants a refund; <PERSON_3> will call again.');
+		expect(restore(r.text, r.encryptedMap!, SECRET).text).toBe(text);
+	});
+
+	test.each([
+		['12 Oak Street, Springfield IL 62704', '12 Oak Street, Springfield IL 62704'],
+		['Ship to 350 Fifth Avenue, New York, NY 10118 please', '350 Fifth Avenue, New York, NY 10118'],
+		['Lieferung an Hauptstraße 5, 10115 Berlin bitte', 'Hauptstraße 5, 10115 Berlin'],
+		['Envoyez au 5 rue de la Paix, 75002 Paris demain', '5 rue de la Paix, 75002 Paris'],
+		['Vivo en Calle Mayor 3, 2º B, 28013 Madrid.', 'Calle Mayor 3, 2º B, 28013 Madrid'],
+		['Abito in Via Roma 10, 00184 Roma.', 'Via Roma 10, 00184 Roma'],
+		['Het adres is Keizersgracht 123, 1015 CJ Amsterdam.', 'Keizersgracht 123, 1015 CJ Amsterdam'],
+		['Adress: Drottninggatan 53, 111 21 Stockholm', 'Drottninggatan 53, 111 21 Stockholm'],
+		['Osoite: Koskikatu 25 Apt. 864', 'Koskikatu 25 Apt. 864'],
+		['Mail it to P.O. Box 4521, Austin, TX 78765.', 'P.O. Box 4521, Austin, TX 78765'],
+		['221 Baker Street\nLondon NW1 6XE', '221 Baker Street\nLondon NW1 6XE'],
+		['77 Queen Street West, Toronto, ON M5H 2N2', '77 Queen Street West, Toronto, ON M5H 2N2'],
+	])('when the text is %j then STREET_ADDRESS %j is found', (text, address) => {
+		expect(found(text, 'STREET_ADDRESS')).toEqual([address]);
+	});
+
+	test.each([
+		['She moved to Reading last year.', ['Reading']],
+		['Reading the report took an hour.', []],
+		['We met in Nice in June.', ['Nice']],
+		['Nice work on the release!', []],
+		['The office in Gothenburg is closed.', ['Gothenburg']],
+		['South Africa was great.', ['South Africa']],
+		['Flights from Toronto to Osaka are full.', ['Toronto', 'Osaka']],
+	])('when the text is %j then LOCATION is %j', (text, places) => {
+		expect(found(text, 'LOCATION')).toEqual(places);
+	});
+
+	test('when age and birth date have context then AGE and DATE_OF_BIRTH are found; without it they are not', () => {
+		expect(found('The patient, aged 42, was born on 3 March 1981.', 'AGE')).toEqual(['42']);
+		expect(found('The patient, aged 42, was born on 3 March 1981.', 'DATE_OF_BIRTH')).toEqual(['3 March 1981']);
+		expect(found('DOB: 1981-03-03', 'DATE_OF_BIRTH')).toEqual(['1981-03-03']);
+		expect(found('He is 31 y/o.', 'AGE')).toEqual(['31']);
+		expect(found('We shipped 42 boxes on 3 March 1981.', 'AGE')).toEqual([]);
+		expect(found('We shipped 42 boxes on 3 March 1981.', 'DATE_OF_BIRTH')).toEqual([]);
+	});
+
+	test('when ORGANIZATION is not selected then none is found; selected, company names with a legal form are', () => {
+		const text = 'The invoice from Northwind Traders Ltd and Acme GmbH is late.';
+		expect(found(text, 'ORGANIZATION')).toEqual([]);
+		expect(found(text, 'ORGANIZATION', { entities: ['ORGANIZATION'] })).toEqual(['Northwind Traders Ltd', 'Acme GmbH']);
+	});
+
+	test('when entities are listed then only the listed prose entities run', () => {
+		// without STREET_ADDRESS, the address's city is a place of its own
+		expect(detect(FLAGSHIP, { entities: ['LOCATION'] }).map((d) => FLAGSHIP.slice(d.start, d.end))).toEqual(['Springfield', 'Berlin']);
+		expect(detect(FLAGSHIP, { entities: ['EMAIL_ADDRESS'] }).map((d) => d.entity)).toEqual(['EMAIL_ADDRESS']);
+	});
+
+	test('when known values are given then they are found in any case and without diacritics, a name also by its parts', () => {
+		const text = 'JOSE PEREZ wrote; jose said Pérez lives at 9 Elm Row. José Pérez again.';
+		const d = detect(text, { alsoRedact: ['José Pérez', '9 Elm Row'], entities: ['EMAIL_ADDRESS'] }).map((x) => [x.entity, text.slice(x.start, x.end)]);
+		expect(d).toEqual([
+			['PERSON', 'JOSE PEREZ'],
+			['PERSON', 'jose'],
+			['PERSON', 'Pérez'],
+			['KNOWN_VALUE', '9 Elm Row'],
+			['PERSON', 'José Pérez'],
+		]);
+	});
+
+	test('when two scans interleave then each gives the result it gives alone (no shared scan state)', () => {
+		const a = 'Dear Siobhan Kelly, the parcel for 12 Oak Street, Springfield IL 62704 is late.';
+		const b = 'Hi Kwame, we met in Gothenburg. Regards,\nAmara Okafor';
+		const alone = [detectProse(a), detectProse(b)];
+		const mixed = [detectProse(a), detectProse(b), detectProse(a)];
+		expect(mixed).toEqual([alone[0], alone[1], alone[0]]);
+	});
+});
+
+describe('prose recognizers grow linearly', () => {
+	// the tokenizer's token count and the recognizers' output grow in proportion to the input; work is
+	// bounded per token (runs of at most 6 words, phrases of at most 5), checked by counting, not timing
+	const unit = 'Maria Gonzalez Mr Mr Dear Alpha Bravo 12 Oak 12 Oak Street, 10115 Berlin\n';
+	test.each([1, 4])('when the input is %i MB of name, title and address storms then the output is proportional', (mb) => {
+		const text = unit.repeat(Math.ceil((mb << 20) / unit.length));
+		const base = unit.repeat(Math.ceil((1 << 20) / unit.length));
+		const t = tokenize(text);
+		expect(t.count).toBe(tokenize(base).count * (text.length / base.length));
+		const per = detectProse(text).length / text.length;
+		const perBase = detectProse(base).length / base.length;
+		expect(per).toBeCloseTo(perBase, 6);
+	});
+});
