@@ -21,7 +21,7 @@ interface Setup {
 async function setUp(context: IExecuteFunctions, toSink: boolean): Promise<Setup> {
 	const { profile } = await readGovernanceProfile(context);
 	const key = deriveAuditKey(profile.signingSecret);
-	const run = runInfo(context, { environment: profile.environment, owner: profile.owner, dataClassification: profile.dataClassification });
+	const run = runInfo(context, { environment: profile.environment, owner: profile.owner, dataClassification: profile.dataClassification }, profile.signingSecret);
 	return { key, run, sink: toSink ? await readSink(context) : undefined };
 }
 

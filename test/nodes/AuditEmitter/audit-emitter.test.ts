@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { AuditEvent } from '../../../lib/audit';
 import { REDACTED_SECRET, deriveAuditKey, verifyAuditEvents, verifyWebhookSignature } from '../../../lib/audit';
+import { signApprovalDecision } from '../../../lib/approval/attestation';
 import { AuditEmitter } from '../../../nodes/AuditEmitter/AuditEmitter.node';
 import { PROFILE, WEBHOOK_SINK, emitterContext } from './context';
 
@@ -9,6 +10,8 @@ const KEY = deriveAuditKey(PROFILE.signingSecret);
 const KEYS = { [KEY.id]: KEY.secret };
 const ITEMS_ONLY = { delivery: 'items' };
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+const UNSIGNED_DECISION = { decision: 'rejected', approver: 'bob@example.com', factor: 'link+totp', comment: 'no', decidedAt: '2024-05-01T00:00:00Z', requestId: 'r-1', requestedBy: 'a@example.com', gateNodeId: 'gate-1' };
+const SIGNED_DECISION = { ...UNSIGNED_DECISION, signature: signApprovalDecision(PROFILE.signingSecret, 'exec-1', UNSIGNED_DECISION) };
 
 async function emit(options: Parameters<typeof emitterContext>[0]) {
 	const { context, flow, sent } = emitterContext(options);
@@ -51,9 +54,18 @@ describe('Audit Emitter node: mapping', () => {
 	});
 
 	test.each([
-		// An Approval Gate decision makes the event approval.decided by the approver.
-		[{ approval: { decision: 'rejected', approver: 'bob@example.com', factor: 'link+totp', comment: 'no', decidedAt: '2024-05-01T00:00:00Z', requestId: 'r-1', requestedBy: 'a@example.com' } },
-			{ action: 'approval.decided', outcome: 'rejected', actor: { type: 'user', id: 'bob@example.com' }, policies: [{ policy: 'approval', result: 'rejected', detail: 'by bob@example.com, via link+totp, request r-1' }] }],
+		// A decision an Approval Gate of this execution signed makes the event approval.decided by the approver.
+		[{ approval: SIGNED_DECISION },
+			{ action: 'approval.decided', outcome: 'rejected', actor: { type: 'user', id: 'bob@example.com', verifiedBy: 'approval-gate' }, policies: [{ policy: 'approval', result: 'rejected', detail: 'by bob@example.com, via link+totp, request r-1' }] }],
+		// An approval object nobody signed (e.g. mapped from a webhook body) is only a claim.
+		[{ approval: UNSIGNED_DECISION },
+			{ action: 'data.sent_to_model', outcome: 'success', actor: { type: 'webhook', name: 'Webhook' }, policies: [{ policy: 'approval', result: 'unverified', detail: 'item claims rejected by bob@example.com, via link+totp, request r-1; no Approval Gate of this run signed it' }] }],
+		// A signed decision whose approver was changed afterwards no longer verifies.
+		[{ approval: { ...SIGNED_DECISION, approver: 'mallory@example.com' } },
+			{ action: 'data.sent_to_model', actor: { type: 'webhook', name: 'Webhook' }, policies: [{ policy: 'approval', result: 'unverified' }] }],
+		// A decision signed in another execution (copied into this run) is not this run's decision.
+		[{ approval: { ...UNSIGNED_DECISION, signature: signApprovalDecision(PROFILE.signingSecret, 'exec-0', UNSIGNED_DECISION) } },
+			{ action: 'data.sent_to_model', policies: [{ policy: 'approval', result: 'unverified' }] }],
 		// A Redact report becomes a policy evaluation counting each entity.
 		[{ redaction: { counts: { EMAIL_ADDRESS: 3, PHONE_NUMBER: 1 }, fields: ['body.text', 'body.from'], ruleSetVersion: '1.abc' } },
 			{ action: 'data.sent_to_model', policies: [{ policy: 'redaction', result: 'applied', detail: '3 EMAIL_ADDRESS, 1 PHONE_NUMBER in 2 field(s) (rule set 1.abc)' }] }],
@@ -106,13 +118,33 @@ describe('Audit Emitter node: mapping', () => {
 		expect(JSON.stringify(events)).not.toContain('sk-abcdefghijklmnop');
 	});
 
+	const HOOK = [{ name: 'Hook', type: 'n8n-nodes-base.webhook' }];
+	const JWT_HOOK = [{ name: 'Hook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'jwtAuth' } }];
+	const SIGNED_HOOK = [...HOOK, { name: 'Verify', type: 'n8n-nodes-governance.verifyWebhookSignature' }];
 	test.each([
-		['webhook', [{ name: 'Hook', type: 'n8n-nodes-base.webhook' }], { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' }, { type: 'webhook', id: '203.0.113.9', name: 'Hook' }],
-		['trigger', [{ name: 'Every hour', type: 'n8n-nodes-base.scheduleTrigger' }], undefined, { type: 'schedule', name: 'Every hour' }],
-		['manual', [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' }], undefined, { type: 'user', name: 'manual run from the editor' }],
-	])('when the run was started in %s mode then the actor is derived from it', async (mode, parents, headers, actor) => {
-		const { events } = await emit({ items: [{ json: headers ? { headers } : {} }], parameters: ITEMS_ONLY, mode, parents });
+		// A caller can send any X-Forwarded-For: it is recorded as a claim, never as the actor id.
+		['webhook', HOOK, { headers: { 'x-forwarded-for': '1.2.3.4-spoofed-by-caller, 10.0.0.1' } }, { type: 'webhook', name: 'Hook', claimed: { id: '1.2.3.4-spoofed-by-caller', source: 'x-forwarded-for' } }],
+		['webhook', HOOK, { headers: { 'x-real-ip': '203.0.113.9' } }, { type: 'webhook', name: 'Hook', claimed: { id: '203.0.113.9', source: 'x-real-ip' } }],
+		// The JWT the Webhook node verified (JWT Auth) names the caller.
+		['webhook', JWT_HOOK, { jwtPayload: { sub: 'partner-7' }, headers: { 'x-forwarded-for': '1.2.3.4' } }, { type: 'webhook', name: 'Hook', id: 'partner-7', verifiedBy: 'webhook-jwt', claimed: { id: '1.2.3.4', source: 'x-forwarded-for' } }],
+		// A jwtPayload field without JWT Auth on the webhook vouches for nothing.
+		['webhook', HOOK, { jwtPayload: { sub: 'partner-7' } }, { type: 'webhook', name: 'Hook' }],
+		// A signature Verify Webhook Signature checked upstream vouches for the sender.
+		['webhook', SIGNED_HOOK, { signatureCheck: { valid: true, preset: 'github' } }, { type: 'webhook', name: 'Hook', id: 'signed:github', verifiedBy: 'webhook-signature' }],
+		// The same stamp without the node upstream is not evidence.
+		['webhook', HOOK, { signatureCheck: { valid: true, preset: 'github' } }, { type: 'webhook', name: 'Hook' }],
+		['trigger', [{ name: 'Every hour', type: 'n8n-nodes-base.scheduleTrigger' }], {}, { type: 'schedule', name: 'Every hour' }],
+		['manual', [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' }], {}, { type: 'user', name: 'manual run from the editor' }],
+	])('when the run was started in %s mode by %j with %j then the actor is derived from what vouches for it', async (mode, parents, json, actor) => {
+		const { events } = await emit({ items: [{ json }], parameters: ITEMS_ONLY, mode, parents });
 		expect(events[0].data.actor).toEqual(actor);
+	});
+
+	test('when n8n names the user who started a manual run then that user is the actor, verified by n8n', async () => {
+		const { context } = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY, mode: 'manual', parents: [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger' }] });
+		(context as unknown as { getExecutionContext: () => unknown }).getExecutionContext = () => ({ version: 1, source: 'manual', executedByUserId: 'user-42' });
+		const [, [event]] = await node.execute.call(context);
+		expect((event.json as unknown as AuditEvent).data.actor).toEqual({ type: 'user', id: 'user-42', name: 'manual run from the editor', verifiedBy: 'n8n' });
 	});
 
 	test('when a required custom action is empty then the run stops naming the item', async () => {

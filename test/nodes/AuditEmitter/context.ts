@@ -27,7 +27,7 @@ export function emitterContext(options: {
 	respond?: (request: SentRequest) => { statusCode: number } | Error;
 	continueOnFail?: boolean;
 	mode?: string;
-	parents?: Array<{ name: string; type: string }>;
+	parents?: Array<{ name: string; type: string; parameters?: Record<string, unknown> }>;
 	executionId?: string;
 }) {
 	const base = executeContext({ items: options.items, parameters: options.parameters, continueOnFail: options.continueOnFail, mode: options.mode });
