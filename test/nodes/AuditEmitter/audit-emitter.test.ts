@@ -14,9 +14,9 @@ const UNSIGNED_DECISION = { decision: 'rejected', approver: 'bob@example.com', f
 const SIGNED_DECISION = { ...UNSIGNED_DECISION, signature: signApprovalDecision(PROFILE.signingSecret, 'exec-1', UNSIGNED_DECISION) };
 
 async function emit(options: Parameters<typeof emitterContext>[0]) {
-	const { context, flow, sent } = emitterContext(options);
+	const { context, flow, sent, hints } = emitterContext(options);
 	const out = await node.execute.call(context);
-	return { out, flow, sent, events: (out[1] ?? []).map((i) => i.json as unknown as AuditEvent) };
+	return { out, flow, sent, hints, events: (out[1] ?? []).map((i) => i.json as unknown as AuditEvent) };
 }
 
 describe('Audit Emitter node: mapping', () => {
@@ -228,5 +228,45 @@ describe('Audit Emitter node: sinks', () => {
 		const { context, sent } = emitterContext({ items: [{ json: {} }], parameters: SINK, sink: { ...WEBHOOK_SINK, webhookSecret: 'short' } });
 		await expect(node.execute.call(context)).rejects.toThrow('The webhook signing secret is shorter than 16 characters');
 		expect(sent).toHaveLength(0);
+	});
+});
+
+describe('Audit Emitter node: closing the chain', () => {
+	const EMITTER_AFTER = [{ name: 'Audit Done', type: 'n8n-nodes-governance.auditEmitter' }];
+
+	test('when Close Chain is on then a signed closing event follows the items\' events and the chain verifies as closed', async () => {
+		const first = await emit({ items: [{ json: {} }, { json: {} }], parameters: ITEMS_ONLY, children: EMITTER_AFTER });
+		const last = await emit({ items: [{ json: {} }], parameters: { ...ITEMS_ONLY, closeChain: true }, flow: first.flow });
+		expect(last.events.map((e) => [e.seq, e.type])).toEqual([
+			[2, 'io.n8n.governance.audit.recorded'],
+			[3, 'io.n8n.governance.audit.chain.closed'],
+		]);
+		expect(last.events[1].data).toMatchObject({ action: 'audit.chain.closed', outcome: 'success', count: 3, actor: { type: 'system', name: 'Audit Emitter' } });
+		expect(last.out[1].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+		const all = [...first.events, ...last.events];
+		expect(verifyAuditEvents(all, KEYS, { requireClosed: true })).toMatchObject({ valid: true, chains: [{ events: 4, closed: true }] });
+		// Without the closing event (the last one deleted), the same log no longer passes --require-closed.
+		expect(verifyAuditEvents(all.slice(0, -1), KEYS, { requireClosed: true })).toMatchObject({ valid: false, problems: [{ code: 'not_closed' }] });
+	});
+
+	test('when the closing event goes to a sink then it is in the same batch as the items\' events', async () => {
+		const { sent } = await emit({ items: [{ json: {} }], parameters: { delivery: 'sink', closeChain: true }, sink: WEBHOOK_SINK });
+		const batch = JSON.parse(sent[0].body) as AuditEvent[];
+		expect(batch.map((e) => e.type)).toEqual(['io.n8n.governance.audit.recorded', 'io.n8n.governance.audit.chain.closed']);
+	});
+
+	test('when an emitter runs after the chain was closed then the run stops naming the fix', async () => {
+		const closed = await emit({ items: [{ json: {} }], parameters: { ...ITEMS_ONLY, closeChain: true } });
+		const { context } = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY, flow: closed.flow });
+		const error = (await node.execute.call(context).catch((e: unknown) => e)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe("This run's audit chain exec-1/items was already closed by an earlier Audit Emitter");
+	});
+
+	test('when no Audit Emitter follows and Close Chain is off then the output pane hints to close the chain', async () => {
+		const open = await emit({ items: [{ json: {} }], parameters: ITEMS_ONLY });
+		expect(open.hints.map((h) => h.message)).toEqual([expect.stringContaining('No Audit Emitter follows "Audit Emitter", but it does not close the audit chain')]);
+		expect((await emit({ items: [{ json: {} }], parameters: ITEMS_ONLY, children: EMITTER_AFTER })).hints).toEqual([]);
+		expect((await emit({ items: [{ json: {} }], parameters: { ...ITEMS_ONLY, closeChain: true } })).hints).toEqual([]);
 	});
 });

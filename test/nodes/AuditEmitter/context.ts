@@ -29,10 +29,13 @@ export function emitterContext(options: {
 	mode?: string;
 	parents?: Array<{ name: string; type: string; parameters?: Record<string, unknown> }>;
 	executionId?: string;
+	/** Nodes after the emitter (getChildNodes); none by default. */
+	children?: Array<{ name: string; type: string }>;
 }) {
 	const base = executeContext({ items: options.items, parameters: options.parameters, continueOnFail: options.continueOnFail, mode: options.mode });
 	const flow: IDataObject = options.flow ?? {};
 	const sent: SentRequest[] = [];
+	const hints: Array<{ message: string }> = [];
 	const node = {
 		...base.getNode(),
 		name: 'Audit Emitter',
@@ -50,6 +53,8 @@ export function emitterContext(options: {
 		},
 		getExecutionId: () => options.executionId ?? 'exec-1',
 		getWorkflow: () => ({ id: 'wf-1', name: 'Support bot', active: true }),
+		getChildNodes: () => (options.children ?? []).map((c) => ({ ...c, typeVersion: 1, disabled: false })),
+		addExecutionHints: (...added: Array<{ message: string }>) => hints.push(...added),
 		getParentNodes: () => (options.parents ?? [{ name: 'Webhook', type: 'n8n-nodes-base.webhook' }]).map((p) => ({ ...p, typeVersion: 1, disabled: false })),
 		getContext: (type: string) => {
 			if (type !== 'flow') throw new Error('only the flow context is expected');
@@ -65,5 +70,5 @@ export function emitterContext(options: {
 			},
 		},
 	} as unknown as IExecuteFunctions;
-	return { context, flow, sent };
+	return { context, flow, sent, hints };
 }
