@@ -8,6 +8,7 @@ import { closingEvent, hintIfLastOpen, refuseIfClosed } from './closing';
 import { eventInputFor, parameterReader, runInfo } from './mapping';
 import type { RunInfo } from './mapping';
 import { auditIsSecret } from './secrets';
+import { workflowVersionOf } from './version';
 import { deliver, readSink } from './transport';
 
 /** Ids listed in the error message; all of them are in its description. */
@@ -23,6 +24,7 @@ async function setUp(context: IExecuteFunctions, toSink: boolean): Promise<Setup
 	const { profile } = await readGovernanceProfile(context);
 	const key = deriveAuditKey(profile.signingSecret);
 	const run = runInfo(context, { environment: profile.environment, owner: profile.owner, dataClassification: profile.dataClassification }, profile.signingSecret);
+	run.workflow.versionId = await workflowVersionOf(context, run.executionId);
 	return { key, run, sink: toSink ? await readSink(context) : undefined };
 }
 

@@ -25,10 +25,10 @@ function startedBy(context: IExecuteFunctions): string | undefined {
 	return typeof user === 'string' && user !== '' ? user : undefined;
 }
 
-/** Reads the run-wide facts from the host (n8n 2.41 exposes workflow id, name and active, but no version id). */
+/** Reads the run-wide facts from the host (n8n 2.41 exposes workflow id, name and active; the version comes from ./version). */
 export function runInfo(context: IExecuteFunctions, profile: AuditProfileFields, signingSecret: string): RunInfo {
 	const node = context.getNode();
-	const workflow = context.getWorkflow() as { id?: string; name?: string; versionId?: string };
+	const workflow = context.getWorkflow() as { id?: string; name?: string };
 	const executionId = String(context.getExecutionId() ?? '');
 	if (executionId === '') {
 		throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'This run has no execution id to chain audit events to', {
@@ -43,7 +43,7 @@ export function runInfo(context: IExecuteFunctions, profile: AuditProfileFields,
 	return {
 		executionId,
 		mode: context.getMode(),
-		workflow: { id: workflow.id ?? '', name: workflow.name, versionId: workflow.versionId },
+		workflow: { id: workflow.id ?? '', name: workflow.name },
 		node: { name: node.name, type: node.type },
 		trigger: { mode: context.getMode(), triggers, signatureVerifiers, userId: startedBy(context) },
 		profile,

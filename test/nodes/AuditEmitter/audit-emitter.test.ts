@@ -270,3 +270,34 @@ describe('Audit Emitter node: closing the chain', () => {
 		expect((await emit({ items: [{ json: {} }], parameters: { ...ITEMS_ONLY, closeChain: true } })).hints).toEqual([]);
 	});
 });
+
+describe('Audit Emitter node: the workflow version that ran', () => {
+	test('when the n8n API credential is set then the execution record is read once per execution and every event carries its version', async () => {
+		const first = emitterContext({ items: [{ json: {} }, { json: {} }], parameters: ITEMS_ONLY, n8nApi: { workflowVersionId: 'ver-published-2' } });
+		const [, events] = await node.execute.call(first.context);
+		expect(events.map((e) => (e.json as unknown as AuditEvent).data.workflow)).toEqual([
+			{ id: 'wf-1', name: 'Support bot', versionId: 'ver-published-2' },
+			{ id: 'wf-1', name: 'Support bot', versionId: 'ver-published-2' },
+		]);
+		expect(first.apiReads).toEqual(['governanceN8nApi http://127.0.0.1:5678/api/v1/executions/exec-1']);
+		// A later emitter of the same execution reuses the cached answer from the flow context.
+		const second = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY, n8nApi: { workflowVersionId: 'ver-other' }, flow: first.flow });
+		const [, [later]] = await node.execute.call(second.context);
+		expect((later.json as unknown as AuditEvent).data.workflow?.versionId).toBe('ver-published-2');
+		expect(second.apiReads).toEqual([]);
+	});
+
+	test('when no n8n API credential is set then events carry no version and nothing is read', async () => {
+		const { context, apiReads } = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY });
+		const [, [event]] = await node.execute.call(context);
+		expect((event.json as unknown as AuditEvent).data.workflow).toEqual({ id: 'wf-1', name: 'Support bot' });
+		expect(apiReads).toEqual([]);
+	});
+
+	test('when the n8n API cannot be read then the run stops naming the credential to fix', async () => {
+		const { context } = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY, n8nApi: new Error('Request failed with status code 401') });
+		const error = (await node.execute.call(context).catch((e: unknown) => e)) as NodeOperationError;
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Could not read the workflow version of execution exec-1 from the n8n API at http://127.0.0.1:5678: Request failed with status code 401');
+	});
+});
