@@ -157,7 +157,7 @@ describe('Audit Emitter node: mapping', () => {
 	test('when the profile is unusable then nothing is signed and the run stops', async () => {
 		const { context } = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY });
 		(context as unknown as { getCredentials: () => Promise<unknown> }).getCredentials = async () => ({ ...PROFILE, signingSecret: 'weak' });
-		await expect(node.execute.call(context)).rejects.toThrow(/Signing secret is too weak/);
+		await expect(node.execute.call(context)).rejects.toThrow(/Signing secret encodes 3 bytes as base64; at least 32 random bytes are needed .*openssl rand -base64 32/);
 	});
 });
 
