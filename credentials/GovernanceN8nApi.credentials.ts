@@ -3,7 +3,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 export class GovernanceN8nApi implements ICredentialType {
 	name = 'governanceN8nApi';
 
-	displayName = 'Governance n8n API';
+	displayName = 'Governance Execution Record API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
+import { nodeError } from '../shared/errors';
 
 export const N8N_API_CREDENTIAL = 'governanceN8nApi';
 
@@ -7,7 +7,7 @@ export const N8N_API_CREDENTIAL = 'governanceN8nApi';
  * n8n 2.x does not tell a node which workflow version runs (getWorkflow() gives id, name and active;
  * the workflow's versionId is the draft, while production runs the published version). The execution
  * record stores what ran (`workflowVersionId`), and the public API serves it. So, with the optional
- * Governance n8n API credential, the first emitter of an execution reads its own record once and keeps
+ * Governance Execution Record API credential, the first emitter of an execution reads its own record once and keeps
  * the answer in the execution's flow context (persisted with the execution, like the chain state), so
  * later emitters, loop passes and resumed runs on any worker reuse it.
  */
@@ -30,12 +30,12 @@ export async function workflowVersionOf(context: IExecuteFunctions, executionId:
 			json: true,
 		})) as { workflowVersionId?: unknown };
 	} catch (error) {
-		throw new GovernanceError(
-			GovernanceErrorCode.SourceUnavailable,
+		throw nodeError(
+			context.getNode(),
 			`Could not read the workflow version of execution ${executionId} from the n8n API at ${base}: ${(error as Error).message}`,
 			{
-				hint: 'Check the Governance n8n API credential (a base URL n8n can reach, an API key with the scope execution:read), or remove it from the Audit Emitter to record events without the workflow version.',
-				cause: error,
+				description:
+					'Check the Governance Execution Record API credential (a base URL n8n can reach, an API key with the scope execution:read), or remove it from the Audit Emitter to record events without the workflow version.',
 			},
 		);
 	}

@@ -177,6 +177,15 @@ describe('Audit Emitter node: sinks', () => {
 		expect(flow.governanceAuditChains).toEqual({ 'exec-1/sink-1': { seq: 3, prevHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
 	});
 
+	test('when a run has more than 500 events then they go in several requests of at most 500, in chain order', async () => {
+		const items = Array.from({ length: 1201 }, (_, n) => ({ json: { n } }));
+		const { sent } = await emit({ items, parameters: SINK, sink: WEBHOOK_SINK });
+		const batches = sent.map((request) => JSON.parse(request.body) as AuditEvent[]);
+		expect(batches.map((b) => b.length)).toEqual([500, 500, 201]);
+		expect(batches.flat().map((e) => e.seq)).toEqual(items.map((_, n) => n));
+		for (const request of sent) expect(verifyWebhookSignature(request.body, request.headers, WEBHOOK_SINK.webhookSecret).valid).toBe(true);
+	});
+
 	test('when Splunk HEC and OTLP sinks are configured then requests go to their fixed paths with their auth', async () => {
 		const splunk = await emit({ items: [{ json: {} }], parameters: SINK, sink: { sinkType: 'splunkHec', url: 'https://splunk.test:8088/', splunkToken: 'hec-token', splunkIndex: 'audit' } });
 		expect(splunk.sent[0].url).toBe('https://splunk.test:8088/services/collector/event');
