@@ -8,7 +8,7 @@ import { deriveAuditKey, verifyAuditEvents } from '../../../lib/audit';
 import type { WorkflowNode } from '../harness/client';
 import { activateWorkflow, callWebhook, createCredential, createWorkflow, e2e, getExecution, nodeOutput, nodeRan, rest, waitForExecutions } from '../harness/client';
 import { createApprovalWorkflow } from '../harness/approval';
-import { uniquePath, webhookTrigger } from '../harness/nodes';
+import { noOp, type, uniquePath, webhookTrigger } from '../harness/nodes';
 import { createProfile } from '../harness/profiles';
 import { startReceiver } from '../harness/receiver';
 import { auditEmitter, webhookSink } from './workflow';
@@ -246,5 +246,19 @@ describe('Evidence in a real n8n: README claims', () => {
 		expect(error?.message).toMatch(/^Could not deliver the approval request to the webhook channel: /);
 		expect(nodeRan(execution, 'Approved')).toBe(false);
 		expect(nodeRan(execution, 'Rejected')).toBe(false);
+	});
+
+	test('when a halting Kill Switch is set to "Continue (regular output)" then n8n passes an { error } item on and the next step runs', async () => {
+		const path = uniquePath('evidence-continue');
+		const halt = { name: 'Kill Switch', type: type('killSwitch'), typeVersion: 1, parameters: { source: 'expression', switchValue: '={{ true }}' }, onError: 'continueRegularOutput' };
+		const id = await createWorkflow(`Evidence ${path}`, [webhookTrigger(path), halt as WorkflowNode, noOp('Governed Step')]);
+		await activateWorkflow(id);
+		await callWebhook(path, { body: { secret: 'planted' } });
+		const [execution] = await waitForExecutions(id);
+		expect(nodeRan(execution, 'Governed Step')).toBe(true);
+		const [reached] = nodeOutput(execution, 'Governed Step');
+		expect(reached).toHaveLength(1);
+		expect(Object.keys(reached[0])).toContain('error');
+		expect(JSON.stringify(reached[0])).not.toContain('planted');
 	});
 });

@@ -43,6 +43,9 @@ describe('Governance Profile values', () => {
 		['customEnvironment', { environment: 'custom', customEnvironment: '' }],
 		['signingSecret', { signingSecret: '' }],
 		['signingSecret', { signingSecret: 'correct horse battery staple' }],
+		// The two the old entropy estimate accepted: a long typed phrase, and the base64 alphabet typed in order.
+		['signingSecret', { signingSecret: 'my-n8n-production-signing-secret-for-the-governance-profile-2024!' }],
+		['signingSecret', { signingSecret: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/' }],
 		// 16 random bytes as hex: 128 bits, half of what is needed
 		['signingSecret', { signingSecret: randomBytes(16).toString('hex') }],
 		// long but repetitive
