@@ -43,7 +43,7 @@ export {
 	signNext,
 } from './chain';
 export type { AuditChain, AuditChainState, AuditCloseInput, CreateAuditChainOptions } from './chain';
-export { AUDIT_KEY_ID_PREFIX, AUDIT_KEY_LABEL, deriveAuditKey } from './keys';
+export { AUDIT_KEY_ID_PREFIX, AUDIT_DERIVATION_DOMAIN, deriveAuditKey } from './keys';
 export { approvalEvidenceOf, approvalOf, deriveActor, describeCounts, policiesOf, redactionOf, traceparentOf } from './item-context';
 export type { ApprovalAttested, ApprovalEvidence, ItemApproval, ItemRedaction, TriggerInfo } from './item-context';
 export { verifyAuditEvents } from './verify';

@@ -51,9 +51,11 @@ function hostEnv(dir, extra = {}) {
 	};
 }
 
-function run(command, args, options) {
+/** Runs a step, printing its elapsed time every 15 s (with-progress.js) so a first install visibly stays alive. */
+function run(command, args, { step, watch, ...options }) {
 	const started = Date.now();
-	const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+	const wrapper = [path.join(__dirname, 'with-progress.js'), step || command, watch || '-', '--', command, ...args];
+	const result = spawnSync(process.execPath, wrapper, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
 	if (result.status !== 0) {
 		throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
 	}
@@ -73,14 +75,20 @@ function ensureCachedInstall({ spec, prefix, label, ready = () => true, finish =
 	fs.rmSync(work, { recursive: true, force: true });
 	fs.mkdirSync(work, { recursive: true });
 	for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(spec, file), path.join(work, file));
-	log(`installing ${label} into ${dir} (once per lockfile)`);
-	const ci = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: work });
+	const started = Date.now();
+	log(`installing ${label} into ${dir} (once per lockfile; progress every 15 s)`);
+	const ci = run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: work,
+		step: `step 1: npm ci for ${label}`,
+		watch: work,
+	});
 	log(`npm ci for ${label} took ${Math.round(ci / 1000)} s`);
 	finish(work);
 	if (!ready(work)) throw new Error(`the install of ${label} in ${work} is not usable; see the npm output above`);
 	fs.writeFileSync(path.join(work, '.complete'), new Date().toISOString());
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.renameSync(work, dir);
+	log(`${label} installed in ${Math.round((Date.now() - started) / 1000)} s in all`);
 	return dir;
 }
 
@@ -96,12 +104,13 @@ function ensureHost() {
 	return ensureCachedInstall({
 		spec: HOST_SPEC,
 		prefix: 'host',
-		label: 'n8n (several minutes)',
+		label: 'n8n (about 6-8 minutes on a first run)',
 		ready: (dir) => fs.existsSync(sqliteBinding(dir)),
 		finish: (work) => {
 			// Under `npm test` the parent npm exports npm_config_ignore_scripts=true (the repo's .npmrc): override it.
 			const ms = run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--loglevel=error'], {
 				cwd: work,
+				step: 'step 2: building sqlite3 from source',
 				env: hostEnv(work, { npm_config_build_from_source: 'true', npm_config_ignore_scripts: 'false' }),
 			});
 			log(`sqlite3 build took ${Math.round(ms / 1000)} s`);
@@ -249,6 +258,7 @@ async function stopPid(pid) {
 function n8nCli(args, { userFolder, port = 5678, brokerPort = port + 11 }) {
 	const dir = ensureHost();
 	return run(path.join(nodeBinDir(dir), 'node'), [path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), ...args], {
+		step: `n8n ${args[0]}`,
 		env: n8nEnv(dir, { port, brokerPort, userFolder }),
 	});
 }
