@@ -90,7 +90,7 @@ export class GovernanceProfileApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'At least 32 bytes of entropy (e.g. the output of "openssl rand -base64 48"). Signs approval links and audit events.',
+				'A generated secret: base64 or hex of at least 32 random bytes, e.g. the output of "openssl rand -base64 32". Typed phrases are refused. Signs approval links, approval decisions and audit events.',
 		},
 		{
 			displayName: 'Scope Statement',

@@ -33,7 +33,7 @@ export class RedactionKeyApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'At least 32 bytes of entropy, e.g. the output of "openssl rand -base64 48". Encrypts reversible maps and keys HMAC pseudonyms.',
+				'A generated secret: base64 or hex of at least 32 random bytes, e.g. the output of "openssl rand -base64 32". Typed phrases are refused. Encrypts reversible maps and keys HMAC pseudonyms.',
 		},
 		{
 			displayName: 'Previous Key ID',

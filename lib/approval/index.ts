@@ -7,3 +7,4 @@ export * from './page';
 export * from './notification';
 export * from './quorum';
 export * from './gate';
+export * from './attestation';

@@ -120,10 +120,15 @@ export function buildAuditEvent(input: AuditEventInput, position: ChainPosition,
 	});
 	const action = requireText(input.action, 'action');
 	const outcome = requireText(input.outcome, 'outcome');
+	const claimed = actor.claimed
+		? members<{ id: string; source: string }>([['id', requireText(actor.claimed.id, 'actor.claimed.id')], ['source', requireText(actor.claimed.source, 'actor.claimed.source')]])
+		: undefined;
 	const actorRef = members<AuditEventData['actor']>([
+		['claimed', claimed],
 		['id', optionalText(actor.id, 'actor.id')],
 		['name', optionalText(actor.name, 'actor.name')],
 		['type', requireText(actor.type, 'actor.type')],
+		['verifiedBy', optionalText(actor.verifiedBy, 'actor.verifiedBy')],
 	]);
 	const workflowRef = workflow
 		? members<AuditWorkflowRef>([

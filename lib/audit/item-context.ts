@@ -15,6 +15,20 @@ export interface ItemApproval {
 	decidedAt?: string;
 }
 
+/**
+ * Whether an item's `approval` object carries a valid Approval Gate signature for this execution. The
+ * node supplies it (it holds the key); without one, no approval counts as a decision.
+ */
+export type ApprovalAttested = (approval: unknown) => boolean;
+
+const NOT_ATTESTED: ApprovalAttested = () => false;
+
+/** An item's approval and whether a gate's signature vouches for it. */
+export interface ApprovalEvidence {
+	approval: ItemApproval;
+	verified: boolean;
+}
+
 /** The Redact node's report (`item.redaction`): counts per entity, fields touched, rule set version. */
 export interface ItemRedaction {
 	counts: Record<string, number>;
@@ -40,6 +54,12 @@ export function approvalOf(json: Json): ItemApproval | undefined {
 	return { decision: a.decision, approver, factor: str(a.factor), requestId: str(a.requestId), decidedAt: str(a.decidedAt) };
 }
 
+/** The item's approval, checked: a decision only when `attested` says an Approval Gate signed it. */
+export function approvalEvidenceOf(json: Json, attested: ApprovalAttested = NOT_ATTESTED): ApprovalEvidence | undefined {
+	const approval = approvalOf(json);
+	return approval ? { approval, verified: attested(json.approval) } : undefined;
+}
+
 export function redactionOf(json: Json): ItemRedaction | undefined {
 	const r = json.redaction;
 	if (!isObject(r) || !isObject(r.counts)) return undefined;
@@ -61,9 +81,10 @@ export function describeCounts(counts: Record<string, number>): string {
 
 /**
  * Policy evaluations an item carries: the Redact node's report, the Approval Gate's decision, and the
- * Environment Assertion's stamp (`item.governance`, present only on items that passed it).
+ * Environment Assertion's stamp (`item.governance`, present only on items that passed it). An approval
+ * no gate signed is recorded as `unverified`, with what it claims.
  */
-export function policiesOf(json: Json): PolicyEvaluation[] {
+export function policiesOf(json: Json, attested: ApprovalAttested = NOT_ATTESTED): PolicyEvaluation[] {
 	const policies: PolicyEvaluation[] = [];
 	const governance = json.governance;
 	if (isObject(governance) && str(governance.environment) !== undefined && governance.violations === undefined) {
@@ -80,12 +101,17 @@ export function policiesOf(json: Json): PolicyEvaluation[] {
 				: { policy: 'redaction', result: 'applied', detail: `${described}${where}${rules}` },
 		);
 	}
-	const approval = approvalOf(json);
-	if (approval) {
+	const evidence = approvalEvidenceOf(json, attested);
+	if (evidence) {
+		const { approval, verified } = evidence;
 		const parts = [`by ${approval.approver}`];
 		if (approval.factor) parts.push(`via ${approval.factor}`);
 		if (approval.requestId) parts.push(`request ${approval.requestId}`);
-		policies.push({ policy: 'approval', result: approval.decision, detail: parts.join(', ') });
+		policies.push(
+			verified
+				? { policy: 'approval', result: approval.decision, detail: parts.join(', ') }
+				: { policy: 'approval', result: 'unverified', detail: `item claims ${approval.decision} ${parts.join(', ')}; no Approval Gate of this run signed it` },
+		);
 	}
 	return policies;
 }
@@ -111,29 +137,63 @@ export function traceparentOf(json: Json): string | undefined {
 /** How the execution started: from the execution mode and the trigger node types upstream of the emitter. */
 export interface TriggerInfo {
 	mode: string;
-	/** Type and name of the trigger node(s) upstream, if any. */
-	triggers: Array<{ type: string; name: string }>;
+	/** Type and name of the trigger node(s) upstream, if any; `authentication` is the Webhook node's setting. */
+	triggers: Array<{ type: string; name: string; authentication?: string }>;
+	/** Names of the Verify Webhook Signature nodes upstream of the emitter. */
+	signatureVerifiers?: string[];
+	/** The n8n user who started the run, as n8n's execution context says (manual runs). */
+	userId?: string;
 }
 
 const SCHEDULE = /(scheduleTrigger|cron|interval)$/i;
 const WEBHOOK = /(webhook|formTrigger|chatTrigger)$/i;
+/** Longest caller-supplied value kept as a claim. */
+const MAX_CLAIM_LENGTH = 200;
+
+/** What the caller said about itself (a proxy header it may have set itself): recorded as a claim, never as the actor id. */
+function claimedAddress(json: Json): AuditActor['claimed'] {
+	const forwarded = header(json.headers, 'x-forwarded-for')?.split(',')[0]?.trim();
+	if (forwarded) return { id: forwarded.slice(0, MAX_CLAIM_LENGTH), source: 'x-forwarded-for' };
+	const real = header(json.headers, 'x-real-ip');
+	return real ? { id: real.slice(0, MAX_CLAIM_LENGTH), source: 'x-real-ip' } : undefined;
+}
 
 /**
- * Who triggered, when nobody told us: the approver of an Approval Gate decision; the webhook caller
- * (client address from X-Forwarded-For / X-Real-IP when a proxy set one); a schedule; the editor user
- * (manual runs; n8n does not tell nodes which user); else the system with the trigger's name.
+ * Who a webhook caller is, as something vouches for it: the JWT the Webhook node verified (`jwtPayload`,
+ * which n8n writes only under JWT Auth; the caller's data lives under `body`, `headers` and `query`), or
+ * the signature a Verify Webhook Signature node upstream checked (its `signatureCheck` stamp).
  */
-export function deriveActor(json: Json, trigger: TriggerInfo): AuditActor {
-	const approval = approvalOf(json);
-	if (approval) return { type: 'user', id: approval.approver };
+function vouchedCaller(json: Json, webhook: TriggerInfo['triggers'][number] | undefined, trigger: TriggerInfo): Partial<AuditActor> {
+	if (webhook?.authentication === 'jwtAuth' && isObject(json.jwtPayload)) {
+		const subject = str(json.jwtPayload.sub);
+		return { ...(subject ? { id: subject } : {}), verifiedBy: 'webhook-jwt' };
+	}
+	const check = json.signatureCheck;
+	if ((trigger.signatureVerifiers ?? []).length > 0 && isObject(check) && check.valid === true && str(check.preset)) {
+		return { id: `signed:${str(check.preset)}`, verifiedBy: 'webhook-signature' };
+	}
+	return {};
+}
+
+/**
+ * Who triggered, from sources that vouch for it: an Approval Gate decision signed for this run; a
+ * webhook caller's verified JWT or signature; the n8n user of a manual run; a schedule. What a caller
+ * says about itself (X-Forwarded-For, X-Real-IP) goes to `claimed`, never to `id`. An actor without
+ * `verifiedBy` is what the workflow says, not something checked.
+ */
+export function deriveActor(json: Json, trigger: TriggerInfo, attested: ApprovalAttested = NOT_ATTESTED): AuditActor {
+	const evidence = approvalEvidenceOf(json, attested);
+	if (evidence?.verified) return { type: 'user', id: evidence.approval.approver, verifiedBy: 'approval-gate' };
 	const first = trigger.triggers[0];
 	const webhook = trigger.triggers.find((t) => WEBHOOK.test(t.type));
 	if (trigger.mode === 'webhook' || (webhook && trigger.mode !== 'manual')) {
-		const forwarded = header(json.headers, 'x-forwarded-for')?.split(',')[0]?.trim();
-		const address = forwarded || header(json.headers, 'x-real-ip');
-		return { type: 'webhook', ...(address ? { id: address } : {}), ...(webhook ? { name: webhook.name } : {}) };
+		const claimed = claimedAddress(json);
+		return { type: 'webhook', ...(webhook ? { name: webhook.name } : {}), ...vouchedCaller(json, webhook, trigger), ...(claimed ? { claimed } : {}) };
 	}
-	if (trigger.mode === 'manual') return { type: 'user', name: 'manual run from the editor' };
+	if (trigger.mode === 'manual') {
+		const user = trigger.userId ? { id: trigger.userId, verifiedBy: 'n8n' } : {};
+		return { type: 'user', ...user, name: 'manual run from the editor' };
+	}
 	const schedule = trigger.triggers.find((t) => SCHEDULE.test(t.type));
 	if (schedule) return { type: 'schedule', name: schedule.name };
 	if (trigger.mode === 'integrated') return { type: 'workflow', name: 'calling workflow' };

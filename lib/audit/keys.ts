@@ -17,7 +17,7 @@ export const AUDIT_KEY_ID_PREFIX = 'gp-';
 export function deriveAuditKey(profileSecret: string): AuditKey & { secret: string } {
 	if (typeof profileSecret !== 'string' || profileSecret === '') {
 		throw new GovernanceError(GovernanceErrorCode.InvalidConfiguration, 'The Governance Profile has no signing secret to derive the audit key from', {
-			hint: 'Set the signing secret of the Governance Profile (e.g. openssl rand -base64 48).',
+			hint: 'Set the signing secret of the Governance Profile (e.g. openssl rand -base64 32).',
 		});
 	}
 	const secret = hmacSha256Hex(profileSecret, AUDIT_DERIVATION_DOMAIN);

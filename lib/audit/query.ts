@@ -96,7 +96,8 @@ function describeActor(event: AuditEvent): string {
 	const a = event.data.actor;
 	if (!a) return 'unknown';
 	const who = a.name && a.id ? `${a.name} (${a.id})` : a.name ?? a.id;
-	return who ? `${a.type}:${who}` : a.type;
+	const marks = [a.verifiedBy ? `verified by ${a.verifiedBy}` : '', a.claimed ? `claims ${a.claimed.id} via ${a.claimed.source}, unverified` : ''].filter(Boolean);
+	return `${who ? `${a.type}:${who}` : a.type}${marks.length > 0 ? ` [${marks.join('; ')}]` : ''}`;
 }
 
 /**
@@ -110,7 +111,7 @@ export function formatAuditTimeline(timeline: AuditTimeline): string {
 		const wf = chain.workflow;
 		const wfText = wf ? `${wf.name ? `"${wf.name}" ` : ''}(${wf.id})` : '(unknown workflow)';
 		lines.push(`Execution ${chain.executionId ?? chain.chainId}${chain.executionMode ? ` [${chain.executionMode}]` : ''} of workflow ${wfText}`);
-		lines.push(`  version: ${wf?.versionId ?? 'unknown'}`);
+		lines.push(`  version: ${wf?.versionId ?? 'unknown (the emitter had no n8n API credential)'}`);
 		const identities = [...new Set(chain.events.filter((e) => e.type !== AUDIT_CHAIN_CLOSED_TYPE).map(describeActor))];
 		lines.push(`  identity: ${identities.join(', ') || 'unknown'}`);
 		const env = chain.events[0].data;

@@ -29,8 +29,17 @@ export type AuditActorType = 'user' | 'webhook' | 'schedule' | 'system' | 'servi
 
 export interface AuditActor {
 	type: AuditActorType;
+	/** Who acted, as something vouches for it (see `verifiedBy`) or as the workflow states it. */
 	id?: string;
 	name?: string;
+	/**
+	 * What vouches for `id`: `approval-gate` (a decision the gate signed for this run), `webhook-jwt` (a JWT
+	 * the Webhook node verified), `webhook-signature` (a signature Verify Webhook Signature checked), `n8n`
+	 * (the n8n user of a manual run). Absent: nothing checked the identity.
+	 */
+	verifiedBy?: string;
+	/** Identity the caller supplied about itself (e.g. an X-Forwarded-For address): a claim, not a fact. */
+	claimed?: { id: string; source: string };
 }
 
 export interface AuditTarget {

@@ -220,7 +220,7 @@ export class ChainChecker {
 		if (options.requireClosed) {
 			for (const chain of this.chains.values()) {
 				if (!chain.closed) {
-					problems.push({ index: chain.lastIndex, chainId: chain.chainId, code: 'not_closed', reason: `Chain ${chain.chainId} has no closing event: its tail may be truncated` });
+					problems.push({ index: chain.lastIndex, chainId: chain.chainId, code: 'not_closed', reason: `Chain ${chain.chainId} has no closing event: its last events may have been cut, or its run ended before the emitter that closes it (see the execution's status in n8n)` });
 				}
 			}
 		}

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ANYONE_APPROVER, buildApprovalUrl, createApprovalToken } from '../../lib/approval/link';
 import { gateRequest } from '../../lib/approval/gate';
 import { NOTIFICATION_BUILDERS } from '../../lib/approval/notification';
-import { errorItem, toNodeError } from '../shared/errors';
+import { errorItem, nodeError, toNodeError } from '../shared/errors';
 import { GOVERNANCE_PROFILE_CREDENTIAL } from '../shared/governance-profile';
 import { APPROVERS_CREDENTIAL, readGateConfig } from './settings';
 
@@ -25,7 +25,8 @@ async function deliver(
 	try {
 		await this.helpers.httpRequest({ method: 'POST', url, body: payload as IDataObject, json: true, timeout });
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Could not deliver the approval request to the ${channel} channel: ${(error as Error).message}`, {
+		// nodeError keeps the message exact: n8n rewrites messages that merely contain an errno name (ECONNREFUSED).
+		throw nodeError(this.getNode(), `Could not deliver the approval request to the ${channel} channel: ${(error as Error).message}`, {
 			description: 'Nobody received the approval links, so the run stopped instead of waiting. Check the Notification URL and that the receiving service is reachable from n8n.',
 		});
 	}

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { ApprovalRequest } from '../../lib/approval/approval-request';
+import { signApprovalDecision } from '../../lib/approval/attestation';
 import type { DecisionResult } from '../../lib/approval/decision';
 import { evaluateDecision, linkToken } from '../../lib/approval/decision';
 import { bindingRequestId, gateRequest, previousTotpSteps } from '../../lib/approval/gate';
@@ -89,8 +90,10 @@ async function handle(context: IWebhookFunctions): Promise<IWebhookResponseData>
 		return { noWebhookResponse: true };
 	}
 
-	const approval: IDataObject = { ...result.decision };
+	const approval: IDataObject = { ...result.decision, gateNodeId: node.id };
 	if (result.usedTotpStep !== undefined) approval.totpStep = result.usedTotpStep;
+	// Signed so an Audit Emitter records it as a decision only when this gate made it (see lib/approval/attestation).
+	approval.signature = signApprovalDecision(config.secret, executionId, { ...result.decision, gateNodeId: node.id });
 	const decided = items.map((item, index) => ({
 		json: { ...item.json, approval },
 		binary: item.binary,

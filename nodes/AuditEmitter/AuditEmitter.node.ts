@@ -23,6 +23,8 @@ export class AuditEmitter implements INodeType {
 		credentials: [
 			{ name: 'governanceProfileApi', required: true, testedBy: 'governanceProfileTest' },
 			{ name: 'auditSinkApi', required: true, testedBy: 'auditSinkTest', displayOptions: { show: { delivery: ['sink'] } } },
+			// Optional: with it, every event carries the workflow version this execution ran (see version.ts).
+			{ name: 'governanceN8nApi', required: false },
 		],
 		properties: auditEmitterProperties,
 	};

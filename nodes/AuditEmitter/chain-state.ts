@@ -11,7 +11,7 @@ import { initialChainState } from '../../lib/audit';
  */
 const FLOW_KEY = 'governanceAuditChains';
 
-type SavedChains = Record<string, { seq: number; prevHash: string }>;
+type SavedChains = Record<string, { seq: number; prevHash: string; closed?: boolean }>;
 
 function saved(context: IExecuteFunctions): SavedChains {
 	const value = context.getContext('flow')[FLOW_KEY];
@@ -22,7 +22,8 @@ function saved(context: IExecuteFunctions): SavedChains {
 export function loadChainState(context: IExecuteFunctions, chainId: string): AuditChainState {
 	const entry = saved(context)[chainId];
 	if (entry && Number.isSafeInteger(entry.seq) && entry.seq > 0 && typeof entry.prevHash === 'string') {
-		return initialChainState(chainId, { startSeq: entry.seq, prevHash: entry.prevHash });
+		const state = initialChainState(chainId, { startSeq: entry.seq, prevHash: entry.prevHash });
+		return entry.closed === true ? { ...state, closed: true } : state;
 	}
 	return initialChainState(chainId);
 }
@@ -30,5 +31,6 @@ export function loadChainState(context: IExecuteFunctions, chainId: string): Aud
 /** Records the state after this run's events; called only once those events are delivered or output. */
 export function saveChainState(context: IExecuteFunctions, state: AuditChainState): void {
 	const flow = context.getContext('flow');
-	flow[FLOW_KEY] = { ...saved(context), [state.chainId]: { seq: state.seq, prevHash: state.prevHash } };
+	const entry = { seq: state.seq, prevHash: state.prevHash, ...(state.closed ? { closed: true } : {}) };
+	flow[FLOW_KEY] = { ...saved(context), [state.chainId]: entry };
 }

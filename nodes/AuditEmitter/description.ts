@@ -164,6 +164,14 @@ export const auditEmitterProperties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Close Chain',
+		name: 'closeChain',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to sign a closing event after this node's events, ending the run's audit chain. Turn it on for the last Audit Emitter of each path, so a verifier (audit verify --require-closed) can tell a complete log from one whose last events were cut. Not inside a loop.",
+	},
+	{
 		displayName: 'If Delivery Fails',
 		name: 'onUndelivered',
 		type: 'options',

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
-import type { AuditEvent, AuditKey, AuditSinkConfig, RetryPolicy } from '../../lib/audit';
+import type { AuditChainState, AuditEvent, AuditKey, AuditSinkConfig, RetryPolicy } from '../../lib/audit';
 import { deriveAuditKey, describeSink, signNext } from '../../lib/audit';
 import { errorItem, nodeError, toNodeError } from '../shared/errors';
 import { readGovernanceProfile } from '../shared/governance-profile';
 import { loadChainState, saveChainState } from './chain-state';
+import { closingEvent, hintIfLastOpen, refuseIfClosed } from './closing';
 import { eventInputFor, parameterReader, runInfo } from './mapping';
 import type { RunInfo } from './mapping';
 import { auditIsSecret } from './secrets';
+import { workflowVersionOf } from './version';
 import { deliver, readSink } from './transport';
 
 /** Ids listed in the error message; all of them are in its description. */
@@ -21,7 +23,8 @@ interface Setup {
 async function setUp(context: IExecuteFunctions, toSink: boolean): Promise<Setup> {
 	const { profile } = await readGovernanceProfile(context);
 	const key = deriveAuditKey(profile.signingSecret);
-	const run = runInfo(context, { environment: profile.environment, owner: profile.owner, dataClassification: profile.dataClassification });
+	const run = runInfo(context, { environment: profile.environment, owner: profile.owner, dataClassification: profile.dataClassification }, profile.signingSecret);
+	run.workflow.versionId = await workflowVersionOf(context, run.executionId);
 	return { key, run, sink: toSink ? await readSink(context) : undefined };
 }
 
@@ -52,16 +55,18 @@ export async function executeAuditEmitter(this: IExecuteFunctions): Promise<INod
 	const toSink = this.getNodeParameter('delivery', 0, 'sink') === 'sink';
 	const route = toSink && this.getNodeParameter('onUndelivered', 0, 'stop') === 'route';
 	const outputs = !toSink || route ? 2 : 1;
+	const closes = this.getNodeParameter('closeChain', 0, false) === true;
 
 	let setup: Setup;
+	let state: AuditChainState;
 	try {
 		setup = await setUp(this, toSink);
+		state = loadChainState(this, `${setup.run.executionId}/${setup.sink ? setup.sink.credentialId || 'sink' : 'items'}`);
+		refuseIfClosed(state, this.getNode().name);
 	} catch (error) {
 		return failAll(this, items.length, toNodeError(this.getNode(), error), outputs);
 	}
 	const { key, run, sink } = setup;
-	const chainId = `${run.executionId}/${sink ? sink.credentialId || 'sink' : 'items'}`;
-	let state = loadChainState(this, chainId);
 	const read = parameterReader(this);
 
 	const passed: INodeExecutionData[] = [];
@@ -83,6 +88,15 @@ export async function executeAuditEmitter(this: IExecuteFunctions): Promise<INod
 			passed.push(errorItem(itemError, i));
 		}
 	}
+
+	if (closes && state.seq > 0) {
+		// The chain ends here, after this node's events, in the same batch or output.
+		const closed = closingEvent(state, run, key, events[events.length - 1]?.traceparent);
+		state = closed.state;
+		events.push(closed.event);
+		eventItem.push(items.length - 1);
+	}
+	hintIfLastOpen(this, closes);
 
 	if (!sink) {
 		saveChainState(this, state);

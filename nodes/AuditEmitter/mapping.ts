@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { AuditActor, AuditEventInput, AuditProfileFields, TriggerInfo } from '../../lib/audit';
-import { AuditActions, AuditOutcomes, approvalOf, deriveActor, policiesOf, traceparentOf } from '../../lib/audit';
+import { verifyApprovalDecision } from '../../lib/approval/attestation';
+import type { ApprovalAttested, AuditActor, AuditEventInput, AuditProfileFields, TriggerInfo } from '../../lib/audit';
+import { AuditActions, AuditOutcomes, approvalEvidenceOf, deriveActor, policiesOf, traceparentOf } from '../../lib/audit';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
 
 /** What is the same for every item of a run. */
@@ -11,27 +12,42 @@ export interface RunInfo {
 	node: { name: string; type: string };
 	trigger: TriggerInfo;
 	profile: AuditProfileFields;
+	/** True for an `approval` object an Approval Gate of this execution signed with the profile's secret. */
+	attested: ApprovalAttested;
 }
 
-/** Reads the run-wide facts from the host (n8n 2.41 exposes workflow id, name and active, but no version id). */
-export function runInfo(context: IExecuteFunctions, profile: AuditProfileFields): RunInfo {
+const VERIFY_SIGNATURE_TYPE = /\.verifyWebhookSignature$/;
+
+/** The n8n user who started the run, when n8n's execution context names one (manual runs). */
+function startedBy(context: IExecuteFunctions): string | undefined {
+	const executionContext = typeof context.getExecutionContext === 'function' ? context.getExecutionContext() : undefined;
+	const user = (executionContext as { executedByUserId?: unknown } | undefined)?.executedByUserId;
+	return typeof user === 'string' && user !== '' ? user : undefined;
+}
+
+/** Reads the run-wide facts from the host (n8n 2.41 exposes workflow id, name and active; the version comes from ./version). */
+export function runInfo(context: IExecuteFunctions, profile: AuditProfileFields, signingSecret: string): RunInfo {
 	const node = context.getNode();
-	const workflow = context.getWorkflow() as { id?: string; name?: string; versionId?: string };
+	const workflow = context.getWorkflow() as { id?: string; name?: string };
 	const executionId = String(context.getExecutionId() ?? '');
 	if (executionId === '') {
 		throw new GovernanceError(GovernanceErrorCode.InvalidInput, 'This run has no execution id to chain audit events to', {
 			hint: 'Save the workflow and run it again.',
 		});
 	}
-	const parents = context.getParentNodes(node.name);
-	const triggers = parents.filter((p) => /trigger$|webhook$|cron$|interval$/i.test(p.type)).map((p) => ({ type: p.type, name: p.name }));
+	const parents = context.getParentNodes(node.name, { includeNodeParameters: true });
+	const triggers = parents
+		.filter((p) => /trigger$|webhook$|cron$|interval$/i.test(p.type))
+		.map((p) => ({ type: p.type, name: p.name, authentication: typeof p.parameters?.authentication === 'string' ? p.parameters.authentication : undefined }));
+	const signatureVerifiers = parents.filter((p) => VERIFY_SIGNATURE_TYPE.test(p.type) && !p.disabled).map((p) => p.name);
 	return {
 		executionId,
 		mode: context.getMode(),
-		workflow: { id: workflow.id ?? '', name: workflow.name, versionId: workflow.versionId },
+		workflow: { id: workflow.id ?? '', name: workflow.name },
 		node: { name: node.name, type: node.type },
-		trigger: { mode: context.getMode(), triggers },
+		trigger: { mode: context.getMode(), triggers, signatureVerifiers, userId: startedBy(context) },
 		profile,
+		attested: (approval) => verifyApprovalDecision(signingSecret, executionId, approval).verified,
 	};
 }
 
@@ -86,7 +102,9 @@ function customFields(read: Read, itemIndex: number): Record<string, unknown> | 
 /** Maps one item and the node's parameters to the input of one audit event. */
 export function eventInputFor(read: Read, item: INodeExecutionData, itemIndex: number, run: RunInfo): AuditEventInput {
 	const json = item.json as Record<string, unknown>;
-	const approval = approvalOf(json);
+	// Only a decision an Approval Gate signed for this run sets action, outcome and actor.
+	const evidence = approvalEvidenceOf(json, run.attested);
+	const approval = evidence?.verified ? evidence.approval : undefined;
 	const actionChoice = String(read('eventAction', itemIndex, 'auto'));
 	const action =
 		actionChoice === 'custom'
@@ -111,7 +129,7 @@ export function eventInputFor(read: Read, item: INodeExecutionData, itemIndex: n
 		if (id !== '') actor.id = id;
 		if (name !== '') actor.name = name;
 	} else {
-		actor = deriveActor(json, run.trigger);
+		actor = deriveActor(json, run.trigger, run.attested);
 	}
 	const targetType = text(read, 'targetType', itemIndex);
 	const input: AuditEventInput = {
@@ -132,7 +150,7 @@ export function eventInputFor(read: Read, item: INodeExecutionData, itemIndex: n
 		if (id !== '') input.target.id = id;
 		if (name !== '') input.target.name = name;
 	}
-	const policies = policiesOf(json);
+	const policies = policiesOf(json, run.attested);
 	if (policies.length > 0) input.policies = policies;
 	return input;
 }

@@ -5,8 +5,8 @@ import type {
 	IExecuteFunctions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
-import { estimateSecretEntropyBits, MIN_SECRET_ENTROPY_BITS } from '../../lib/environment/profile';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
+import { generatedSecretProblem } from '../../lib/shared/generated-secret';
 import { readGovernanceProfile } from '../shared/governance-profile';
 
 export const REDACTION_KEY_CREDENTIAL = 'redactionKeyApi';
@@ -43,12 +43,6 @@ export interface KeyProblem {
 	message: string;
 }
 
-function weak(secret: string): string | undefined {
-	const bits = estimateSecretEntropyBits(secret);
-	if (bits >= MIN_SECRET_ENTROPY_BITS) return undefined;
-	return `is too weak (about ${Math.floor(bits)} bits of entropy; at least ${MIN_SECRET_ENTROPY_BITS} needed). Use 43 or more random characters, e.g. the output of "openssl rand -base64 48"`;
-}
-
 /** Every problem with a Redaction Key credential's raw values; empty when it is usable. */
 export function checkRedactionKey(raw: Record<string, unknown>): KeyProblem[] {
 	const problems: KeyProblem[] = [];
@@ -56,13 +50,13 @@ export function checkRedactionKey(raw: Record<string, unknown>): KeyProblem[] {
 	if (!/^[A-Za-z0-9._:-]{1,64}$/.test(keyId)) {
 		problems.push({ field: 'keyId', message: 'Key ID must be 1-64 characters: letters, digits, ".", "_", ":" or "-"' });
 	}
-	const secretProblem = weak(String(raw.secret ?? ''));
-	if (secretProblem) problems.push({ field: 'secret', message: `Secret ${secretProblem}` });
+	const secretProblem = generatedSecretProblem(String(raw.secret ?? ''), 'Secret');
+	if (secretProblem) problems.push({ field: 'secret', message: secretProblem });
 	const previousId = String(raw.previousKeyId ?? '').trim();
 	const previousSecret = String(raw.previousSecret ?? '');
 	if (previousSecret !== '') {
-		const previousProblem = weak(previousSecret);
-		if (previousProblem) problems.push({ field: 'previousSecret', message: `Previous secret ${previousProblem}` });
+		const previousProblem = generatedSecretProblem(previousSecret, 'Previous secret');
+		if (previousProblem) problems.push({ field: 'previousSecret', message: previousProblem });
 		if (previousId === '' || previousId === keyId) {
 			problems.push({ field: 'previousKeyId', message: 'Previous Key ID must be set and differ from Key ID when a previous secret is given' });
 		}

@@ -8,7 +8,7 @@ import { errorItem, toNodeError } from '../shared/errors';
 import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from './credential-test';
 import { RAW_BODY_HOW_TO } from './description';
 
-/** Checks each item's request signature. Verified items pass unchanged; anything undecidable stops the run. */
+/** Checks each item's request signature. Verified items pass with `signatureCheck: { valid: true, preset }`; anything undecidable stops the run. */
 export async function executeVerifyWebhookSignature(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const route = this.getNodeParameter('onInvalid', 0) === 'route';
@@ -59,7 +59,9 @@ export async function executeVerifyWebhookSignature(this: IExecuteFunctions): Pr
 				signatureHeader: this.getNodeParameter('signatureHeader', itemIndex, '') as string,
 			});
 			if (result.valid) {
-				verified.push({ ...item, pairedItem: { item: itemIndex } });
+				// The stamp lets an Audit Emitter downstream record the caller as vouched for by this signature.
+				const signatureCheck: IDataObject = { valid: true, preset: presetId };
+				verified.push({ ...item, json: { ...item.json, signatureCheck }, pairedItem: { item: itemIndex } });
 				continue;
 			}
 			if (!route) {

@@ -11,16 +11,28 @@ import {
 	e2e,
 	listExecutions,
 	getExecution,
+	nodeOutput,
 	nodeRan,
 	waitForExecutions,
 } from '../harness/client';
 import { createProfile } from '../harness/profiles';
+import type { AuditEvent } from '../../../lib/audit';
+import { deriveAuditKey, verifyAuditEvents } from '../../../lib/audit';
 
 const WEBHOOK_SECRET = randomBytes(24).toString('hex');
+/** The last Governance Profile made for a template: its secret verifies the template's audit events. */
+let profile: Awaited<ReturnType<typeof createProfile>> | undefined;
+
+/** Verifies the events a template's emitter output, requiring its chain to be closed. */
+function expectClosedChain(events: AuditEvent[]) {
+	const key = deriveAuditKey(profile?.signingSecret ?? '');
+	const result = verifyAuditEvents(events, { [key.id]: key.secret }, { requireClosed: true });
+	expect(result).toMatchObject({ valid: true, chains: [{ closed: true }] });
+}
 
 /** Test credentials for every type a template may reference. */
 const CREDENTIALS: Record<string, () => Promise<{ id: string; name: string }>> = {
-	governanceProfileApi: async () => await createProfile({ environment: 'production' }),
+	governanceProfileApi: async () => (profile = await createProfile({ environment: 'production' })),
 	governanceApproversApi: async () => await createApprovers(['alice@example.com', 'bob@example.com']),
 	webhookSigningSecretApi: async () => await createCredential('webhookSigningSecretApi', { secret: WEBHOOK_SECRET, previousSecret: '', owner: 'owner@example.com' }),
 	redactionKeyApi: async () =>
@@ -95,6 +107,7 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 		const counts = execution.data?.resultData.runData.Redact[0].data.main[0][0].json.redaction.counts;
 		expect(counts).toEqual({ PERSON: 2, EMAIL_ADDRESS: 1, STREET_ADDRESS: 1, CREDIT_CARD: 1, LOCATION: 1, PHONE_NUMBER: 1 });
 		expect(nodeRan(execution, 'Store audit events (stand-in)')).toBe(true);
+		expectClosedChain(nodeOutput(execution, 'Audit data sent to model')[1] as AuditEvent[]);
 	},
 
 	'refund-approval.workflow.json': async (workflow, workflowId) => {
@@ -118,6 +131,15 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 		const done = await waitForStatus(executionId, 'success');
 		expect(nodeRan(done, 'Issue refund (stand-in)')).toBe(true);
 		expect(nodeRan(done, 'Store audit events (stand-in)')).toBe(true);
+		// The gate signed its decision, so the emitter records it as a fact: approved by alice, vouched for by the gate.
+		const events = nodeOutput(done, 'Audit approval')[1] as AuditEvent[];
+		expect(events[0].data).toMatchObject({
+			action: 'approval.decided',
+			outcome: 'approved',
+			actor: { type: 'user', id: 'alice@example.com', verifiedBy: 'approval-gate' },
+			policies: [{ policy: 'approval', result: 'approved' }],
+		});
+		expectClosedChain(events);
 	},
 };
 

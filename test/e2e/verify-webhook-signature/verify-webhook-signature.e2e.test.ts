@@ -61,7 +61,7 @@ describe('Verify Webhook Signature in a real n8n', () => {
 		expect(credential?.supportedNodes).toContain(type('verifyWebhookSignature'));
 	});
 
-	test('when a GitHub-signed request arrives then it passes unchanged and the next node runs', async () => {
+	test('when a GitHub-signed request arrives then it passes with its signatureCheck stamp and the next node runs', async () => {
 		const { path, workflowId } = await verifyWorkflow({ preset: 'github' });
 		// Odd spacing on purpose: re-serialised JSON would not match this signature.
 		const body = '{"action":  "opened", "number":42}';
@@ -72,7 +72,7 @@ describe('Verify Webhook Signature in a real n8n', () => {
 		const [verified] = nodeOutput(execution, 'Verify Webhook Signature');
 		expect(verified).toHaveLength(1);
 		expect(verified[0].body).toEqual({ action: 'opened', number: 42 });
-		expect(verified[0]).not.toHaveProperty('signatureCheck');
+		expect(verified[0].signatureCheck).toEqual({ valid: true, preset: 'github' });
 		expect(nodeRan(execution, 'After Verify')).toBe(true);
 	});
 

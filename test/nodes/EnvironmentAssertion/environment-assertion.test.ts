@@ -50,7 +50,7 @@ describe('Environment Assertion node', () => {
 			credentials: { ...credentials, signingSecret: 'weak' },
 			parameters: { allowedEnvironments: ['staging'], onMismatch: 'route' },
 		});
-		await expect(node.execute.call(context)).rejects.toThrow(/Signing secret is too weak/);
+		await expect(node.execute.call(context)).rejects.toThrow(/Signing secret encodes 3 bytes as base64/);
 	});
 
 	test('when the credential test sees a weak secret then it says which field is wrong', async () => {
@@ -61,6 +61,6 @@ describe('Environment Assertion node', () => {
 			data: { ...credentials, signingSecret: 'weak', owner: 'nobody' },
 		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^owner: .*; signingSecret: Signing secret is too weak/);
+		expect(result.message).toMatch(/^owner: .*; signingSecret: Signing secret encodes 3 bytes as base64; .*openssl rand -base64 32/);
 	});
 });

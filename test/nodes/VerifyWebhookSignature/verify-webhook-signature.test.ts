@@ -28,12 +28,12 @@ function context(items: INodeExecutionData[], parameters: Record<string, unknown
 const node = new VerifyWebhookSignature();
 
 describe('Verify Webhook Signature node', () => {
-	test('when the signature is valid then the item passes unchanged with pairedItem, and the input is not mutated', async () => {
+	test('when the signature is valid then the item passes stamped { valid: true, preset } with pairedItem, and the input is not mutated', async () => {
 		const items = [signed('{"a":1}'), signed('{"a":2}')];
 		const snapshot = JSON.stringify(items);
 		const [out] = await node.execute.call(context(items, { preset: 'github', onInvalid: 'stop' }));
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(out[1].json).toBe(items[1].json);
+		expect(out[1].json).toEqual({ ...items[1].json, signatureCheck: { valid: true, preset: 'github' } });
 		expect(out[1].binary).toBe(items[1].binary);
 		expect(JSON.stringify(items)).toBe(snapshot);
 	});
