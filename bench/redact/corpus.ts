@@ -16,17 +16,8 @@ export interface Item {
 	spans: Span[];
 }
 
-/** mulberry32: small, fast, seedable PRNG. */
-export function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { rng } from '../../test/helpers/rng';
+import { rng } from '../../test/helpers/rng';
 
 export class Gen {
 	constructor(readonly r: () => number) {}

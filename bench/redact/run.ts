@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MIN_SCORE, detect } from '../../lib/redaction';
 import { makeCorpus } from './corpus';
-import { HOSTILE_UNITS, hostileInput } from './hostile';
+import { HOSTILE_UNITS, hostileInput } from '../../test/helpers/hostile';
 import type { Item, Span } from './corpus';
 import { ours, peers } from './peers';
 import type { Lib } from './peers';

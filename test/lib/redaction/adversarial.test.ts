@@ -1,6 +1,6 @@
 import { detect } from '../../../lib/redaction';
 import { growthRatio } from '../../helpers/linear-growth';
-import { HOSTILE_UNITS, hostileInput } from '../../../bench/redact/hostile';
+import { HOSTILE_UNITS, hostileInput } from '../../helpers/hostile';
 
 /**
  * Linear-time guard: every built-in pattern is bounded and anchored by a lookbehind, so the CPU time

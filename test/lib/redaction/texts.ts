@@ -1,6 +1,6 @@
 /** Seeded text generators shared by the redaction equivalence tests. */
 
-import { rng } from '../../../bench/redact/corpus';
+import { rng } from '../../helpers/rng';
 
 // The benchmark's seedable PRNG (mulberry32), so tests and bench draw texts the same way.
 export { rng };
