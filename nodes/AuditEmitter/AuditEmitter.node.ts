@@ -22,9 +22,9 @@ export class AuditEmitter implements INodeType {
 		outputs: `={{ $parameter["delivery"] === "items" ? [{ "type": "${MAIN}", "displayName": "Items" }, { "type": "${MAIN}", "displayName": "Events" }] : $parameter["onUndelivered"] === "route" ? [{ "type": "${MAIN}", "displayName": "Items" }, { "type": "${MAIN}", "displayName": "Undelivered" }] : [{ "type": "${MAIN}" }] }}`,
 		credentials: [
 			{ name: 'governanceProfileApi', required: true, testedBy: 'governanceProfileTest' },
-			{ name: 'auditSinkApi', required: true, testedBy: 'auditSinkTest', displayOptions: { show: { delivery: ['sink'] } } },
+			{ name: 'governanceAuditSinkApi', required: true, testedBy: 'auditSinkTest', displayOptions: { show: { delivery: ['sink'] } } },
 			// Optional: with it, every event carries the workflow version this execution ran (see version.ts).
-			{ name: 'governanceN8nApi', required: false },
+			{ name: 'governanceExecutionRecordApi', required: false },
 		],
 		properties: auditEmitterProperties,
 	};

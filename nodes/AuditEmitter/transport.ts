@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 import type { AuditEvent, AuditSinkConfig, DeliveryOutcome, RetryPolicy } from '../../lib/audit';
 import { batchEvents, buildSinkRequest, parseSinkConfig, planDelivery, sinkRequestUrl } from '../../lib/audit';
 
-export const AUDIT_SINK_CREDENTIAL = 'auditSinkApi';
+export const AUDIT_SINK_CREDENTIAL = 'governanceAuditSinkApi';
 
 /** The sink of the node's Audit Sink credential, validated, and the credential's id and name. */
 export async function readSink(context: IExecuteFunctions): Promise<{ config: AuditSinkConfig; credentialId: string; credentialName: string }> {

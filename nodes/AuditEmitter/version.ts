@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { nodeError } from '../shared/errors';
 
-export const N8N_API_CREDENTIAL = 'governanceN8nApi';
+export const N8N_API_CREDENTIAL = 'governanceExecutionRecordApi';
 
 /**
  * n8n 2.x does not tell a node which workflow version runs (getWorkflow() gives id, name and active;

@@ -18,10 +18,10 @@ export class KillSwitch implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{ $parameter["onHalt"] === "route" ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Passed" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Halted" }] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`,
 		credentials: [
-			{ name: 'unleashClientApi', required: true, displayOptions: { show: { source: ['unleash'] } } },
-			{ name: 'ofrepApi', required: true, displayOptions: { show: { source: ['ofrep'] } } },
+			{ name: 'governanceUnleashClientApi', required: true, displayOptions: { show: { source: ['unleash'] } } },
+			{ name: 'governanceOfrepApi', required: true, displayOptions: { show: { source: ['ofrep'] } } },
 			{
-				name: 'flagHttpHeaderApi',
+				name: 'governanceKillSwitchHttpHeaderApi',
 				required: true,
 				testedBy: 'flagHttpHeaderTest',
 				displayOptions: { show: { source: ['httpJson'], authentication: ['headerAuth'] } },

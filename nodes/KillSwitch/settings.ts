@@ -5,9 +5,9 @@ import type { RunLimits } from '../../lib/kill-switch/run-plan';
 export type SwitchSource = 'expression' | 'httpJson' | 'none' | 'ofrep' | 'unleash';
 export type OnSourceError = 'continue' | 'halt' | 'useLastKnown';
 
-export const UNLEASH_CREDENTIAL = 'unleashClientApi';
-export const OFREP_CREDENTIAL = 'ofrepApi';
-export const HTTP_HEADER_CREDENTIAL = 'flagHttpHeaderApi';
+export const UNLEASH_CREDENTIAL = 'governanceUnleashClientApi';
+export const OFREP_CREDENTIAL = 'governanceOfrepApi';
+export const HTTP_HEADER_CREDENTIAL = 'governanceKillSwitchHttpHeaderApi';
 
 /** Node parameters that hold for the whole run (read from item 0). */
 export interface KillSwitchSettings {

@@ -22,7 +22,7 @@ export class RedactRestore implements INodeType {
 		inputs: [MAIN],
 		outputs: `={{ $parameter["operation"] === "redact" && $parameter["mode"] === "detectRoute" ? [{ "type": "${MAIN}", "displayName": "Clean" }, { "type": "${MAIN}", "displayName": "Contains Sensitive Data" }] : [{ "type": "${MAIN}" }] }}`,
 		credentials: [
-			{ name: 'redactionKeyApi', required: true, testedBy: 'redactionKeyTest', displayOptions: { show: { keySource: ['redactionKey'] } } },
+			{ name: 'governanceRedactionKeyApi', required: true, testedBy: 'redactionKeyTest', displayOptions: { show: { keySource: ['redactionKey'] } } },
 			{
 				name: 'governanceProfileApi',
 				required: true,

@@ -9,7 +9,7 @@ import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governanc
 import { generatedSecretProblem } from '../../lib/shared/generated-secret';
 import { readGovernanceProfile } from '../shared/governance-profile';
 
-export const REDACTION_KEY_CREDENTIAL = 'redactionKeyApi';
+export const REDACTION_KEY_CREDENTIAL = 'governanceRedactionKeyApi';
 
 /** Where the secret for hash pseudonyms and reversible maps comes from. */
 export type KeySource = 'governanceProfile' | 'none' | 'redactionKey';

@@ -18,7 +18,7 @@ export class VerifyWebhookSignature implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{ $parameter["onInvalid"] === "route" ? [{ "type": "${NodeConnectionTypes.Main}", "displayName": "Verified" }, { "type": "${NodeConnectionTypes.Main}", "displayName": "Invalid" }] : [{ "type": "${NodeConnectionTypes.Main}" }] }}`,
 		credentials: [
-			{ name: 'webhookSigningSecretApi', required: true, testedBy: 'webhookSigningSecretTest' },
+			{ name: 'governanceWebhookSigningSecretApi', required: true, testedBy: 'webhookSigningSecretTest' },
 		],
 		properties: verifyWebhookSignatureProperties,
 	};

@@ -1,7 +1,7 @@
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 import { checkSigningSecret } from '../../lib/webhook-signature/verify';
 
-export const WEBHOOK_SIGNING_SECRET_CREDENTIAL = 'webhookSigningSecretApi';
+export const WEBHOOK_SIGNING_SECRET_CREDENTIAL = 'governanceWebhookSigningSecretApi';
 
 /** Node-side test for the Webhook Signing Secret credential: there is no endpoint to call, so check the secrets. */
 export async function webhookSigningSecretTest(

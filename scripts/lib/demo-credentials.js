@@ -26,11 +26,11 @@ const DEMO_CREDENTIALS = {
 		name: 'Approvers (local demo)',
 		data: () => ({ approvers: 'approver@localhost.test\nfinance@localhost.test', totpSecrets: '', issuer: 'n8n Approvals' }),
 	},
-	webhookSigningSecretApi: {
+	governanceWebhookSigningSecretApi: {
 		name: 'Webhook Signing Secret (local demo)',
 		data: () => ({ secret: crypto.randomBytes(24).toString('hex'), previousSecret: '', owner: 'admin@localhost.test' }),
 	},
-	redactionKeyApi: {
+	governanceRedactionKeyApi: {
 		name: 'Redaction Key (local demo)',
 		data: () => ({ secret: random(48), keyId: 'local-1' }),
 	},

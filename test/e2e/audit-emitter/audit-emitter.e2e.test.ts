@@ -175,7 +175,7 @@ describe('Audit Emitter in a real n8n', () => {
 	});
 
 	test('when the sink is Splunk HEC then one batch goes to /services/collector/event with the Splunk token', async () => {
-		const sink = await createCredential('auditSinkApi', { sinkType: 'splunkHec', url: receiver.url, splunkToken: 'hec-token-e2e', splunkIndex: 'governance' });
+		const sink = await createCredential('governanceAuditSinkApi', { sinkType: 'splunkHec', url: receiver.url, splunkToken: 'hec-token-e2e', splunkIndex: 'governance' });
 		const { path, workflowId } = await orderWorkflow('audit-splunk', [auditEmitter('Audit Emitter', profile, sink)]);
 		const before = receiver.received.length;
 		await callWebhook(path, { body: { orders: orders(3) } });
@@ -194,7 +194,7 @@ describe('Audit Emitter in a real n8n', () => {
 	});
 
 	test('when the sink is OTLP then one logs export goes to /v1/logs with the auth header and trace ids', async () => {
-		const sink = await createCredential('auditSinkApi', { sinkType: 'otlp', url: `${receiver.url}/otel`, otlpHeaderName: 'X-Api-Key', otlpHeaderToken: 'otel-key', otlpServiceName: 'n8n-e2e' });
+		const sink = await createCredential('governanceAuditSinkApi', { sinkType: 'otlp', url: `${receiver.url}/otel`, otlpHeaderName: 'X-Api-Key', otlpHeaderToken: 'otel-key', otlpServiceName: 'n8n-e2e' });
 		const { path, workflowId } = await orderWorkflow('audit-otlp', [auditEmitter('Audit Emitter', profile, sink)]);
 		const before = receiver.received.length;
 		await callWebhook(path, { body: { orders: orders(2) }, headers: { traceparent: TRACEPARENT } });

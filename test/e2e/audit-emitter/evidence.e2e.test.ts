@@ -161,11 +161,11 @@ describe('Evidence in a real n8n: the version that ran', () => {
 		// An API key with only the scope the credential needs.
 		const created = await rest('POST', '/rest/api-keys', { label: `execution read ${uniquePath('k')}`, scopes: ['execution:read'], expiresAt: null });
 		expect(created.status).toBe(200);
-		const n8nApi = await createCredential('governanceN8nApi', { baseUrl: e2e().baseUrl, apiKey: created.json.data.rawApiKey }, `n8n API ${uniquePath('c')}`);
+		const n8nApi = await createCredential('governanceExecutionRecordApi', { baseUrl: e2e().baseUrl, apiKey: created.json.data.rawApiKey }, `n8n API ${uniquePath('c')}`);
 		const path = uniquePath('evidence-version');
 		const emitter = (targetType: string): WorkflowNode => ({
 			...auditEmitter('Audit Emitter', profile, undefined, { targetType, closeChain: true }),
-			credentials: { governanceProfileApi: profile, governanceN8nApi: n8nApi },
+			credentials: { governanceProfileApi: profile, governanceExecutionRecordApi: n8nApi },
 		});
 		const hook = webhookTrigger(path);
 		const id = await createWorkflow(`Evidence ${path}`, [hook, emitter('first')]);

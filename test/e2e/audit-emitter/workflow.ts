@@ -36,12 +36,12 @@ export function auditEmitter(
 		type: type('auditEmitter'),
 		typeVersion: 1,
 		parameters: { delivery: sink ? 'sink' : 'items', ...parameters },
-		credentials: sink ? { governanceProfileApi: profile, auditSinkApi: sink } : { governanceProfileApi: profile },
+		credentials: sink ? { governanceProfileApi: profile, governanceAuditSinkApi: sink } : { governanceProfileApi: profile },
 	};
 }
 
 export async function webhookSink(url: string) {
-	return await createCredential('auditSinkApi', { sinkType: 'webhook', url, webhookSecret: WEBHOOK_SECRET }, `Audit webhook ${uniquePath('s')}`);
+	return await createCredential('governanceAuditSinkApi', { sinkType: 'webhook', url, webhookSecret: WEBHOOK_SECRET }, `Audit webhook ${uniquePath('s')}`);
 }
 
 /** Webhook → Split Orders → … ; returns the webhook path and workflow id. */

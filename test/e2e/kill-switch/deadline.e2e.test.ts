@@ -31,10 +31,10 @@ describe('Kill Switch timeout is a deadline for the whole answer, in a real n8n'
 			'HTTP JSON',
 			'/with-header',
 			async () => {
-				const credential = await createCredential('flagHttpHeaderApi', { headerName: 'X-Flag-Key', secretValue: 'flag-e2e-key' });
+				const credential = await createCredential('governanceKillSwitchHttpHeaderApi', { headerName: 'X-Flag-Key', secretValue: 'flag-e2e-key' });
 				return await killSwitchWorkflow(
 					{ source: 'httpJson', url: `${server.url}/with-header`, valuePath: 'flags.aiHalt', authentication: 'headerAuth', options: OPTIONS },
-					{ flagHttpHeaderApi: credential },
+					{ governanceKillSwitchHttpHeaderApi: credential },
 				);
 			},
 		],
@@ -42,16 +42,16 @@ describe('Kill Switch timeout is a deadline for the whole answer, in a real n8n'
 			'OFREP',
 			'/ofrep/v1/evaluate/flags/trickle',
 			async () => {
-				const credential = await createCredential('ofrepApi', { url: server.url, headerName: 'X-API-Key', secretValue: 'ofrep-e2e-key' });
-				return await killSwitchWorkflow({ source: 'ofrep', flagKey: 'trickle', options: OPTIONS }, { ofrepApi: credential });
+				const credential = await createCredential('governanceOfrepApi', { url: server.url, headerName: 'X-API-Key', secretValue: 'ofrep-e2e-key' });
+				return await killSwitchWorkflow({ source: 'ofrep', flagKey: 'trickle', options: OPTIONS }, { governanceOfrepApi: credential });
 			},
 		],
 		[
 			'Unleash',
 			'/api/client/features/trickle',
 			async () => {
-				const credential = await createCredential('unleashClientApi', { url: server.url, token: 'default:development.e2e-token' });
-				return await killSwitchWorkflow({ source: 'unleash', flagName: 'trickle', options: OPTIONS }, { unleashClientApi: credential });
+				const credential = await createCredential('governanceUnleashClientApi', { url: server.url, token: 'default:development.e2e-token' });
+				return await killSwitchWorkflow({ source: 'unleash', flagName: 'trickle', options: OPTIONS }, { governanceUnleashClientApi: credential });
 			},
 		],
 	];

@@ -100,10 +100,10 @@ describe('Kill Switch sources against loopback flag services', () => {
 	describe('OFREP', () => {
 		let workflow: Awaited<ReturnType<typeof killSwitchWorkflow>>;
 		beforeAll(async () => {
-			const credential = await createCredential('ofrepApi', { url: server.url, headerName: 'X-API-Key', secretValue: 'ofrep-e2e-key' });
+			const credential = await createCredential('governanceOfrepApi', { url: server.url, headerName: 'X-API-Key', secretValue: 'ofrep-e2e-key' });
 			workflow = await killSwitchWorkflow(
 				{ source: 'ofrep', flagKey: '={{ $json.body.flag }}', options: FAST },
-				{ ofrepApi: credential },
+				{ governanceOfrepApi: credential },
 			);
 		});
 

@@ -23,10 +23,10 @@ if (!hasPostgres) process.stderr.write('[e2e] skipping the real-Unleash test: Po
 		admin = unleashAdmin(unleash);
 		const token = await admin.createBackendToken('development');
 		await admin.createKillSwitchFlag(FLAG, REASON);
-		const credential = await createCredential('unleashClientApi', { url: unleash.url, token });
+		const credential = await createCredential('governanceUnleashClientApi', { url: unleash.url, token });
 		workflow = await killSwitchWorkflow(
 			{ source: 'unleash', flagName: FLAG, options: { cacheTtlSeconds: TTL_SECONDS, maxStalenessSeconds: 30 } },
-			{ unleashClientApi: credential },
+			{ governanceUnleashClientApi: credential },
 		);
 	}, 300000);
 
@@ -47,8 +47,8 @@ if (!hasPostgres) process.stderr.write('[e2e] skipping the real-Unleash test: Po
 	test('when the credential is tested in n8n then a good token passes and a wrong one is refused', async () => {
 		const test = async (token: string) => {
 			const data = { url: `${unleash.url}/api/`, token };
-			const { id, name } = await createCredential('unleashClientApi', data);
-			return await rest('POST', '/rest/credentials/test', { credentials: { id, name, type: 'unleashClientApi', data } });
+			const { id, name } = await createCredential('governanceUnleashClientApi', data);
+			return await rest('POST', '/rest/credentials/test', { credentials: { id, name, type: 'governanceUnleashClientApi', data } });
 		};
 		const good = await test(await admin.createBackendToken('development'));
 		expect(good.json?.data).toMatchObject({ status: 'OK' });

@@ -24,7 +24,7 @@ describe('Redact / Restore in a real n8n', () => {
 		const nodes = (await rest('GET', '/types/nodes.json')).json as Array<{ name: string; displayName: string; outputs: unknown }>;
 		expect(nodes.find((n) => n.name === 'n8n-nodes-governance.redactRestore')?.displayName).toBe('Redact / Restore');
 		const credentials = (await rest('GET', '/types/credentials.json')).json as Array<{ name: string; supportedNodes?: string[] }>;
-		expect(credentials.find((c) => c.name === 'redactionKeyApi')?.supportedNodes).toEqual(['n8n-nodes-governance.redactRestore']);
+		expect(credentials.find((c) => c.name === 'governanceRedactionKeyApi')?.supportedNodes).toEqual(['n8n-nodes-governance.redactRestore']);
 	});
 
 	test('when Webhook → Redact (reversible) → model → Restore runs then the answer holds the originals and the stored Redact output none of them', async () => {

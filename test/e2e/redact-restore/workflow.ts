@@ -21,7 +21,7 @@ export const link = (node: string): Link => ({ node, type: 'main', index: 0 });
 
 export async function createRedactionKey(keyId = `k-${randomBytes(3).toString('hex')}`, extra: Record<string, unknown> = {}) {
 	const data = { keyId, secret: randomBytes(48).toString('base64'), previousKeyId: '', previousSecret: '', ...extra };
-	return { ...(await createCredential('redactionKeyApi', data)), ...data };
+	return { ...(await createCredential('governanceRedactionKeyApi', data)), ...data };
 }
 
 export function redactNode(name: string, parameters: Record<string, unknown>, key?: { id: string; name: string }, extra: Partial<Node> = {}): Node {
@@ -30,7 +30,7 @@ export function redactNode(name: string, parameters: Record<string, unknown>, ke
 		type: type('redactRestore'),
 		typeVersion: 1,
 		parameters,
-		credentials: key ? { redactionKeyApi: { id: key.id, name: key.name } } : undefined,
+		credentials: key ? { governanceRedactionKeyApi: { id: key.id, name: key.name } } : undefined,
 		...extra,
 	};
 }

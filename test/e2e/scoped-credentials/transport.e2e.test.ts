@@ -35,8 +35,8 @@ afterAll(async () => {
 	for (const server of [target, tlsTarget, proxy, elsewhere, redirector, tlsRedirector]) await server?.close();
 });
 
-const KEY = { type: 'scopedApiKeyApi', label: 'Scoped API Key', header: 'x-api-key' };
-const BEARER = { type: 'scopedBearerTokenApi', label: 'Scoped Bearer Token', header: 'authorization' };
+const KEY = { type: 'governanceScopedApiKeyApi', label: 'Scoped API Key', header: 'x-api-key' };
+const BEARER = { type: 'governanceScopedBearerTokenApi', label: 'Scoped Bearer Token', header: 'authorization' };
 type Kind = typeof KEY;
 
 /** A credential of `kind` holding a unique secret, and the value that secret takes on the wire. */
@@ -175,7 +175,7 @@ describe('Scoped credentials and redirects', () => {
 	test.each([301, 302, 303, 307, 308])('when the Test URL answers %i then Test fails, says why and to use the final URL, and the target gets nothing', async (status) => {
 		const next = `http://127.0.0.1:${elsewhere.port}/test-final-${status}-${Date.now()}`;
 		const data = { apiKey: 'e2e-key-test-redirect', headerName: 'X-API-Key', ...scope({ testUrl: `http://127.0.0.1:${redirector.port}/redirect/${status}?to=${encodeURIComponent(next)}` }) };
-		const result = await rest('POST', '/rest/credentials/test', { credentials: { id: '', name: 'test', type: 'scopedApiKeyApi', data } });
+		const result = await rest('POST', '/rest/credentials/test', { credentials: { id: '', name: 'test', type: 'governanceScopedApiKeyApi', data } });
 		expect(result.json?.data).toEqual({
 			status: 'Error',
 			message: `The Test URL answered with a redirect (HTTP ${status}). A scoped credential does not follow redirects, so the secret is never sent past the first hop: use the final URL (where the redirect points) as the Test URL and in your requests.`,

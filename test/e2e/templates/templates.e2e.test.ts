@@ -34,9 +34,9 @@ function expectClosedChain(events: AuditEvent[]) {
 const CREDENTIALS: Record<string, () => Promise<{ id: string; name: string }>> = {
 	governanceProfileApi: async () => (profile = await createProfile({ environment: 'production' })),
 	governanceApproversApi: async () => await createApprovers(['alice@example.com', 'bob@example.com']),
-	webhookSigningSecretApi: async () => await createCredential('webhookSigningSecretApi', { secret: WEBHOOK_SECRET, previousSecret: '', owner: 'owner@example.com' }),
-	redactionKeyApi: async () =>
-		await createCredential('redactionKeyApi', { keyId: 'k1', secret: randomBytes(48).toString('base64'), previousKeyId: '', previousSecret: '' }),
+	governanceWebhookSigningSecretApi: async () => await createCredential('governanceWebhookSigningSecretApi', { secret: WEBHOOK_SECRET, previousSecret: '', owner: 'owner@example.com' }),
+	governanceRedactionKeyApi: async () =>
+		await createCredential('governanceRedactionKeyApi', { keyId: 'k1', secret: randomBytes(48).toString('base64'), previousKeyId: '', previousSecret: '' }),
 };
 
 async function install(workflow: TemplateWorkflow): Promise<string> {

@@ -32,7 +32,7 @@ async function verifyWorkflow(
 		secret = SECRET,
 	} = {},
 ) {
-	const credential = await createCredential('webhookSigningSecretApi', { secret, previousSecret: '', owner: 'owner@governance.test' });
+	const credential = await createCredential('governanceWebhookSigningSecretApi', { secret, previousSecret: '', owner: 'owner@governance.test' });
 	const path = uniquePath('sig');
 	const trigger = webhookTrigger(path);
 	trigger.parameters = { ...trigger.parameters, options: rawBody ? { rawBody: true } : {} };
@@ -43,7 +43,7 @@ async function verifyWorkflow(
 			type: type('verifyWebhookSignature'),
 			typeVersion: 1,
 			parameters,
-			credentials: { webhookSigningSecretApi: credential },
+			credentials: { governanceWebhookSigningSecretApi: credential },
 		},
 		...extra,
 	];
@@ -57,7 +57,7 @@ describe('Verify Webhook Signature in a real n8n', () => {
 		const node = (nodes.json as Array<{ name: string; displayName: string }>).find((n) => n.name === type('verifyWebhookSignature'));
 		expect(node?.displayName).toBe('Verify Webhook Signature');
 		const credentials = await rest('GET', '/types/credentials.json');
-		const credential = (credentials.json as Array<{ name: string; supportedNodes?: string[] }>).find((c) => c.name === 'webhookSigningSecretApi');
+		const credential = (credentials.json as Array<{ name: string; supportedNodes?: string[] }>).find((c) => c.name === 'governanceWebhookSigningSecretApi');
 		expect(credential?.supportedNodes).toContain(type('verifyWebhookSignature'));
 	});
 
@@ -127,8 +127,8 @@ describe('Verify Webhook Signature in a real n8n', () => {
 	test('when the credential is tested in n8n then whitespace and low-variety secrets are refused and a provider secret passes', async () => {
 		const test = async (secret: string) => {
 			const data = { secret, previousSecret: '', owner: 'owner@governance.test' };
-			const { id, name } = await createCredential('webhookSigningSecretApi', data);
-			const response = await rest('POST', '/rest/credentials/test', { credentials: { id, name, type: 'webhookSigningSecretApi', data } });
+			const { id, name } = await createCredential('governanceWebhookSigningSecretApi', data);
+			const response = await rest('POST', '/rest/credentials/test', { credentials: { id, name, type: 'governanceWebhookSigningSecretApi', data } });
 			return response.json?.data as { status: string; message: string };
 		};
 		expect(await test(SECRET)).toEqual({ status: 'OK', message: 'The signing secret is usable' });

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
-import { ScopedApiKeyApi } from '../../../credentials/ScopedApiKeyApi.credentials';
-import { ScopedBearerTokenApi } from '../../../credentials/ScopedBearerTokenApi.credentials';
+import { GovernanceScopedApiKeyApi } from '../../../credentials/GovernanceScopedApiKeyApi.credentials';
+import { GovernanceScopedBearerTokenApi } from '../../../credentials/GovernanceScopedBearerTokenApi.credentials';
 
 type AuthFn = (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
-const keyAuth = new ScopedApiKeyApi().authenticate as unknown as AuthFn;
-const bearerAuth = new ScopedBearerTokenApi().authenticate as unknown as AuthFn;
+const keyAuth = new GovernanceScopedApiKeyApi().authenticate as unknown as AuthFn;
+const bearerAuth = new GovernanceScopedBearerTokenApi().authenticate as unknown as AuthFn;
 
 const keyCredential = {
 	apiKey: 'k-123',
@@ -61,8 +61,8 @@ describe('Scoped credential authenticate functions', () => {
 	});
 
 	test('when the credential is tested then the request goes to the Test URL through the same authenticate', () => {
-		expect(new ScopedApiKeyApi().test.request).toEqual({ url: '={{$credentials.testUrl}}', method: 'GET' });
-		expect(new ScopedBearerTokenApi().test.request).toEqual({ url: '={{$credentials.testUrl}}', method: 'GET' });
+		expect(new GovernanceScopedApiKeyApi().test.request).toEqual({ url: '={{$credentials.testUrl}}', method: 'GET' });
+		expect(new GovernanceScopedBearerTokenApi().test.request).toEqual({ url: '={{$credentials.testUrl}}', method: 'GET' });
 	});
 
 	/** Request options exactly as HTTP Request v4.2 builds them (n8n-nodes-base HttpRequestV3, predefined credential). */
@@ -104,7 +104,7 @@ describe('Scoped credential authenticate functions', () => {
 	});
 
 	test.each([301, 302, 303, 307, 308])('when the Test URL answers %i then the Test button says to use the final URL', (status) => {
-		for (const credential of [new ScopedApiKeyApi(), new ScopedBearerTokenApi()]) {
+		for (const credential of [new GovernanceScopedApiKeyApi(), new GovernanceScopedBearerTokenApi()]) {
 			const rule = credential.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === status);
 			expect(rule?.properties.message).toMatch(new RegExp(`redirect \\(HTTP ${status}\\).*use the final URL`));
 		}

@@ -288,7 +288,7 @@ describe('Audit Emitter node: the workflow version that ran', () => {
 			{ id: 'wf-1', name: 'Support bot', versionId: 'ver-published-2' },
 			{ id: 'wf-1', name: 'Support bot', versionId: 'ver-published-2' },
 		]);
-		expect(first.apiReads).toEqual(['governanceN8nApi http://127.0.0.1:5678/api/v1/executions/exec-1']);
+		expect(first.apiReads).toEqual(['governanceExecutionRecordApi http://127.0.0.1:5678/api/v1/executions/exec-1']);
 		// A later emitter of the same execution reuses the cached answer from the flow context.
 		const second = emitterContext({ items: [{ json: {} }], parameters: ITEMS_ONLY, n8nApi: { workflowVersionId: 'ver-other' }, flow: first.flow });
 		const [, [later]] = await node.execute.call(second.context);

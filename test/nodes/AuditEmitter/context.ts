@@ -45,8 +45,8 @@ export function emitterContext(options: {
 		parameters: options.parameters,
 		credentials: {
 			governanceProfileApi: { id: 'p1', name: 'Prod profile' },
-			auditSinkApi: { id: 'sink-1', name: 'Audit sink' },
-			...(options.n8nApi ? { governanceN8nApi: { id: 'api-1', name: 'n8n API' } } : {}),
+			governanceAuditSinkApi: { id: 'sink-1', name: 'Audit sink' },
+			...(options.n8nApi ? { governanceExecutionRecordApi: { id: 'api-1', name: 'n8n API' } } : {}),
 		},
 	};
 	const apiReads: string[] = [];
@@ -55,8 +55,8 @@ export function emitterContext(options: {
 		getNode: () => node,
 		getCredentials: async (type: string) => {
 			if (type === 'governanceProfileApi') return PROFILE;
-			if (type === 'auditSinkApi' && options.sink) return options.sink;
-			if (type === 'governanceN8nApi' && options.n8nApi) return { baseUrl: 'http://127.0.0.1:5678/', apiKey: 'k' };
+			if (type === 'governanceAuditSinkApi' && options.sink) return options.sink;
+			if (type === 'governanceExecutionRecordApi' && options.n8nApi) return { baseUrl: 'http://127.0.0.1:5678/', apiKey: 'k' };
 			throw new Error(`no credential ${type}`);
 		},
 		getExecutionId: () => options.executionId ?? 'exec-1',

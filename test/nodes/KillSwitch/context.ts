@@ -26,7 +26,7 @@ export function killSwitchContext(options: {
 		typeVersion: 1,
 		position: [0, 0] as [number, number],
 		parameters: {},
-		credentials: { unleashClientApi: { id: 'cred-1', name: 'Unleash prod' }, ofrepApi: { id: 'cred-2', name: 'flagd' } },
+		credentials: { governanceUnleashClientApi: { id: 'cred-1', name: 'Unleash prod' }, governanceOfrepApi: { id: 'cred-2', name: 'flagd' } },
 	};
 	const nodeContext = options.nodeContext ?? {};
 	const staticData = options.staticData ?? {};

@@ -6,7 +6,7 @@ import type { FakeRequest, FakeTransport } from './context';
 import { items, killSwitchContext } from './context';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const UNLEASH = { unleashClientApi: { url: 'https://unleash.example.com/', token: 'default:production.abc' } };
+const UNLEASH = { governanceUnleashClientApi: { url: 'https://unleash.example.com/', token: 'default:production.abc' } };
 const feature = (enabled: boolean, description = 'Provider outage') => ({ statusCode: 200, body: JSON.stringify({ name: 'ai-halt', enabled, description }) });
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:4242'), { code: 'ECONNREFUSED' });
 
@@ -156,7 +156,7 @@ describe('Kill Switch node: HTTP JSON authentication', () => {
 		const context = killSwitchContext({
 			items: items({}),
 			parameters: { source: 'httpJson', url: 'https://status.example.com/switches.json', valuePath: 'halt', authentication },
-			credentials: { flagHttpHeaderApi: { headerName: ' X-Flag-Key ', secretValue: 'flag-secret' } },
+			credentials: { governanceKillSwitchHttpHeaderApi: { headerName: ' X-Flag-Key ', secretValue: 'flag-secret' } },
 			transport: async (request) => (requests.push(request), { statusCode: 200, body: '{"halt":false}' }),
 		});
 		await run(context);

@@ -40,14 +40,14 @@ export function redactContext(options: {
 		name: 'Redact',
 		type: 'n8n-nodes-governance.redactRestore',
 		parameters: options.parameters,
-		credentials: { redactionKeyApi: { id: 'k1', name: 'Redaction key' }, governanceProfileApi: { id: 'p1', name: 'Prod profile' } },
+		credentials: { governanceRedactionKeyApi: { id: 'k1', name: 'Redaction key' }, governanceProfileApi: { id: 'p1', name: 'Prod profile' } },
 	};
 	return {
 		...base,
 		getNode: () => node,
 		getContext: () => flow,
 		getCredentials: async (type: string) => {
-			if (type === 'redactionKeyApi') return options.key ?? KEY;
+			if (type === 'governanceRedactionKeyApi') return options.key ?? KEY;
 			if (type === 'governanceProfileApi') return options.profile ?? PROFILE;
 			throw new Error(`no credential ${type}`);
 		},

@@ -143,7 +143,7 @@ describe('Redact / Restore node: Restore operation', () => {
 		[{ keyId: 'k1', secret: KEY.secret, previousSecret: OTHER_KEY.secret, previousKeyId: 'k1' }, ['previousKeyId']],
 	])('when the Redaction Key is %j then the problems are %j', async (data, fields) => {
 		expect(checkRedactionKey(data).map((p) => p.field)).toEqual(fields);
-		const result = await redactionKeyTest.call({} as ICredentialTestFunctions, { id: '1', name: 'k', type: 'redactionKeyApi', data });
+		const result = await redactionKeyTest.call({} as ICredentialTestFunctions, { id: '1', name: 'k', type: 'governanceRedactionKeyApi', data });
 		expect(result.status).toBe(fields.length === 0 ? 'OK' : 'Error');
 	});
 });

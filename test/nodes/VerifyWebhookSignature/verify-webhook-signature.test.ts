@@ -85,11 +85,11 @@ describe('Verify Webhook Signature node', () => {
 		const result = await webhookSigningSecretTest.call({} as ICredentialTestFunctions, {
 			id: '1',
 			name: 's',
-			type: 'webhookSigningSecretApi',
+			type: 'governanceWebhookSigningSecretApi',
 			data: { secret: 'short', previousSecret: '' },
 		});
 		expect(result).toEqual({ status: 'Error', message: 'secret: The signing secret is shorter than 16 characters, so it can be guessed' });
-		const ok = await webhookSigningSecretTest.call({} as ICredentialTestFunctions, { id: '1', name: 's', type: 'webhookSigningSecretApi', data: { secret: SECRET } });
+		const ok = await webhookSigningSecretTest.call({} as ICredentialTestFunctions, { id: '1', name: 's', type: 'governanceWebhookSigningSecretApi', data: { secret: SECRET } });
 		expect(ok.status).toBe('OK');
 	});
 });

@@ -49,7 +49,7 @@ export const offboardingRules: Rule[] = [
 			return [{ message: `Last changed ${days} days ago (limit ${policy.offboarding.staleDays}) and holds credentials: ${[...new Set(creds)].join(', ')}.` }];
 		},
 		fixtures: {
-			triggers: [{ title: 'stale with key', live: LIVE, workflow: { ...flow('Stale', [manual(), http('Call', 'https://api.example.com', {}, { credentials: { scopedApiKeyApi: { id: '1', name: 'K' } } })], [['Manual', 'Call']]), updatedAt: old } }],
+			triggers: [{ title: 'stale with key', live: LIVE, workflow: { ...flow('Stale', [manual(), http('Call', 'https://api.example.com', {}, { credentials: { governanceScopedApiKeyApi: { id: '1', name: 'K' } } })], [['Manual', 'Call']]), updatedAt: old } }],
 			passes: [{ title: 'stale without credentials', live: LIVE, workflow: { ...flow('Stale', [manual()]), updatedAt: old } }],
 		},
 	},

@@ -82,7 +82,7 @@ export const secretRules: Rule[] = [
 				}),
 		fixtures: {
 			triggers: [{ title: 'httpHeaderAuth', workflow: flow('Generic', [manual(), http('Call', 'https://api.example.com', { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }, { credentials: { httpHeaderAuth: { id: '1', name: 'Key' } } })], [['Manual', 'Call']]) }],
-			passes: [{ title: 'scoped credential', workflow: flow('Scoped', [webhook(), http('Call', 'https://api.example.com', { authentication: 'genericCredentialType', genericAuthType: 'scopedApiKeyApi' }, { credentials: { scopedApiKeyApi: { id: '1', name: 'Key' } } })], [['Webhook', 'Call']]) }],
+			passes: [{ title: 'scoped credential', workflow: flow('Scoped', [webhook(), http('Call', 'https://api.example.com', { authentication: 'genericCredentialType', genericAuthType: 'governanceScopedApiKeyApi' }, { credentials: { governanceScopedApiKeyApi: { id: '1', name: 'Key' } } })], [['Webhook', 'Call']]) }],
 		},
 	},
 ];

@@ -1,9 +1,9 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-export class AuditSinkApi implements ICredentialType {
-	name = 'auditSinkApi';
+export class GovernanceAuditSinkApi implements ICredentialType {
+	name = 'governanceAuditSinkApi';
 
-	displayName = 'Audit Sink API';
+	displayName = 'Governance Audit Sink API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

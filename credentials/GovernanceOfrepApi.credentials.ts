@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 import { credentialHeader } from '../lib/kill-switch/http';
 
-export class OfrepApi implements ICredentialType {
-	name = 'ofrepApi';
+export class GovernanceOfrepApi implements ICredentialType {
+	name = 'governanceOfrepApi';
 
-	displayName = 'OFREP Flag Service API';
+	displayName = 'Governance OFREP API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

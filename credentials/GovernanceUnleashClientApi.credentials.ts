@@ -1,9 +1,9 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-export class UnleashClientApi implements ICredentialType {
-	name = 'unleashClientApi';
+export class GovernanceUnleashClientApi implements ICredentialType {
+	name = 'governanceUnleashClientApi';
 
-	displayName = 'Unleash Client API';
+	displayName = 'Governance Unleash Client API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

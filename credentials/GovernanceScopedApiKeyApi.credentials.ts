@@ -1,10 +1,10 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 import { scopeProperties, scopedAuthenticate, scopedTestRequest } from './scoped/fields';
 
-export class ScopedApiKeyApi implements ICredentialType {
-	name = 'scopedApiKeyApi';
+export class GovernanceScopedApiKeyApi implements ICredentialType {
+	name = 'governanceScopedApiKeyApi';
 
-	displayName = 'Scoped API Key (Header) API';
+	displayName = 'Governance Scoped API Key API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

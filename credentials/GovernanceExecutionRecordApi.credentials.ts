@@ -1,7 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-export class GovernanceN8nApi implements ICredentialType {
-	name = 'governanceN8nApi';
+export class GovernanceExecutionRecordApi implements ICredentialType {
+	name = 'governanceExecutionRecordApi';
 
 	displayName = 'Governance Execution Record API';
 

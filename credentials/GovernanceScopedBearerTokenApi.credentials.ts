@@ -1,10 +1,10 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 import { scopeProperties, scopedAuthenticate, scopedTestRequest } from './scoped/fields';
 
-export class ScopedBearerTokenApi implements ICredentialType {
-	name = 'scopedBearerTokenApi';
+export class GovernanceScopedBearerTokenApi implements ICredentialType {
+	name = 'governanceScopedBearerTokenApi';
 
-	displayName = 'Scoped Bearer Token API';
+	displayName = 'Governance Scoped Bearer Token API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

@@ -1,9 +1,9 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-export class WebhookSigningSecretApi implements ICredentialType {
-	name = 'webhookSigningSecretApi';
+export class GovernanceWebhookSigningSecretApi implements ICredentialType {
+	name = 'governanceWebhookSigningSecretApi';
 
-	displayName = 'Webhook Signing Secret API';
+	displayName = 'Governance Webhook Signing Secret API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

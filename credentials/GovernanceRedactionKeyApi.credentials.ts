@@ -1,9 +1,9 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-export class RedactionKeyApi implements ICredentialType {
-	name = 'redactionKeyApi';
+export class GovernanceRedactionKeyApi implements ICredentialType {
+	name = 'governanceRedactionKeyApi';
 
-	displayName = 'Redaction Key API';
+	displayName = 'Governance Redaction Key API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 

@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 import { credentialHeader } from '../lib/kill-switch/http';
 
-export class FlagHttpHeaderApi implements ICredentialType {
-	name = 'flagHttpHeaderApi';
+export class GovernanceKillSwitchHttpHeaderApi implements ICredentialType {
+	name = 'governanceKillSwitchHttpHeaderApi';
 
-	displayName = 'Kill Switch HTTP Header API';
+	displayName = 'Governance Kill Switch HTTP Header API';
 
 	icon: Icon = { light: 'file:../icons/governance.svg', dark: 'file:../icons/governance.dark.svg' };
 
