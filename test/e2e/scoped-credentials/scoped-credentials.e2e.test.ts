@@ -20,7 +20,7 @@ describe('Scoped credentials in n8n\'s own HTTP Request node', () => {
 	test('when n8n loads the pack then both credential types are listed and usable by the HTTP Request node', async () => {
 		const credentials = await rest('GET', '/types/credentials.json');
 		const names = (credentials.json as Array<{ name: string; displayName: string }>).map((c) => `${c.name}=${c.displayName}`);
-		expect(names).toEqual(expect.arrayContaining(['governanceScopedApiKeyApi=Scoped API Key (Header) API', 'governanceScopedBearerTokenApi=Scoped Bearer Token API']));
+		expect(names).toEqual(expect.arrayContaining(['governanceScopedApiKeyApi=Governance Scoped API Key API', 'governanceScopedBearerTokenApi=Governance Scoped Bearer Token API']));
 	});
 
 	test('when the host is allowed then the server receives the key in the configured header', async () => {
