@@ -185,10 +185,16 @@ describe('Evidence in a real n8n: the version that ran', () => {
 		});
 		expect(put.status).toBe(200);
 		await activateWorkflow(id);
-		await callWebhook(path, { body: {} });
-		const executions = await waitForExecutions(id, 2);
-		const second = executions.find((e) => e.id !== first.id);
-		if (!second) throw new Error('no second execution');
+		// The re-published version can take a moment to serve the webhook (a CI run once got the old one right after
+		// activation): call until a run of the new version appears; every run checked below is the one that ran.
+		let second: Awaited<ReturnType<typeof waitForExecutions>>[number] | undefined;
+		for (let call = 2; call <= 12 && !second; call++) {
+			await callWebhook(path, { body: {} });
+			const latest = (await waitForExecutions(id, call)).filter((e) => e.id !== first.id);
+			second = latest.find((e) => eventsOf(e, 'Audit Emitter')[0]?.data.target?.type === 'second');
+			if (!second) await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		if (!second) throw new Error('the re-published version never ran');
 
 		const [before] = eventsOf(await getExecution(first.id), 'Audit Emitter');
 		const [after] = eventsOf(second, 'Audit Emitter');
