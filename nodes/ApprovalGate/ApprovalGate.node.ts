@@ -30,6 +30,7 @@ export class ApprovalGate implements INodeType {
 		credentials: [
 			{ name: 'governanceProfileApi', required: true, testedBy: 'governanceProfileTest' },
 			{ name: 'governanceApproversApi', required: true, testedBy: 'governanceApproversTest' },
+			{ name: 'governanceWebhookSigningSecretApi', required: true, displayOptions: { show: { signNotifications: [true] } } },
 		],
 		webhooks: APPROVAL_WEBHOOKS,
 		properties: approvalGateProperties,
