@@ -15,7 +15,7 @@ const DIST = path.join(__dirname, '..', 'dist', 'cli', 'src');
 const { RULES } = require(path.join(DIST, 'check', 'rules'));
 const { checkWorkflows } = require(path.join(DIST, 'check', 'engine'));
 const { facetsOf } = require(path.join(DIST, 'check', 'facets'));
-const { buildGraph } = require(path.join(DIST, 'check', 'graph'));
+const { graphOf } = require(path.join(DIST, 'check', 'graph'));
 const { defaultPolicy } = require(path.join(DIST, 'check', 'policy'));
 const { readWorkflowPaths } = require(path.join(DIST, 'commands', 'inputs'));
 const flowlint = require('@replikanti/flowlint-core');
@@ -52,7 +52,7 @@ function ours(dir) {
 	const read = readWorkflowPaths([dir]);
 	const policy = defaultPolicy();
 	const findings = checkWorkflows(read.workflows, { policy });
-	const rows = read.workflows.map((w) => facetsOf(buildGraph(w), policy));
+	const rows = read.workflows.map((w) => facetsOf(graphOf(w), policy));
 	if (read.problems.length > 0 || rows.length !== COUNT) throw new Error(`corpus unreadable: ${JSON.stringify(read.problems.slice(0, 3))}`);
 	return `${findings.length} findings`;
 }

@@ -123,6 +123,15 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 	return { workflow, nodes, byName, next, prev, edges, attachedTo, starts, loopOf: loopNodes(names, next), danglingEdges };
 }
 
+const graphs = new WeakMap<Workflow, WorkflowGraph>();
+
+/** The workflow's graph, built on first use and shared by check, inventory and review (a read workflow is not changed). */
+export function graphOf(workflow: Workflow): WorkflowGraph {
+	let graph = graphs.get(workflow);
+	if (!graph) graphs.set(workflow, (graph = buildGraph(workflow)));
+	return graph;
+}
+
 /**
  * Nodes reachable from the starts through main edges without passing a guard. A guard itself is reached; only
  * its ungoverned outputs (an Approval Gate's "Rejected / Timed Out", a routed failure) are followed. AI sub-nodes
