@@ -141,8 +141,8 @@ export function reachableAvoiding(graph: WorkflowGraph, isGuard: (node: Workflow
 	const seen = new Set<string>();
 	const queue = from.filter((s) => graph.byName.has(s));
 	queue.forEach((s) => seen.add(s));
-	while (queue.length > 0) {
-		const name = queue.shift()!;
+	for (let head = 0; head < queue.length; head++) {
+		const name = queue[head];
 		const node = graph.byName.get(name)!;
 		const guard = isGuard(node);
 		for (const { to, output } of graph.edges.get(name) ?? []) {
