@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { ANYONE_APPROVER, buildApprovalUrl, createApprovalToken } from '../../lib/approval/link';
 import { gateRequest } from '../../lib/approval/gate';
