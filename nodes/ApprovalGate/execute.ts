@@ -4,11 +4,10 @@ import { ANYONE_APPROVER, buildApprovalUrl, createApprovalToken } from '../../li
 import { gateRequest } from '../../lib/approval/gate';
 import { NOTIFICATION_BUILDERS, notificationDelivery } from '../../lib/approval/notification';
 import { checkSigningSecret } from '../../lib/webhook-signature/verify';
+import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from '../shared/webhook-signing-secret';
 import { errorItem, nodeError, toNodeError } from '../shared/errors';
 import { GOVERNANCE_PROFILE_CREDENTIAL } from '../shared/governance-profile';
 import { APPROVERS_CREDENTIAL, readGateConfig } from './settings';
-
-const WEBHOOK_SIGNING_SECRET_CREDENTIAL = 'governanceWebhookSigningSecretApi';
 
 /** `<base>/webhook-waiting/<executionId>?signature=…` → the same URL with `/<nodeId>` appended to the path. */
 export function nodeResumeUrl(resumeUrl: string, nodeId: string): string {
