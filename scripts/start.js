@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ensureHost, startN8n, stopPid } = require('./lib/n8n-host');
 const { createApiKey, ensureOwner, request } = require('./lib/n8n-api');
-const { importTemplates } = require('./lib/demo-credentials');
+const { importTemplates, webhookHeaderLine } = require('./lib/demo-credentials');
 
 const ROOT = path.resolve(__dirname, '..');
 const USER_FOLDER = path.join(ROOT, '.n8n-local');
@@ -72,6 +72,7 @@ async function main() {
 			`n8n is running at ${local} with n8n-nodes-governance loaded.`,
 			`Templates: ${Object.keys(state.templates).length} in the workflow list (${imported} imported now), with demo credentials.`,
 			`Sign in as ${state.owner.email} with password ${state.owner.password}`,
+			...(webhookHeaderLine(state) ? [`The templates' webhooks require the header  ${webhookHeaderLine(state)}`] : []),
 			`(kept in ${path.relative(ROOT, STATE_FILE)}). Logs: ${path.relative(ROOT, n8n.logFile)}`,
 			'Press Ctrl+C to stop.',
 			'',

@@ -1,5 +1,6 @@
 import type { ApprovalRequest } from './approval-request';
 import { ANYONE_APPROVER } from './link';
+import { signWebhook } from '../webhook-signature/verify';
 
 /** One approver's personal link (approver {@link ANYONE_APPROVER} for a shared link). */
 export interface ApproverLink {
@@ -160,3 +161,20 @@ export const NOTIFICATION_BUILDERS = {
 	webhook: buildGenericPayload,
 	n8nWorkflow: buildN8nWorkflowPayload,
 } as const;
+
+/** A notification ready to send: the exact body bytes and the headers, signed when a secret is given. */
+export interface NotificationDelivery {
+	body: Buffer;
+	headers: Record<string, string>;
+}
+
+/**
+ * Serialises a payload once and, with a signing secret, adds `X-Signature: sha256=<hex HMAC-SHA256(secret, body)>`
+ * over those exact bytes (the Generic preset of Verify Webhook Signature), so the receiving workflow can refuse
+ * requests that did not come from this gate.
+ */
+export function notificationDelivery(payload: Record<string, unknown>, signingSecret?: string): NotificationDelivery {
+	const body = Buffer.from(JSON.stringify(payload), 'utf8');
+	const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+	return { body, headers: signingSecret === undefined ? headers : { ...headers, ...signWebhook('generic', signingSecret, body) } };
+}

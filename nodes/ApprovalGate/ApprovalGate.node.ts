@@ -11,6 +11,7 @@ import { governanceProfileTest } from '../shared/governance-profile';
 import { APPROVAL_WEBHOOKS, approvalGateProperties } from './description';
 import { executeApprovalGate } from './execute';
 import { governanceApproversTest } from './credential-test';
+import { webhookSigningSecretTest } from '../shared/webhook-signing-secret';
 import { approvalWebhook } from './webhook';
 
 export class ApprovalGate implements INodeType {
@@ -30,12 +31,13 @@ export class ApprovalGate implements INodeType {
 		credentials: [
 			{ name: 'governanceProfileApi', required: true, testedBy: 'governanceProfileTest' },
 			{ name: 'governanceApproversApi', required: true, testedBy: 'governanceApproversTest' },
+			{ name: 'governanceWebhookSigningSecretApi', required: true, testedBy: 'webhookSigningSecretTest', displayOptions: { show: { signNotifications: [true] } } },
 		],
 		webhooks: APPROVAL_WEBHOOKS,
 		properties: approvalGateProperties,
 	};
 
-	methods = { credentialTest: { governanceProfileTest, governanceApproversTest } };
+	methods = { credentialTest: { governanceProfileTest, governanceApproversTest, webhookSigningSecretTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeApprovalGate.call(this);

@@ -132,6 +132,15 @@ export const approvalGateProperties: INodeProperties[] = [
 		description: 'Where the request with the approver links is posted',
 	},
 	{
+		displayName: 'Sign Notifications',
+		name: 'signNotifications',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { channel: ['n8nWorkflow', 'webhook'] } },
+		description:
+			'Whether each notification carries X-Signature: sha256=&lt;hex&gt;, an HMAC-SHA256 of the body keyed with the Webhook Signing Secret credential, so the receiving workflow can check it with Verify Webhook Signature (preset Generic) and refuse anyone else',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',

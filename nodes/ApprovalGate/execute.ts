@@ -1,8 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { ANYONE_APPROVER, buildApprovalUrl, createApprovalToken } from '../../lib/approval/link';
 import { gateRequest } from '../../lib/approval/gate';
-import { NOTIFICATION_BUILDERS } from '../../lib/approval/notification';
+import { NOTIFICATION_BUILDERS, notificationDelivery } from '../../lib/approval/notification';
+import { checkSigningSecret } from '../../lib/webhook-signature/verify';
+import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from '../shared/webhook-signing-secret';
 import { errorItem, nodeError, toNodeError } from '../shared/errors';
 import { GOVERNANCE_PROFILE_CREDENTIAL } from '../shared/governance-profile';
 import { APPROVERS_CREDENTIAL, readGateConfig } from './settings';
@@ -21,15 +23,32 @@ async function deliver(
 	url: string,
 	payload: Record<string, unknown>,
 	timeout: number,
+	signingSecret: string | undefined,
 ): Promise<void> {
+	const { body, headers } = notificationDelivery(payload, signingSecret);
 	try {
-		await this.helpers.httpRequest({ method: 'POST', url, body: payload as IDataObject, json: true, timeout });
+		// A Buffer goes out byte for byte, so a signature over it still matches on arrival.
+		await this.helpers.httpRequest({ method: 'POST', url, headers, body, json: false, timeout });
 	} catch (error) {
 		// nodeError keeps the message exact: n8n rewrites messages that merely contain an errno name (ECONNREFUSED).
 		throw nodeError(this.getNode(), `Could not deliver the approval request to the ${channel} channel: ${(error as Error).message}`, {
 			description: 'Nobody received the approval links, so the run stopped instead of waiting. Check the Notification URL and that the receiving service is reachable from n8n.',
 		});
 	}
+}
+
+/** The Webhook Signing Secret when the node signs its notifications (generic and n8n-workflow channels only). */
+async function notificationSecret(this: IExecuteFunctions, channel: string): Promise<string | undefined> {
+	if (channel !== 'n8nWorkflow' && channel !== 'webhook') return undefined;
+	if (this.getNodeParameter('signNotifications', 0, false) !== true) return undefined;
+	const secret = (await this.getCredentials(WEBHOOK_SIGNING_SECRET_CREDENTIAL)).secret;
+	const problems = checkSigningSecret(secret);
+	if (problems.length > 0) {
+		throw new NodeOperationError(this.getNode(), `The Webhook Signing Secret credential cannot sign notifications: ${problems.join('; ')}`, {
+			description: 'Put a random secret of at least 16 characters into the credential (the same one the receiving Verify Webhook Signature uses), or turn off "Sign Notifications"',
+		});
+	}
+	return secret as string;
 }
 
 /**
@@ -78,7 +97,7 @@ export async function executeApprovalGate(this: IExecuteFunctions): Promise<INod
 			throw new NodeOperationError(node, `Unknown notification channel "${channel}"`, { description: 'Choose a channel under "Notify Via"' });
 		}
 		const payload = NOTIFICATION_BUILDERS[channel]({ request, links, workflowName: this.getWorkflow().name });
-		await deliver.call(this, channel, url, payload, Number(config.options.notificationTimeout ?? 10000));
+		await deliver.call(this, channel, url, payload, Number(config.options.notificationTimeout ?? 10000), await notificationSecret.call(this, channel));
 		for (const message of warnings) this.addExecutionHints({ message, location: 'outputPane' });
 		await this.putExecutionToWait(new Date(request.expiresAt));
 		return [items];

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { webhookSigningSecretTest } from './credential-test';
+import { webhookSigningSecretTest } from '../shared/webhook-signing-secret';
 import { verifyWebhookSignatureProperties } from './description';
 import { executeVerifyWebhookSignature } from './execute';
 

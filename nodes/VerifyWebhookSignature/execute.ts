@@ -5,7 +5,7 @@ import type { SignaturePresetId } from '../../lib/webhook-signature/presets';
 import { SIGNATURE_PRESETS, isSignaturePresetId } from '../../lib/webhook-signature/presets';
 import { DEFAULT_TOLERANCE_SECONDS, verifyIncomingWebhook } from '../../lib/webhook-signature/verify';
 import { errorItem, toNodeError } from '../shared/errors';
-import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from './credential-test';
+import { WEBHOOK_SIGNING_SECRET_CREDENTIAL } from '../shared/webhook-signing-secret';
 import { RAW_BODY_HOW_TO } from './description';
 
 /** Checks each item's request signature. Verified items pass with `signatureCheck: { valid: true, preset }`; anything undecidable stops the run. */

@@ -6,7 +6,10 @@ const { bindCredentials, credentialTypes, forApi, listTemplates } = require('./t
 
 const random = (bytes) => crypto.randomBytes(bytes).toString('base64');
 
-/** type → { name, data() } for every credential type a template may reference. */
+/**
+ * type → { name, data(), shown? } for every credential type a template may reference. `shown` credentials keep their
+ * data in the state file (mode 0600), so `npm start` can tell you what to send (the webhooks' header).
+ */
 const DEMO_CREDENTIALS = {
 	governanceProfileApi: {
 		name: 'Governance Profile (local demo)',
@@ -29,6 +32,11 @@ const DEMO_CREDENTIALS = {
 	governanceWebhookSigningSecretApi: {
 		name: 'Webhook Signing Secret (local demo)',
 		data: () => ({ secret: crypto.randomBytes(24).toString('hex'), previousSecret: '', owner: 'admin@localhost.test' }),
+	},
+	httpHeaderAuth: {
+		name: 'Webhook Header Auth (local demo)',
+		data: () => ({ name: 'X-Webhook-Key', value: crypto.randomBytes(24).toString('base64url') }),
+		shown: true,
 	},
 	governanceRedactionKeyApi: {
 		name: 'Redaction Key (local demo)',
@@ -53,8 +61,9 @@ async function importTemplates(baseUrl, state) {
 			if (!state.credentials[type]) {
 				const demo = DEMO_CREDENTIALS[type];
 				if (!demo) throw new Error(`template ${file} needs a ${type} credential and no demo credential is defined`);
-				const created = await api(baseUrl, state.apiKey, 'POST', '/credentials', { name: demo.name, type, data: demo.data() });
-				state.credentials[type] = { id: String(created.json.id), name: demo.name };
+				const data = demo.data();
+				const created = await api(baseUrl, state.apiKey, 'POST', '/credentials', { name: demo.name, type, data });
+				state.credentials[type] = { id: String(created.json.id), name: demo.name, ...(demo.shown ? { data } : {}) };
 			}
 			byType[type] = state.credentials[type];
 		}
@@ -65,4 +74,10 @@ async function importTemplates(baseUrl, state) {
 	return imported;
 }
 
-module.exports = { DEMO_CREDENTIALS, importTemplates };
+/** The header the templates' webhooks require, as `Name: value`, once the demo credential exists. */
+function webhookHeaderLine(state) {
+	const header = state.credentials.httpHeaderAuth && state.credentials.httpHeaderAuth.data;
+	return header ? `${header.name}: ${header.value}` : undefined;
+}
+
+module.exports = { DEMO_CREDENTIALS, importTemplates, webhookHeaderLine };

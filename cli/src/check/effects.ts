@@ -22,10 +22,15 @@ const CUSTOMER_WRITE = /^(update|delete|upsert|merge|remove|deleteMany|updateMan
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** `slackTool` → `slack`: an AI agent's tool does what its node does. */
-const baseType = (type: string) => type.replace(/Tool$/, '');
+const baseType = (type: string) => (type.endsWith('Tool') ? type.slice(0, -4) : type);
+
+const MONEY = new Set(MONEY_NODE_TYPES);
+const CUSTOMER = new Set(CUSTOMER_NODE_TYPES);
+const DATABASE = new Set(DATABASE_NODE_TYPES);
+const MESSAGE = new Set(MESSAGE_NODE_TYPES);
 
 const isRead = (node: WorkflowNode) => READ_OPERATION.test(operationOf(node));
-const has = (list: readonly string[], extra: readonly string[], node: WorkflowNode) => list.includes(baseType(node.type)) || extra.includes(node.type);
+const has = (list: ReadonlySet<string>, extra: readonly string[], node: WorkflowNode) => list.has(baseType(node.type)) || extra.includes(node.type);
 
 function httpWrite(node: WorkflowNode): { method: string; host?: string } | undefined {
 	if (!isHttpRequest(node)) return undefined;
@@ -33,15 +38,37 @@ function httpWrite(node: WorkflowNode): { method: string; host?: string } | unde
 	return WRITE_METHODS.has(method) ? { method, host: urlHost(node.parameters.url) } : undefined;
 }
 
+/**
+ * Both answers for a node under a policy, computed once: several rules and the inventory ask for the same node
+ * (a read workflow and a parsed policy are not changed).
+ */
+const memo = new WeakMap<Policy, WeakMap<WorkflowNode, { money: string | undefined; effect: string | undefined }>>();
+
+function effectsOf(node: WorkflowNode, policy: Policy) {
+	let byNode = memo.get(policy);
+	if (!byNode) memo.set(policy, (byNode = new WeakMap()));
+	let found = byNode.get(node);
+	if (!found) {
+		const money = moneyOrCustomerChangeOf(node, policy);
+		byNode.set(node, (found = { money, effect: money ?? sideEffectOf(node, policy) }));
+	}
+	return found;
+}
+
 /** Why this step moves money or changes customer records (the Approvals rule), or undefined. */
-export function moneyOrCustomerChange(node: WorkflowNode, policy: Policy): string | undefined {
+export const moneyOrCustomerChange = (node: WorkflowNode, policy: Policy): string | undefined => effectsOf(node, policy).money;
+
+/** Why this step has an effect outside the workflow (sends, writes, pays), or undefined. */
+export const sideEffect = (node: WorkflowNode, policy: Policy): string | undefined => effectsOf(node, policy).effect;
+
+function moneyOrCustomerChangeOf(node: WorkflowNode, policy: Policy): string | undefined {
 	if (node.disabled === true) return undefined;
 	const op = operationOf(node);
-	if (has(MONEY_NODE_TYPES, policy.moneyNodeTypes, node) && !isRead(node)) return `moves money (${node.type}${op ? `, ${op}` : ''})`;
-	if (has(CUSTOMER_NODE_TYPES, policy.customerRecordNodeTypes, node) && (op === '' || CUSTOMER_WRITE.test(op))) {
+	if (has(MONEY, policy.moneyNodeTypes, node) && !isRead(node)) return `moves money (${node.type}${op ? `, ${op}` : ''})`;
+	if (has(CUSTOMER, policy.customerRecordNodeTypes, node) && (op === '' || CUSTOMER_WRITE.test(op))) {
 		return `changes customer records (${node.type}${op ? `, ${op}` : ''})`;
 	}
-	if (has(DATABASE_NODE_TYPES, [], node) && !isRead(node)) return `writes to a database (${node.type}${op ? `, ${op}` : ''})`;
+	if (has(DATABASE, [], node) && !isRead(node)) return `writes to a database (${node.type}${op ? `, ${op}` : ''})`;
 	const write = httpWrite(node);
 	if (write) {
 		const safe = [...policy.safeHosts, ...DEFAULT_MODEL_HOSTS, ...policy.modelHosts, ...NOTIFICATION_HOSTS];
@@ -51,13 +78,11 @@ export function moneyOrCustomerChange(node: WorkflowNode, policy: Policy): strin
 	return undefined;
 }
 
-/** Why this step has an effect outside the workflow (sends, writes, pays), or undefined. */
-export function sideEffect(node: WorkflowNode, policy: Policy): string | undefined {
-	const money = moneyOrCustomerChange(node, policy);
-	if (money) return money;
+/** A side effect that is not money or customer records (those are checked first). */
+function sideEffectOf(node: WorkflowNode, policy: Policy): string | undefined {
 	if (node.disabled === true) return undefined;
-	if (has(MESSAGE_NODE_TYPES, [], node) && !isRead(node)) return `sends a message (${node.type})`;
-	if (has(CUSTOMER_NODE_TYPES, policy.customerRecordNodeTypes, node) && !isRead(node)) return `writes to a CRM (${node.type})`;
+	if (has(MESSAGE, [], node) && !isRead(node)) return `sends a message (${node.type})`;
+	if (has(CUSTOMER, policy.customerRecordNodeTypes, node) && !isRead(node)) return `writes to a CRM (${node.type})`;
 	const write = httpWrite(node);
 	if (write && !(write.host && hostMatches(write.host, [...DEFAULT_MODEL_HOSTS, ...policy.modelHosts]))) {
 		return `sends HTTP ${write.method} to ${write.host ?? 'a host only known at run time'}`;

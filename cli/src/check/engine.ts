@@ -2,7 +2,7 @@
  * The policy engine: runs every rule of the table over every workflow, follows sub-workflow calls among the
  * inputs, applies severities, the production escalation and suppressions. Pure: no file system, no n8n import.
  */
-import { buildGraph, reachableAvoiding } from './graph';
+import { graphOf, reachableAvoiding } from './graph';
 import type { WorkflowGraph } from './graph';
 import { isExecuteWorkflow, isGovernance, isRedact, isSendAndWait } from './kinds';
 import type { GovernanceKind } from './kinds';
@@ -101,7 +101,7 @@ export function checkWorkflows(workflows: Workflow[], options: CheckOptions): Fi
 	const { policy } = options;
 	const now = options.now ?? new Date();
 	const today = now.toISOString().slice(0, 10);
-	const graphs = new Map(workflows.map((w) => [w, buildGraph(w)]));
+	const graphs = new Map(workflows.map((w) => [w, graphOf(w)]));
 	const index = new Map<string, Workflow>();
 	for (const w of workflows) {
 		if (w.id) index.set(w.id, w);

@@ -123,6 +123,15 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 	return { workflow, nodes, byName, next, prev, edges, attachedTo, starts, loopOf: loopNodes(names, next), danglingEdges };
 }
 
+const graphs = new WeakMap<Workflow, WorkflowGraph>();
+
+/** The workflow's graph, built on first use and shared by check, inventory and review (a read workflow is not changed). */
+export function graphOf(workflow: Workflow): WorkflowGraph {
+	let graph = graphs.get(workflow);
+	if (!graph) graphs.set(workflow, (graph = buildGraph(workflow)));
+	return graph;
+}
+
 /**
  * Nodes reachable from the starts through main edges without passing a guard. A guard itself is reached; only
  * its ungoverned outputs (an Approval Gate's "Rejected / Timed Out", a routed failure) are followed. AI sub-nodes
@@ -132,8 +141,8 @@ export function reachableAvoiding(graph: WorkflowGraph, isGuard: (node: Workflow
 	const seen = new Set<string>();
 	const queue = from.filter((s) => graph.byName.has(s));
 	queue.forEach((s) => seen.add(s));
-	while (queue.length > 0) {
-		const name = queue.shift()!;
+	for (let head = 0; head < queue.length; head++) {
+		const name = queue[head];
 		const node = graph.byName.get(name)!;
 		const guard = isGuard(node);
 		for (const { to, output } of graph.edges.get(name) ?? []) {

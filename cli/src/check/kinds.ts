@@ -10,11 +10,15 @@ export type GovernanceKind = 'approvalGate' | 'auditEmitter' | 'environmentAsser
 const GOVERNANCE_KINDS: readonly GovernanceKind[] = ['approvalGate', 'auditEmitter', 'environmentAssertion', 'killSwitch', 'redactRestore', 'verifyWebhookSignature'];
 const GOVERNANCE_PREFIXES = ['n8n-nodes-governance.', 'CUSTOM.', '@n8n-nodes-governance/n8n-nodes-governance.'];
 
+const kindOfType = new Map<string, GovernanceKind | undefined>();
+
 export function governanceKind(node: WorkflowNode): GovernanceKind | undefined {
+	if (kindOfType.has(node.type)) return kindOfType.get(node.type);
 	const prefix = GOVERNANCE_PREFIXES.find((p) => node.type.startsWith(p));
-	if (!prefix) return undefined;
-	const short = node.type.slice(prefix.length) as GovernanceKind;
-	return GOVERNANCE_KINDS.includes(short) ? short : undefined;
+	const short = prefix ? (node.type.slice(prefix.length) as GovernanceKind) : undefined;
+	const kind = short && GOVERNANCE_KINDS.includes(short) ? short : undefined;
+	if (kindOfType.size < 10_000) kindOfType.set(node.type, kind);
+	return kind;
 }
 
 /** A governance node only governs when it runs and an error stops the item (not On Error → Continue). */

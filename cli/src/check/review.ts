@@ -8,7 +8,7 @@ import { checkWorkflows } from './engine';
 import type { Finding } from './engine';
 import { facetsOf } from './facets';
 import type { Facets } from './facets';
-import { buildGraph } from './graph';
+import { graphOf } from './graph';
 import { DEFAULT_MODEL_HOSTS, governanceKind, governs, hostMatches } from './kinds';
 import type { Policy } from './policy';
 import { maskSecret } from './rules/secrets';
@@ -45,8 +45,8 @@ const findingKey = (f: Finding) => `${f.ruleId}|${f.node ?? ''}|${f.path ?? ''}`
 
 function compare(oldW: Workflow | undefined, newW: Workflow | undefined, oldF: Finding[], newF: Finding[], policy: Policy): WorkflowChange {
 	const empty: Facets = { owners: [], triggers: [], credentials: [], services: [], hosts: [], models: [], aiNodes: [], controls: [], webhookAuth: {}, sideEffects: {}, prompts: {} };
-	const a = oldW ? facetsOf(buildGraph(oldW), policy) : empty;
-	const b = newW ? facetsOf(buildGraph(newW), policy) : empty;
+	const a = oldW ? facetsOf(graphOf(oldW), policy) : empty;
+	const b = newW ? facetsOf(graphOf(newW), policy) : empty;
 	const list = (label: string, key: 'hosts' | 'credentials' | 'aiNodes' | 'models' | 'services' | 'owners') => ({ label, added: minus(b[key], a[key]), removed: minus(a[key], b[key]) });
 	const change: WorkflowChange = {
 		name: (newW ?? oldW)!.name,

@@ -28,11 +28,15 @@ export function jsonErrorPlace(text: string, error: Error): string {
 }
 
 
-/** Parses one file's bytes; returns its workflows and problems. `name` is how the file is shown. */
-export function parseWorkflowBytes(bytes: Uint8Array, name: string): { workflows: Workflow[]; problems: InputProblem[] } {
-	let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-	if (!isUtf8(bytes)) {
-		const line = text.slice(0, text.indexOf('\ufffd')).split('\n').length;
+/**
+ * Parses one file; returns its workflows and problems. `name` is how the file is shown. The text is read as UTF-8
+ * (a fast native path); only when it holds U+FFFD are the bytes checked, since a bad byte decodes to it.
+ */
+export function parseWorkflowFile(path: string, name: string): { workflows: Workflow[]; problems: InputProblem[] } {
+	let text = readFileSync(path, 'utf8');
+	const replaced = text.indexOf('\ufffd');
+	if (replaced >= 0 && !isUtf8(readFileSync(path))) {
+		const line = text.slice(0, replaced).split('\n').length;
 		return { workflows: [], problems: [{ file: name, message: `is not UTF-8 text (first bad byte on line ${line}); n8n exports are UTF-8` }] };
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -45,7 +49,7 @@ export function parseWorkflowBytes(bytes: Uint8Array, name: string): { workflows
 		return { workflows: [], problems: [{ file: name, message: `is not valid JSON at ${jsonErrorPlace(text, error as Error)}: ${message}` }] };
 	}
 	try {
-		const { workflows, problems } = workflowsFromJson(value, name, text);
+		const { workflows, problems } = workflowsFromJson(value, name);
 		return { workflows, problems: problems.map((message) => ({ file: name, message })) };
 	} catch (error) {
 		if (error instanceof WorkflowShapeError) return { workflows: [], problems: [{ file: name, message: error.message }] };
@@ -82,14 +86,13 @@ export function readWorkflowPaths(paths: string[], onFile?: (done: number, total
 	}
 	files.forEach((file, i) => {
 		const shown = relative(cwd, file).split('\\').join('/') || file;
-		let bytes: Uint8Array;
+		let parsed: ReturnType<typeof parseWorkflowFile>;
 		try {
-			bytes = readFileSync(file);
+			parsed = parseWorkflowFile(file, shown);
 		} catch (error) {
 			result.problems.push({ file: shown, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
 			return;
 		}
-		const parsed = parseWorkflowBytes(bytes, shown);
 		// The text is only needed for line numbers of findings: read it again then, rather than hold 50 MB.
 		let text: string | undefined;
 		const lazyText = () => {

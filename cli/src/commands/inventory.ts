@@ -1,7 +1,7 @@
 /** `n8n-governance inventory`: one row per workflow for the checklist's inventory. */
 import { checkWorkflows } from '../check/engine';
 import { facetsOf } from '../check/facets';
-import { buildGraph } from '../check/graph';
+import { graphOf } from '../check/graph';
 import type { Io } from './common';
 import { emit, loadPolicy, readInputs } from './common';
 import { EXIT } from './check';
@@ -39,7 +39,7 @@ export async function inventoryCommand(paths: string[], options: InventoryOption
 	const inputs = await readInputs(paths, options, io);
 	const findings = checkWorkflows(inputs.workflows, { policy, live: inputs.live });
 	const rows: Row[] = inputs.workflows.map((workflow) => {
-		const f = facetsOf(buildGraph(workflow), policy);
+		const f = facetsOf(graphOf(workflow), policy);
 		const live = inputs.live?.(workflow);
 		return {
 			workflow: workflow.name,

@@ -20,6 +20,9 @@ import type { AuditEvent } from '../../../lib/audit';
 import { deriveAuditKey, verifyAuditEvents } from '../../../lib/audit';
 
 const WEBHOOK_SECRET = randomBytes(24).toString('hex');
+/** The header the templates' webhooks require (n8n's Header Auth, credential type httpHeaderAuth). */
+const WEBHOOK_HEADER = { name: 'X-Webhook-Key', value: randomBytes(24).toString('base64url') };
+const AUTH = { [WEBHOOK_HEADER.name]: WEBHOOK_HEADER.value };
 /** The last Governance Profile made for a template: its secret verifies the template's audit events. */
 let profile: Awaited<ReturnType<typeof createProfile>> | undefined;
 
@@ -35,6 +38,7 @@ const CREDENTIALS: Record<string, () => Promise<{ id: string; name: string }>> =
 	governanceProfileApi: async () => (profile = await createProfile({ environment: 'production' })),
 	governanceApproversApi: async () => await createApprovers(['alice@example.com', 'bob@example.com']),
 	governanceWebhookSigningSecretApi: async () => await createCredential('governanceWebhookSigningSecretApi', { secret: WEBHOOK_SECRET, previousSecret: '', owner: 'owner@example.com' }),
+	httpHeaderAuth: async () => await createCredential('httpHeaderAuth', { ...WEBHOOK_HEADER }),
 	governanceRedactionKeyApi: async () =>
 		await createCredential('governanceRedactionKeyApi', { keyId: 'k1', secret: randomBytes(48).toString('base64'), previousKeyId: '', previousSecret: '' }),
 };
@@ -61,16 +65,27 @@ function webhookPath(workflow: TemplateWorkflow, nodeName: string): string {
 /** Drives each template's main path; keyed by file name so a new template without a driver fails the test. */
 const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string) => Promise<void>> = {
 	'production-guard.workflow.json': async (workflow, workflowId) => {
-		const response = await callWebhook(webhookPath(workflow, 'Order webhook'), { body: { order: 42 } });
+		const path = webhookPath(workflow, 'Order webhook');
+		expect((await callWebhook(path, { body: { order: 41 } })).status).toBe(403); // no header: refused before the workflow runs
+		const response = await callWebhook(path, { body: { order: 42 }, headers: AUTH });
 		expect(response.status).toBe(200);
-		expect(response.json).toEqual({ sent: true, order: 42, environment: 'production' });
-		const halted = await callWebhook(webhookPath(workflow, 'Order webhook'), { body: { order: 43, simulateIncident: true } });
+		expect(response.json).toMatchObject({ sent: true, order: 42, environment: 'production' });
+		const halted = await callWebhook(path, { body: { order: 43, simulateIncident: true }, headers: AUTH });
 		expect(halted.status).toBeGreaterThanOrEqual(500);
-		const executions = await waitForExecutions(workflowId, 2);
-		expect(executions.filter((e) => nodeRan(e, 'Send confirmation (stand-in)'))).toHaveLength(1);
+		const full = await waitForExecutions(workflowId, 2);
+		const sent = full.filter((e) => nodeRan(e, 'Send confirmation (stand-in)'));
+		const stopped = full.filter((e) => nodeRan(e, 'Audit halt'));
+		expect([sent.length, stopped.length]).toEqual([1, 1]);
+		// both outcomes of the switch are recorded as signed, closed chains
+		expectClosedChain(nodeOutput(sent[0], 'Audit confirmation sent')[1] as AuditEvent[]);
+		const haltEvents = nodeOutput(stopped[0], 'Audit halt')[1] as AuditEvent[];
+		expectClosedChain(haltEvents);
+		expect(haltEvents[0].data).toMatchObject({ action: 'order.halted_by_kill_switch', outcome: 'denied' });
+		expect(stopped[0].status).toBe('error');
+		expect(nodeRan(stopped[0], 'Send confirmation (stand-in)')).toBe(false);
 	},
 
-	'signed-inbound-webhook.workflow.json': async (workflow) => {
+	'signed-inbound-webhook.workflow.json': async (workflow, workflowId) => {
 		const body = JSON.stringify({ action: 'opened', number: 7 });
 		const signature = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`;
 		const url = `${e2e().baseUrl}/webhook/${webhookPath(workflow, 'GitHub webhook')}`;
@@ -85,6 +100,10 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 		expect(ok.status).toBe(200);
 		expect(JSON.parse(ok.text)).toEqual({ accepted: true, event: 'issues', action: 'opened' });
 		expect((await post(signature, body.replace('opened', 'closed'))).status).toBeGreaterThanOrEqual(500);
+		const [verified] = (await waitForExecutions(workflowId, 2)).filter((e) => nodeRan(e, 'Audit verified event'));
+		const events = nodeOutput(verified, 'Audit verified event')[1] as AuditEvent[];
+		expectClosedChain(events);
+		expect(events[0].data).toMatchObject({ action: 'webhook.received', actor: { id: 'signed:github' } });
 	},
 
 	'redact-model-restore.workflow.json': async (workflow, workflowId) => {
@@ -93,11 +112,12 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 			'Hi, this is Maria Gonzalez (maria.gonzalez@example.com), I live at 12 Oak Street, Springfield IL 62704. My card ' +
 			'4111 1111 1111 1111 was charged twice. My colleague Dr. Peter Novak in Berlin can confirm. Call me at +1 415 555 0199.';
 		const planted = ['Maria', 'Gonzalez', 'maria.gonzalez@example.com', '12 Oak Street', 'Springfield', '62704', '4111 1111 1111 1111', 'Peter Novak', 'Peter', 'Novak', 'Berlin', '+1 415 555 0199', '415 555 0199'];
-		const response = await callWebhook(webhookPath(workflow, 'Support question'), { body: { text } });
+		expect((await callWebhook(webhookPath(workflow, 'Support question'), { body: { text: 'no header' } })).status).toBe(403);
+		const response = await callWebhook(webhookPath(workflow, 'Support question'), { body: { text }, headers: AUTH });
 		expect(response.status).toBe(200);
 		// Restore gives every value back exactly where it was
 		expect(response.json.answer).toBe(`Draft reply: we will contact you about "${text}" within one business day.`);
-		const [execution] = await waitForExecutions(workflowId);
+		const [execution] = await waitForExecutions(workflowId); // the refused call never started an execution
 		const storedRedact = JSON.stringify(execution.data?.resultData.runData.Redact);
 		const storedModel = JSON.stringify(execution.data?.resultData.runData['Model (stand-in)']);
 		for (const value of planted) {
@@ -111,15 +131,20 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 	},
 
 	'refund-approval.workflow.json': async (workflow, workflowId) => {
+		expect((await callWebhook(webhookPath(workflow, 'Refund request'), { body: { customer: 'ACME', amount: 1 } })).status).toBe(403);
 		await callWebhook(webhookPath(workflow, 'Refund request'), {
 			body: { customer: 'ACME', amount: 120, reason: 'Damaged delivery', requestedBy: 'carol@example.com' },
+			headers: AUTH,
 		});
+		// The inbox refuses a request the gate did not sign.
+		const forged = await callWebhook(webhookPath(workflow, 'Approval inbox (stand-in for Slack)'), { body: { links: [] }, headers: { 'x-signature': `sha256=${'0'.repeat(64)}` } });
+		expect(forged.status).toBe(200); // onReceived: n8n answers first, the run then stops at the signature check
 		// The gate posts its links to the template's own "Approval inbox" webhook: a second execution.
 		let inbox: any;
 		for (let i = 0; i < 100 && !inbox; i++) {
 			for (const e of await listExecutions(workflowId)) {
 				const full = await getExecution(e.id);
-				if (nodeRan(full, 'Approval inbox (stand-in for Slack)')) inbox = full;
+				if (nodeRan(full, 'Verify approval request') && full.status === 'success') inbox = full;
 			}
 			if (!inbox) await new Promise((r) => setTimeout(r, 200));
 		}
@@ -140,6 +165,9 @@ const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId: string
 			policies: [{ policy: 'approval', result: 'approved' }],
 		});
 		expectClosedChain(events);
+		// the forged notification ran into the signature check and stopped there
+		const refused = (await waitForExecutions(workflowId, 1)).filter((e) => nodeRan(e, 'Verify approval request') && e.status === 'error');
+		expect(refused.length).toBe(1);
 	},
 };
 

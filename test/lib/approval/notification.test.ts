@@ -1,4 +1,5 @@
-import { buildGenericPayload, buildN8nWorkflowPayload, buildSlackMessage, buildTeamsMessage } from '../../../lib/approval/notification';
+import { buildGenericPayload, buildN8nWorkflowPayload, buildSlackMessage, buildTeamsMessage, notificationDelivery } from '../../../lib/approval/notification';
+import { verifyIncomingWebhook } from '../../../lib/webhook-signature/verify';
 import { ALICE, BOB, makeRequest } from './fixtures';
 
 const request = makeRequest({ title: 'Pay <@U123> & co', summary: 'See <https://evil.example|here>' });
@@ -102,5 +103,20 @@ describe('notifications', () => {
 		const blocks = buildSlackMessage({ request, links: many }).blocks as Array<{ text?: { text: string } }>;
 		const linkSections = blocks.filter((b) => b.text?.text.includes('Review as'));
 		expect(linkSections).toHaveLength(3);
+	});
+
+	test('when a notification is signed then Verify Webhook Signature (Generic) accepts its exact bytes and refuses an altered body or another secret', () => {
+		const secret = 'a3F9-notification-secret-7Qx2';
+		const { body, headers } = notificationDelivery(buildGenericPayload({ request, links }), secret);
+		expect(JSON.parse(body.toString('utf8'))).toEqual(buildGenericPayload({ request, links }));
+		expect(headers['Content-Type']).toBe('application/json');
+		const verify = (raw: Buffer, secrets: string[]) => verifyIncomingWebhook({ preset: 'generic', secrets, rawBody: raw, headers, now: Date.now() });
+		expect(verify(body, [secret])).toMatchObject({ valid: true });
+		expect(verify(Buffer.from(body.toString('utf8').replace('req-1', 'req-2')), [secret])).toMatchObject({ valid: false, reason: 'signature-mismatch' });
+		expect(verify(body, ['another-secret-of-enough-length'])).toMatchObject({ valid: false, reason: 'signature-mismatch' });
+	});
+
+	test('when a notification is not signed then it carries no signature header', () => {
+		expect(Object.keys(notificationDelivery(buildGenericPayload({ request, links })).headers)).toEqual(['Content-Type']);
 	});
 });

@@ -33,20 +33,32 @@ const PARAMETERS: Record<string, unknown> = {
 	options: {},
 };
 
-/** Runs the gate's execute() with mocks and returns each approver's link from the notification it sent. */
-export async function approvalLinks(): Promise<Record<string, string>> {
-	let sent: { links: Array<{ approver: string; url: string }> } | undefined;
+/** What execute() posted to the notification channel. */
+export interface SentNotification {
+	links: Array<{ approver: string; url: string }>;
+	body: Buffer;
+	headers: Record<string, string>;
+}
+
+/** Runs the gate's execute() with mocks (parameters and credentials may be added) and returns what it posted. */
+export async function sendApprovalRequest(parameters: Record<string, unknown> = {}, credentials: Record<string, IDataObject> = {}): Promise<SentNotification> {
+	let sent: SentNotification | undefined;
+	const all = { ...PARAMETERS, ...parameters };
 	const context = {
 		getInputData: () => ITEMS,
 		getNode: () => NODE,
-		getNodeParameter: (name: string, _index: number, fallback?: unknown) => (name in PARAMETERS ? PARAMETERS[name] : fallback),
-		getCredentials: async (type: string) => CREDENTIALS[type],
+		getNodeParameter: (name: string, _index: number, fallback?: unknown) => (name in all ? all[name] : fallback),
+		getCredentials: async (type: string) => {
+			const found = { ...CREDENTIALS, ...credentials }[type];
+			if (!found) throw new Error(`Node does not have any credentials set for "${type}"`);
+			return found;
+		},
 		getExecutionId: () => EXECUTION_ID,
 		evaluateExpression: () => RESUME_URL,
 		getWorkflow: () => ({ id: 'wf-1', name: 'Refunds', active: true }),
 		helpers: {
-			httpRequest: async (options: { body: typeof sent }) => {
-				sent = options.body;
+			httpRequest: async (options: { body: Buffer; headers: Record<string, string> }) => {
+				sent = { links: JSON.parse(options.body.toString('utf8')).links, body: options.body, headers: options.headers };
 				return {};
 			},
 		},
@@ -57,6 +69,12 @@ export async function approvalLinks(): Promise<Record<string, string>> {
 	const { executeApprovalGate } = await import('../../../nodes/ApprovalGate/execute');
 	await executeApprovalGate.call(context);
 	if (sent === undefined) throw new Error('execute() sent no notification');
+	return sent;
+}
+
+/** Runs the gate's execute() with mocks and returns each approver's link from the notification it sent. */
+export async function approvalLinks(): Promise<Record<string, string>> {
+	const sent = await sendApprovalRequest();
 	return Object.fromEntries(sent.links.map((l) => [l.approver, l.url]));
 }
 

@@ -1,6 +1,6 @@
 import type { ICredentialTestFunctions, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { webhookSigningSecretTest } from '../../../nodes/VerifyWebhookSignature/credential-test';
+import { webhookSigningSecretTest } from '../../../nodes/shared/webhook-signing-secret';
 import { VerifyWebhookSignature } from '../../../nodes/VerifyWebhookSignature/VerifyWebhookSignature.node';
 import { signWebhook } from '../../../lib/webhook-signature/verify';
 import { executeContext } from '../helpers/execute-context';

@@ -8,9 +8,17 @@ import type { Rule } from './rule';
 
 /** AI steps that receive workflow data: AI root nodes and HTTP calls to model hosts (not model sub-nodes). */
 export function aiSteps(ctx: Pick<RuleContext, 'graph' | 'policy'>): WorkflowNode[] {
-	const hosts = [...DEFAULT_MODEL_HOSTS, ...ctx.policy.modelHosts];
-	return ctx.graph.nodes.filter((node) => node.disabled !== true && !ctx.graph.attachedTo.has(node.name) && isAiNode(node, hosts));
+	let byPolicy = aiMemo.get(ctx.graph);
+	if (!byPolicy) aiMemo.set(ctx.graph, (byPolicy = new WeakMap()));
+	let steps = byPolicy.get(ctx.policy);
+	if (!steps) {
+		const hosts = [...DEFAULT_MODEL_HOSTS, ...ctx.policy.modelHosts];
+		byPolicy.set(ctx.policy, (steps = ctx.graph.nodes.filter((node) => node.disabled !== true && !ctx.graph.attachedTo.has(node.name) && isAiNode(node, hosts))));
+	}
+	return steps;
 }
+/** Several rules and the inventory ask for the same graph's AI steps: computed once per graph and policy. */
+const aiMemo = new WeakMap<object, WeakMap<object, WorkflowNode[]>>();
 
 const agent = (name = 'Agent') => n(name, `${LC}agent`, { promptType: 'define', text: '={{ $json.body.question }}' });
 const model = (name = 'Model') => n(name, `${LC}lmChatOpenAi`, { model: { __rl: true, value: 'gpt-4o-mini', mode: 'list' } });

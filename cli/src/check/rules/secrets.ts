@@ -1,11 +1,14 @@
 /** Secrets: no secret outside the vault. Detection uses the pack's redaction engine (lib/redaction). */
-import { BUILT_IN_ENTITIES, detect, isSecretEntity } from '../../../../lib/redaction';
+import { BUILT_IN_ENTITIES, RULES, detect, isSecretEntity, normalizedView } from '../../../../lib/redaction';
+import { requiredLiterals } from '../../../../lib/redaction/literals';
+import type { Detection } from '../../../../lib/redaction';
 import { isHttpRequest } from '../kinds';
 import type { WorkflowNode } from '../workflow';
 import { BASE, flow, http, manual, n, webhook } from './fixture-kit';
 import type { RawFinding, Rule } from './rule';
 
 const SECRET_ENTITIES = BUILT_IN_ENTITIES.filter(isSecretEntity);
+const SECRET_RULES = RULES.filter((r) => isSecretEntity(r.entity));
 const CREDENTIAL_NAME = /^(authorization|proxy-authorization|x-api-key|api[-_]?key|apikey|x-auth-token|auth[-_]?token|access[-_]?token|token|secret|client[-_]?secret|password|passwd|private[-_]?token)$/i;
 
 /** A masked stand-in: the kind and length only, never a character of the secret. */
@@ -28,11 +31,50 @@ function* namedLiterals(value: unknown, path: string): Generator<[string, string
 	}
 }
 
+/**
+ * A text can only hold a secret the detectors report when it (or the normalised view the engine also reads) holds
+ * one of the literals every match of a secret rule holds: derived from the rules' own patterns by the engine's
+ * literal reader, so it follows the rule table. One pass over the lower-cased text instead of one per literal.
+ */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const NEEDS = SECRET_RULES.map((r) => requiredLiterals(r.pattern));
+/** Every rule's literals, lower-cased, as one regex for the lower-cased text (a superset of what the engine needs). */
+const ANY_LITERAL = NEEDS.every((need) => need !== undefined)
+	? new RegExp([...new Set(NEEDS.flatMap((need) => need!.strs.map((s) => s.toLowerCase())))].map(escape).join('|'))
+	: undefined; // a rule without a known literal: every text is scanned
+
+/** Whether `detect` could report a secret in `text` (false only when it certainly reports none). */
+export function maySecret(text: string): boolean {
+	if (ANY_LITERAL === undefined || ANY_LITERAL.test(text.toLowerCase())) return true;
+	return normalizedView(text) !== undefined; // the view may read a literal the text hides (escapes, fullwidth forms …)
+}
+
+/**
+ * Short strings recur across a folder of exports (URLs, expressions, header names): their detections are kept,
+ * keyed by the text (detection depends on nothing else here). Long texts (Code sources) are scanned each time.
+ */
+const MEMO_MAX_LENGTH = 1024;
+const MEMO_MAX_ENTRIES = 100_000;
+const memo = new Map<string, Detection[]>();
+const NONE: Detection[] = [];
+
+const scan = (text: string): Detection[] => (maySecret(text) ? detect(text, { entities: SECRET_ENTITIES }) : NONE);
+
+function secretsIn(text: string): Detection[] {
+	if (text.length > MEMO_MAX_LENGTH) return scan(text);
+	let found = memo.get(text);
+	if (found === undefined) {
+		if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+		memo.set(text, (found = scan(text)));
+	}
+	return found;
+}
+
 function hardCodedSecrets(node: WorkflowNode): RawFinding[] {
 	const findings: RawFinding[] = [];
 	const flagged = new Set<string>();
 	for (const [path, text] of strings(node.parameters, 'parameters')) {
-		for (const d of detect(text, { entities: SECRET_ENTITIES })) {
+		for (const d of secretsIn(text)) {
 			flagged.add(path);
 			findings.push({ node: node.name, path, message: `A hard-coded secret sits in ${path}: ${maskSecret(d.entity, text.slice(d.start, d.end))}.` });
 		}
