@@ -29,7 +29,7 @@ const either = (list: readonly string[] | string): string =>
 	(typeof list === 'string' ? list.trim().split(/\s+/) : list).map((w) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1).replace(/\./g, '\\.')}`).join('|');
 
 const DIRECTION = String.raw`(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?`;
-const enStreet = (types: string) => String.raw`\b${NUMBER},?\s{1,2}(?:(?:${W}|\d{1,3}(?:st|nd|rd|th))\s{1,2}){1,4}(?:${types})\b\.?${DIRECTION}`;
+const enStreet = (types: string) => String.raw`\b${NUMBER},?\s{1,2}(?:(?:${W}|\d{1,3}(?:st|nd|rd|th)|St\.|Ste?\.)\s{1,2}){1,4}(?:${types})\b\.?${DIRECTION}`;
 const EN = enStreet(either(EN_STREET_TYPES));
 /** `on Baker Street`: a street with a strong type and no number, after a word that places it. */
 const EN_NAMED = String.raw`(?<=\b(?:on|at|of|and|in)\s)(?:${W}\s{1,2}){1,3}(?:${either('street avenue road boulevard lane drive straße strasse')})\b\.?`;
@@ -53,7 +53,10 @@ const SHIP = String.raw`\b(?:${SHIP_PREFIXES.join('|')})\s${W}(?=\s{0,3}\r?\n\s{
 const TYPE_WORD = String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){1,3}(?:utca|u\.|út|útja|tér|körút|krt\.|rkp\.|kapu|gatan|gata|gate|vej|gade|straat|laan|weg|str\.?|strasse|straße|allee|platz|terrasse|põik)\s\d{1,4}[a-zA-Z]?\b\.?`;
 const STREET = new RegExp(`${EN}|${GERMANIC}|${ROMANCE}|${PO_BOX}|${SHIP}|${TYPE_WORD}|${EN_NAMED}`, 'gu');
 /** Weaker shapes, kept only with a unit, a postcode line or a place after them, or an address cue before. */
-const WEAK = new RegExp(`${enStreet(either(EN_WEAK_STREET_TYPES))}|${String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){0,2}${W}[ \t]\d{1,4}[a-zA-Z]?\b`}`, 'gu');
+/** Dates are no streets: `10 October 2010`, `Sat 11 Apr`, `05:41 PM January 28`. */
+const NOT_DATE = String.raw`(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\p{L}*\.?[ \t]\d|(?:AM|PM|UTC|GMT|IST|CET|EST|PST)\b)`;
+const BARE = String.raw`(?:\b\d{1,5}[ \t])?(?:${NOT_DATE}${W}[ \t]){0,2}${NOT_DATE}${W}[ \t]\d{1,4}[a-zA-Z]?\b`;
+const WEAK = new RegExp(`${enStreet(either(EN_WEAK_STREET_TYPES))}|${BARE}`, 'gu');
 /** `corner of A and B`: both streets, whatever their shape (up to five words each). */
 const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
 const CORNER = new RegExp(String.raw`(?<=\b(?:corner|intersection|junction)\s(?:of\s)?)${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
@@ -203,13 +206,15 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 			continue;
 		}
 		const pieces = extend(text, lx, e);
+		// a weak street needs a unit or a postcode line after it (a place alone may be any capitalised word)
+		if (!pieces.some((p) => p.kind !== 'city')) pieces.length = 0;
 		const numbered = /^\d/.test(m[0]) && /\d[A-Za-z]?$/.test(m[0]) && /^[ \t]*(?:[,;.]|\r?\n|$)/.test(text.slice(e, e + 3));
 		if (pieces.length === 0 && !numbered && !CUE_BEFORE.test(text.slice(Math.max(0, s0 - 40), s0))) {
 			weak.lastIndex = s0 + 1;
 			continue;
 		}
 		const s = unitBefore(text, s0);
-		emit(text, s, e, pieces, ADDRESS_SCORE - 0.1, places, out);
+		emit(text, s, e, pieces, pieces.length > 0 ? ADDRESS_SCORE : ADDRESS_SCORE - 0.1, places, out);
 		weak.lastIndex = Math.max(pieces.length > 0 ? pieces[pieces.length - 1].end : e, weak.lastIndex);
 	}
 	const corner = new RegExp(CORNER.source, CORNER.flags);

@@ -43,7 +43,7 @@ export const ADDRESS_CUE = String.raw`\baddress(?:es)?(?:\s+is)?|\blives?\s+(?:a
 export const SPEECH_AFTER = new Set(words(`says said told asks asked shouted shouts replied replies wrote writes explained explains added adds
 noted notes according thanked thanks emailed called`));
 export const SPEECH_BEFORE = new Set(words(`says said told asks asked shouted shouts replied replies wrote writes explained explains added adds
-noted notes began begins joined joins smiled smiles laughed laughs nodded nods`));
+began begins joined joins smiled smiles laughed laughs nodded nods`));
 
 /** Words after which the next capitalised word names a person: `my kid Florence`, `named him Frank`, `ask for Priya`. */
 export const PERSON_NOUN_BEFORE = new Set(words(`kid kids son daughter wife husband brother sister mother father mom mum dad uncle aunt cousin
@@ -68,3 +68,12 @@ properties management marketing design digital data analytics hotels hotel resor
  * Portuguese, Italian, Turkish, Japanese, German): an unknown capitalised word with one of them looks like a surname.
  */
 export const SURNAME_ENDING = /(?:ov|ova|ev|eva|ovich|evich|ovna|evna|ović|ević|ovic|evic|ić|ski|ska|sky|skaya|skiy|cki|cka|czyk|wicz|enko|chuk|czuk|ová|ný|ná|sson|ssen|sen|dóttir|dottir|dotter|ström|strom|qvist|kvist|nen|inen|lä|salo|aho|shvili|dze|idze|yan|ian|yants|opoulos|poulos|akis|idis|iadis|escu|eanu|ez|es|eira|eiro|elli|etti|ini|ucci|acci|otti|oğlu|oglu|moto|mura|yama|shita|kawa|hara|saki|zaki|uchi|naka|mann|meier|mayer|berger|bauer|schmidt|baum|stein|feld|hoff|hof)$/;
+
+/** Words that follow a sentence's subject: a given name at a sentence start before one of them is a name (`Kenji wants`, `David is`). */
+export const SUBJECT_VERBS = new Set(words(`is was has had will would can could should may might must does did isn't wasn't hasn't doesn't didn't won't can't
+wants wanted needs needed says said told asked wrote writes called calls lives lived works worked went goes came comes began begins
+joined joins left leaves sent sends thinks thought knows knew likes liked loves loved got gets made makes took takes gave gives
+shouted replied explained added agreed confirmed signed approved reported requested mentioned noted`));
+
+/** Chat and form roles before a colon (`Bot:`, `User:`): no speaker name. */
+export const ROLES = new Set(words('bot user agent assistant system customer operator admin moderator support host guest me you q a'));
