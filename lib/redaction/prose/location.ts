@@ -14,6 +14,7 @@ import { NOT_NAME, PLACE_BEFORE, PLACE_INTRO } from './words';
 export const LOCATION_SCORES = { context: 0.8, country: 0.8, major: 0.7, minor: 0.4 };
 
 const STATE_CODE = /^[A-Z]{2}$/;
+const WEAK_BEFORE = new Set(['at', 'to', 'with', 'for']);
 /** May start a place name (`South Africa`, `New York`) though they start no person name. */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'central', 'new', 'upper', 'lower', 'great', 'saint', 'st']);
 
@@ -83,8 +84,10 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		const ctx = placeContext(t, i) || placeAfter(t, lx, best);
 		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
 		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;
+		// `shouted at Gary`, `went to Linda's`: after `at`/`to` a given name or surname is no small place
+		const weakCtx = person && kind === 3 && !placeAfter(t, lx, best) && !PLACE_INTRO.has(low(t, i - 2)) && WEAK_BEFORE.has(low(t, i - 1));
 		let score = 0;
-		if (ctx && !(common && more)) score = LOCATION_SCORES.context;
+		if (ctx && !(common && more) && !weakCtx) score = LOCATION_SCORES.context;
 		else if (common) score = 0;
 		else if (kind === 1) score = LOCATION_SCORES.country;
 		else if (kind === 2 && !person) score = LOCATION_SCORES.major;

@@ -163,6 +163,7 @@ function upperContext(t: Tokens, i: number): boolean {
 export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detection[] {
 	const out: Detection[] = [];
 	const runs: Array<{ run: Run; score: number }> = [];
+	const title = headlines(t);
 	let i = 0;
 	while (i < t.count) {
 		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP) {
@@ -180,7 +181,7 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 			continue;
 		}
 		const run = trimLeading(lx, found);
-		runs.push({ run, score: judge(t, lx, run, known) });
+		runs.push({ run, score: judge(t, lx, run, known, title) });
 		i = found.last + 1;
 	}
 	// consistency: a part of a found name (or of an e-mail local part) makes another run a name
@@ -206,6 +207,27 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 	}
 	firms(t, lx, runs);
 	for (const r of runs) if (r.score > 0) out.push(span(t, r.run, r.score));
+	return out;
+}
+
+/** Marks the tokens of lines of four or more words where at least 75 % of the words are capitalised (titles, headlines). */
+function headlines(t: Tokens): Uint8Array {
+	const out = new Uint8Array(t.count);
+	let from = 0;
+	let words = 0;
+	let caps = 0;
+	for (let i = 0; i <= t.count; i++) {
+		if (i === t.count || (i > from && (t.flags[i] & NL) !== 0)) {
+			if (words >= 4 && caps * 4 >= words * 3) out.fill(1, from, i);
+			from = i;
+			words = caps = 0;
+		}
+		// items of a list (`Anna, Derek and Andrew`) say nothing about the line's style
+		if (i < t.count && t.kind[i] === WORD && !isPunct(t, i - 1, ',') && low(t, i - 1) !== 'and') {
+			words++;
+			if ((t.flags[i] & CAP) !== 0) caps++;
+		}
+	}
 	return out;
 }
 
@@ -252,12 +274,15 @@ function subjectAfter(t: Tokens, r: Run): boolean {
 	const a = r.last + 1;
 	if (a >= t.count || (t.flags[a] & NL) !== 0) return false;
 	if (isPunct(t, a, "'") || isPunct(t, a, '’')) return low(t, a + 1) === 's' && (t.flags[a] & SPACE) === 0;
-	return t.kind[a] === WORD && (t.flags[a] & CAP) === 0 && SUBJECT_VERBS.has(low(t, a));
+	if (t.kind[a] !== WORD || (t.flags[a] & CAP) !== 0) return false;
+	const w = low(t, a);
+	// `Hendrix died`, `Obama announces`: a known verb, or a third-person or past form
+	return SUBJECT_VERBS.has(w) || /^[a-z]{3,}(?:[^su]s|ed)$/.test(w);
 }
 
 /** `Warrane, can I …`: a name addressed at the start of a sentence. */
 function vocativeStart(t: Tokens, r: Run): boolean {
-	if ((t.flags[r.first] & SENT) === 0 || !isPunct(t, r.last + 1, ',')) return false;
+	if ((t.flags[r.first] & SENT) === 0 || !isPunct(t, r.last + 1, ',') || r.last !== r.first) return false;
 	return VOCATIVE_NEXT.has(low(t, r.last + 2));
 }
 const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'i', 'you', 'we', 'do', 'did', 'are', 'have', 'thanks', 'thank']);
@@ -293,7 +318,7 @@ function span(t: Tokens, r: Run, score: number): Detection {
 }
 
 /** Score of a run as a name (0: not a name). */
-function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>): number {
+function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8Array): number {
 	const cls = r.lows.map((w) => classify(lx, w));
 	const n = cls.length;
 	const first = cls[0];
@@ -318,22 +343,28 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>): number {
 	if (n >= 2 && placeBefore && r.last - r.first + 1 > n && (first & G) === 0) return 0;
 	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1)));
 	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
-	if (!pure(first, C) && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;
+	if ((first & C) === 0 && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;
+	// in a headline (most words capitalised) capitals say nothing: only a given name + surname pair counts
+	const headline = title[r.first] === 1;
+	// an English word of the larger list (`Lounge`, `Champ`) that is no given name
+	const english = (k: number) => (lx.lookup(r.lows[k]) & RARE) !== 0 && (cls[k] & G) === 0;
 	if (n >= 2) {
 		const lastC = cls[n - 1];
 		const notAllCommon = cls.some((c) => (c & C) === 0);
 		if ((first & G) !== 0 && (lastC & (G | S | U)) !== 0 && (notAllCommon || (t.flags[r.first] & SENT) === 0)) return PERSON_SCORES.pair;
 		// an initial inside (`Ravil G Yefimov`, `Faina D. Yefremova`) and no common word
 		if (r.last - r.first > n - 1 && cls.every((c) => (c & C) === 0)) return PERSON_SCORES.pair;
-		if (cls.every((c) => (c & C) === 0) && cls.some((c, k) => (c & (S | G)) !== 0 || morph(k)) && (cls[n - 1] & (S | G | U)) !== 0) return PERSON_SCORES.surnames;
+		if (!headline && cls.every((c, k) => (c & C) === 0 && !english(k)) && cls.some((c, k) => (c & (S | G)) !== 0 || morph(k)) && (cls[n - 1] & (S | G | U)) !== 0) return PERSON_SCORES.surnames;
 		return 0;
 	}
 	// one word without context: a list name that is no common word, no big place; inside a sentence, or a given name
-	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0) return 0;
+	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || english(0)) return 0;
+	// `19 Jan`, `Jan-25`: a date
+	if (t.kind[r.first - 1] === NUM || (isPunct(t, r.last + 1, '-') && t.kind[r.last + 2] === NUM)) return 0;
 	if ((lx.lookup(r.lows[0]) & (MAJOR | COUNTRY | REGION)) !== 0) return 0;
 	// `Jan 5` is a date; `in Aarhus` a place
 	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && PLACE_BEFORE.has(low(t, r.first - 1)))) return 0;
-	if ((t.flags[r.first] & SENT) !== 0) return (first & G) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;
+	if ((t.flags[r.first] & SENT) !== 0) return (first & (G | S)) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;
 	if ((first & G) !== 0 || ((first & S) !== 0 && (lx.lookup(r.lows[0]) & RARE) === 0)) return PERSON_SCORES.single;
 	return 0;
 }
