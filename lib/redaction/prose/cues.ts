@@ -77,3 +77,21 @@ shouted replied explained added agreed confirmed signed approved reported reques
 
 /** Chat and form roles before a colon (`Bot:`, `User:`): no speaker name. */
 export const ROLES = new Set(words('bot user agent assistant system customer operator admin moderator support host guest me you q a'));
+
+/**
+ * Words before a place whatever its name (`flew to LEPPEN`, `grew up in Remniku`, `originally from Križe`, `University
+ * of Nicosia`, `Where: Beerze`): the key is the word right before the place, the value the words allowed before that.
+ */
+export const PLACE_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+	['to', new Set(words('flew fly flying flies moved move moving moves returned return returning travelled traveled travel travelling traveling relocated relocating emigrated immigrated drove'))],
+	['in', new Set(words('up based located headquartered lives living live lived born raised am i\'m im settled situated resides reside residing stationed'))],
+	['from', new Set(words('originally here moved came come comes hails hail relocated emigrated'))],
+	['of', new Set(words('city town village university municipality province county suburb outskirts'))],
+	['at', new Set(words('arrived arrives arriving landed'))],
+	['city', new Set(words('home'))],
+	['town', new Set(words('home'))],
+	['hometown', new Set(words('my his her their our'))],
+]);
+
+/** Header keys whose value is a place: `Where: Beerze`, `City: Oulu`. */
+export const PLACE_HEADERS = new Set(words('where location city town place village ort stadt lieu ville ciudad città stad kaupunki'));

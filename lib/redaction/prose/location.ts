@@ -5,7 +5,8 @@
  * country or state code (`Springfield, IL`). Linear: at most `placeWords` look-ups per token.
  */
 import type { Detection } from '../types';
-import { COUNTRY, GIVEN, PREFIX, REGION, SURNAME } from './lexicon';
+import { PLACE_CUES, PLACE_HEADERS } from './cues';
+import { COMMON, COUNTRY, GIVEN, PREFIX, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, low, NL, SENT, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
@@ -34,6 +35,45 @@ function placeAfter(t: Tokens, lx: Lexicon, e: number): boolean {
 	if (STATE_CODE.test(w)) return true;
 	const lw = w.toLowerCase();
 	return (t.flags[k] & CAP) !== 0 && (lx.region.has(lw) || lx.country.has(lw));
+}
+
+/** Words right before token i that name a place whatever follows: `flew to`, `grew up in`, `University of`, `Where:`. */
+export function strongPlaceCue(t: Tokens, i: number): boolean {
+	if ((t.flags[i] & NL) !== 0 && !isPunct(t, i - 1, ':')) return false;
+	if (isPunct(t, i - 1, ':')) return (t.flags[i - 1] & NL) === 0 && PLACE_HEADERS.has(low(t, i - 2));
+	const before = PLACE_CUES.get(low(t, i - 1));
+	return before !== undefined && before.has(low(t, i - 2));
+}
+
+/** Particles inside a place name: `Villafranca del Cid`, `Črni Vrh nad Idrijo`, `Port O' Warren`. */
+const PLACE_PARTICLES = new Set(['de', 'del', 'de la', 'la', 'le', 'les', 'do', 'da', 'dos', 'das', 'di', 'nad', 'na', 'pod', 'am', 'an', 'der', 'sur', 'upon', 'on', 'en', 'y', 'u']);
+
+/** End (token index) of a capitalised run from token i on one line (at most 4 words, particles inside), or -1. */
+function capitalRun(t: Tokens, lx: Lexicon, i: number): number {
+	let end = -1;
+	let words = 0;
+	for (let k = i; k < t.count && words < 4; k++) {
+		if (k > i && (t.flags[k] & NL) !== 0) break;
+		if (t.kind[k] !== WORD || (t.flags[k] & GLUED) !== 0) break;
+		if ((t.flags[k] & CAP) === 0) {
+			if (k === i || !PLACE_PARTICLES.has(low(t, k))) break;
+			continue;
+		}
+		// a common word stops the name (`in Paris Office`), unless in capitals (`UPTON SCUDAMORE`)
+		if (k > i && (t.flags[k] & UPPER) === 0 && (lx.lookup(low(t, k)) & COMMON) !== 0) break;
+		end = k;
+		words++;
+	}
+	return end;
+}
+
+/** A line of capitalised words alone, with a country alone on the next line (`ALFRICK\nUnited Kingdom`). */
+function lineBeforeCountry(t: Tokens, lx: Lexicon, i: number, end: number): boolean {
+	if ((t.flags[i] & NL) === 0 || end + 1 >= t.count || (t.flags[end + 1] & NL) === 0) return false;
+	let k = end + 1;
+	let phrase = '';
+	while (k < t.count && t.kind[k] === WORD && (k === end + 1 || (t.flags[k] & NL) === 0)) phrase = phrase ? `${phrase} ${low(t, k++)}` : low(t, k++);
+	return (k >= t.count || (t.flags[k] & NL) !== 0) && lx.country.has(phrase);
 }
 
 export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detection[] {
@@ -74,7 +114,12 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			if ((bits & PREFIX) === 0) break;
 		}
 		if (best < 0) {
-			i++;
+			// an unknown name after a strong cue, or a city line above a country line
+			const end = (t.flags[i] & UPPER) !== 0 || (lx.lookup(low(t, i)) & COMMON) === 0 ? capitalRun(t, lx, i) : -1;
+			if (end >= 0 && (strongPlaceCue(t, i) || lineBeforeCountry(t, lx, i, end))) {
+				out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[end], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
+				i = end + 1;
+			} else i++;
 			continue;
 		}
 		const single = best === i;

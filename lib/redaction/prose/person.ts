@@ -7,6 +7,7 @@
 import type { Detection } from '../types';
 import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SUBJECT_VERBS, SURNAME_ENDING } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './lexicon';
+import { strongPlaceCue } from './location';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
@@ -331,6 +332,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 		if (pure(first, C) || pure(first, P)) return 0;
 		return PERSON_SCORES.context;
 	}
+	// `flew to Leppen`, `grew up in Remniku`, `home city Villafranca del Cid`: a place
+	if (strongPlaceCue(t, r.first)) return 0;
 	const morph = (k: number) => (cls[k] & U) !== 0 && SURNAME_ENDING.test(r.lows[k]);
 	// a speaker at a line start: `Nicole: Remember me?`
 	if (n === 1 && (t.flags[r.first] & NL) !== 0 && isPunct(t, r.last + 1, ':') && ((first & (G | S)) !== 0 || morph(0)) && (first & C) === 0 && !ROLES.has(r.lows[0])) return PERSON_SCORES.context;
