@@ -6,9 +6,9 @@
  */
 import type { Detection } from '../types';
 import { PLACE_CUES, PLACE_HEADERS } from './cues';
-import { COMMON, COUNTRY, GIVEN, PREFIX, REGION, SURNAME } from './lexicon';
+import { COMMON, COUNTRY, GIVEN, MAJOR, PREFIX, RARE, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, GLUED, isPunct, low, NL, SENT, UPPER, WORD } from './tokens';
+import { CAP, GLUED, isPunct, low, NL, SENT, tok, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { NOT_NAME, PLACE_BEFORE, PLACE_INTRO } from './words';
 
@@ -76,11 +76,35 @@ function lineBeforeCountry(t: Tokens, lx: Lexicon, i: number, end: number): bool
 	return (k >= t.count || (t.flags[k] & NL) !== 0) && lx.country.has(phrase);
 }
 
+/** USPS state and territory codes. */
+const US_STATES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR NYC LA ATL'.split(' '));
+const CODE_BEFORE = new Set(['in', 'to', 'from', 'near', 'around', 'across']);
+
+/** `in vancouver`, `to orlando`: a lower-case big city, region or country after a place word, when it is no English word or given name. */
+function lowerPlace(t: Tokens, lx: Lexicon, i: number): boolean {
+	const p = i - 1;
+	if (p < 0 || t.kind[p] !== WORD || t.end[p] - t.start[p] > 4 || (t.flags[i] & NL) !== 0 || t.end[i] - t.start[i] < 4) return false;
+	if (!CODE_BEFORE.has(low(t, p))) return false;
+	const b = lx.lookup(low(t, i));
+	return (b & (MAJOR | REGION | COUNTRY)) !== 0 && (b & (COMMON | RARE | GIVEN)) === 0;
+}
+
 export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detection[] {
 	const out: Detection[] = [];
 	let i = 0;
 	while (i < t.count) {
+		if (t.kind[i] === WORD && (t.flags[i] & (CAP | GLUED)) === 0 && !taken[i] && lowerPlace(t, lx, i)) {
+			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[i], score: LOCATION_SCORES.minor, ruleId: 'prose-location' });
+			i++;
+			continue;
+		}
 		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || taken[i] || (NOT_NAME.has(low(t, i)) && !DIRECTIONS.has(low(t, i)))) {
+			i++;
+			continue;
+		}
+		// `in DC`, `back to NYC`: a state code or a known short form after a place word
+		if ((t.flags[i] & UPPER) !== 0 && t.end[i] - t.start[i] <= 3 && (US_STATES.has(tok(t, i)) || lx.country.has(low(t, i))) && CODE_BEFORE.has(low(t, i - 1)) && (t.flags[i] & NL) === 0) {
+			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[i], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
 			i++;
 			continue;
 		}
