@@ -361,7 +361,7 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 		return 0;
 	}
 	// one word without context: a list name that is no common word, no big place; inside a sentence, or a given name
-	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || english(0)) return 0;
+	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || (lx.lookup(r.lows[0]) & RARE) !== 0) return 0;
 	// `19 Jan`, `Jan-25`: a date
 	if (t.kind[r.first - 1] === NUM || (isPunct(t, r.last + 1, '-') && t.kind[r.last + 2] === NUM)) return 0;
 	if ((lx.lookup(r.lows[0]) & (MAJOR | COUNTRY | REGION)) !== 0) return 0;
