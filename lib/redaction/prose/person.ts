@@ -127,7 +127,8 @@ export function contextBefore(t: Tokens, i: number): boolean {
 	const w = wordBefore(t, i);
 	if (w >= 0 && (t.flags[i] & NL) === 0) {
 		const lw = low(t, w);
-		if (TITLES.has(lw) && (t.flags[w] & CAP) !== 0) return true;
+		// `Mr. Novak`, `MR. NOVAK`; not `ME. Go` (a title in capitals before a word that is not)
+		if (TITLES.has(lw) && (t.flags[w] & CAP) !== 0 && ((t.flags[w] & UPPER) === 0 || (t.flags[i] & UPPER) !== 0)) return true;
 		if (SALUTATIONS.has(lw) && w === i - 1) return true;
 		if (INTRO_BEFORE.has(lw) && w === i - 1) {
 			const w2 = low(t, w - 1);
@@ -259,7 +260,8 @@ function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
 	const b = r.first - 1;
 	// `in Toronto asked`: a place after its preposition stays a place
 	if ((first & P) !== 0 && PLACE_BEFORE.has(low(t, b))) return false;
-	if (b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && ((first & C) === 0 || (first & G) !== 0)) {
+	// a common word needs a surname after it (`said Will Smith`, not `said Holy shit`)
+	if (b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && ((first & C) === 0 || n > 1)) {
 		const lb = low(t, b);
 		if (SPEECH_AFTER.has(lb) || PERSON_NOUN_BEFORE.has(lb)) return true;
 		if ((lb === 'at' || lb === 'to') && SPEECH_AFTER.has(low(t, b - 1))) return true;
@@ -329,7 +331,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	const next = r.last + 1 < t.count && (t.flags[r.last + 1] & CAP) !== 0 ? low(t, r.last + 1) : '';
 	if (ORG_HEADS.has(r.lows[n - 1]) || (n > 1 && ORG_SUFFIXES.has(r.lows[n - 1])) || ORG_SUFFIXES.has(next)) return 0;
 	if (contextBefore(t, r.first)) {
-		if (pure(first, C) || pure(first, P)) return 0;
+		// `Hey Listeners`, `Dear Team`: a common or less common English word is no name
+		if (pure(first, C) || pure(first, P) || ((lx.lookup(r.lows[0]) & RARE) !== 0 && (first & (G | S)) === 0)) return 0;
 		return PERSON_SCORES.context;
 	}
 	// `flew to Leppen`, `grew up in Remniku`, `home city Villafranca del Cid`: a place
@@ -353,8 +356,10 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	const english = (k: number) => (lx.lookup(r.lows[k]) & RARE) !== 0 && (cls[k] & G) === 0;
 	if (n >= 2) {
 		const lastC = cls[n - 1];
-		const notAllCommon = cls.some((c) => (c & C) === 0);
-		if ((first & G) !== 0 && (lastC & (G | S | U)) !== 0 && (notAllCommon || (t.flags[r.first] & SENT) === 0)) return PERSON_SCORES.pair;
+		const commons = cls.reduce((k, c) => k + ((c & C) !== 0 ? 1 : 0), 0);
+		// `Early Action`, `Holy Days`, `Costa Lounge`, `Do Before Contacting A Professional Photographer`: English words, no name
+		if (((first & C) !== 0 && (lastC & C) !== 0) || cls.some((c, k) => english(k) && (c & S) === 0) || (n >= 3 && commons >= 2)) return 0;
+		if ((first & G) !== 0 && (lastC & (G | S | U)) !== 0) return PERSON_SCORES.pair;
 		// an initial inside (`Ravil G Yefimov`, `Faina D. Yefremova`) and no common word
 		if (r.last - r.first > n - 1 && cls.every((c) => (c & C) === 0)) return PERSON_SCORES.pair;
 		if (!headline && cls.every((c, k) => (c & C) === 0 && !english(k)) && cls.some((c, k) => (c & (S | G)) !== 0 || morph(k)) && (cls[n - 1] & (S | G | U)) !== 0) return PERSON_SCORES.surnames;
