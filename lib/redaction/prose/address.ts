@@ -59,7 +59,7 @@ const BARE = String.raw`(?:\b\d{1,5}[ \t])?(?:${NOT_DATE}${W}[ \t]){0,2}${NOT_DA
 const WEAK = new RegExp(`${enStreet(either(EN_WEAK_STREET_TYPES))}|${BARE}`, 'gu');
 /** `corner of A and B`: both streets, whatever their shape (up to five words each). */
 const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
-const CORNER = new RegExp(String.raw`(?<=\b(?:corner|intersection|junction)\s(?:of\s)?)${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
+const CORNER = new RegExp(String.raw`(?<=\b(?:corner|intersection|junction)\s(?:of\s)?)(?!of\s)${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
 const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n(?:[ \t>|]{0,8}){0,2}){0,2}|(?:\r?\n(?:[ \t>|]{0,8}){0,2}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
 const UNIT = String.raw`(?:${UNIT_WORD}\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
@@ -71,6 +71,8 @@ const CITY = String.raw`${W}(?:[ -]{1,2}(?:(?:sur|am|an|upon|de|la|del|di|nad|na
 const LINE = String.raw`(?:${CITY},?\s{1,2}(?:[A-Z]{2}|${W})\.?,?\s{1,2}(?:${ZIP_US}|${POST_CA})|${POST_EU}\s{1,2}${CITY}|${CITY},?\s{1,2}${POST_UK}|${CITY}\s{1,2}${POST_EU}|[A-Z]{2}\s{1,2}${ZIP_US}|(?:APO|FPO|DPO)\s[A-Z]{2}\s\d{5}|${POST_UK}\b|${POST_CA}\b|${ZIP_US}\b)`;
 /** A postcode inside a place line. */
 const POSTCODE_IN = new RegExp(String.raw`(?<![\p{L}\d])(?:${ZIP_US}|${POST_CA}|${POST_UK}|${POST_EU})(?![\p{L}\d])`, 'u');
+/** A military mail line (`FPO AE 09123`): part of the address, no place. */
+const MILITARY = /^(?:APO|FPO|DPO)\s/;
 const PLACE_WORDS = /\p{L}[\p{L}\p{M}'’.\- ]*[\p{L}\p{M}]/gu;
 
 const UNIT_AT = new RegExp(`(${SEP})${UNIT}`, 'uy');
@@ -153,7 +155,7 @@ function emit(text: string, s: number, e: number, pieces: Piece[], score: number
 	let end = e;
 	for (; k < pieces.length; k++) {
 		const p = pieces[k];
-		if (places && p.nl && p.kind !== 'unit') break;
+		if (places && p.nl && p.kind !== 'unit' && !MILITARY.test(text.slice(p.start, p.end))) break;
 		end = p.end;
 	}
 	out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, end), score, ruleId: 'prose-address' });
@@ -164,7 +166,7 @@ function emit(text: string, s: number, e: number, pieces: Piece[], score: number
 function placeLine(text: string, p: Piece, out: Detection[]): void {
 	const s = p.start;
 	const e = trimEnd(text, s, p.end);
-	if (p.kind === 'unit') {
+	if (p.kind === 'unit' || MILITARY.test(text.slice(s, e))) {
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: e, score: ADDRESS_SCORE, ruleId: 'prose-address' });
 		return;
 	}
@@ -219,7 +221,9 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 	}
 	const corner = new RegExp(CORNER.source, CORNER.flags);
 	while ((m = corner.exec(text)) !== null) {
-		out.push({ entity: 'STREET_ADDRESS', start: m.index, end: m.index + m[0].length, score: ADDRESS_SCORE, ruleId: 'prose-address' });
+		// a sentence's full stop is no abbreviation's (`Seventh Avenue.` / `Elm St.`)
+		const dot = m[0].endsWith('.') && !/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Str|Ct|Pl|Sq)\.$/.test(m[0]) ? 1 : 0;
+		out.push({ entity: 'STREET_ADDRESS', start: m.index, end: m.index + m[0].length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	return out;
 }

@@ -46,7 +46,7 @@ export function strongPlaceCue(t: Tokens, i: number): boolean {
 }
 
 /** Particles inside a place name: `Villafranca del Cid`, `Črni Vrh nad Idrijo`, `Port O' Warren`. */
-const PLACE_PARTICLES = new Set(['de', 'del', 'de la', 'la', 'le', 'les', 'do', 'da', 'dos', 'das', 'di', 'nad', 'na', 'pod', 'am', 'an', 'der', 'sur', 'upon', 'on', 'en', 'y', 'u']);
+const PLACE_PARTICLES = new Set(['de', 'del', 'la', 'le', 'les', 'do', 'da', 'dos', 'das', 'di', 'nad', 'na', 'pod', 'am', 'an', 'der', 'sur', 'upon', 'y', 'u']);
 
 /** End (token index) of a capitalised run from token i on one line (at most 4 words, particles inside), or -1. */
 function capitalRun(t: Tokens, lx: Lexicon, i: number): number {
@@ -60,7 +60,7 @@ function capitalRun(t: Tokens, lx: Lexicon, i: number): number {
 			continue;
 		}
 		// a common word stops the name (`in Paris Office`), unless in capitals (`UPTON SCUDAMORE`)
-		if (k > i && (t.flags[k] & UPPER) === 0 && (lx.lookup(low(t, k)) & COMMON) !== 0) break;
+		if (k > i && (((t.flags[k] & UPPER) === 0 && (lx.lookup(low(t, k)) & COMMON) !== 0) || NOT_NAME.has(low(t, k)))) break;
 		end = k;
 		words++;
 	}
@@ -109,7 +109,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			continue;
 		}
 		// an ALL-CAPS place (`LONDON`) only with a context word before it (address lines are the address pass's)
-		if (t.end[i] - t.start[i] > 40 || ((t.flags[i] & UPPER) !== 0 && !placeContext(t, i))) {
+		if (t.end[i] - t.start[i] > 40 || ((t.flags[i] & UPPER) !== 0 && !placeContext(t, i) && !strongPlaceCue(t, i) && !lineBeforeCountry(t, lx, i, capitalRun(t, lx, i)))) {
 			i++;
 			continue;
 		}

@@ -259,7 +259,7 @@ function firms(t: Tokens, lx: Lexicon, runs: Array<{ run: Run; score: number }>)
 function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
 	const b = r.first - 1;
 	// `in Toronto asked`: a place after its preposition stays a place
-	if ((first & P) !== 0 && PLACE_BEFORE.has(low(t, b))) return false;
+	if ((first & P) !== 0 && PLACE_BEFORE.has(low(t, b)) && !SPEECH_AFTER.has(low(t, b - 1))) return false;
 	// a common word needs a surname after it (`said Will Smith`, not `said Holy shit`)
 	if (b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && ((first & C) === 0 || n > 1)) {
 		const lb = low(t, b);
@@ -349,7 +349,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if (n >= 2 && placeBefore && r.last - r.first + 1 > n && (first & G) === 0) return 0;
 	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1)));
 	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
-	if ((first & C) === 0 && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;
+	const rare = (lx.lookup(r.lows[0]) & RARE) !== 0 && (first & G) === 0;
+	if ((first & C) === 0 && !rare && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;
 	// in a headline (most words capitalised) capitals say nothing: only a given name + surname pair counts
 	const headline = title[r.first] === 1;
 	// an English word of the larger list (`Lounge`, `Champ`) that is no given name
