@@ -280,7 +280,7 @@ function subjectAfter(t: Tokens, r: Run): boolean {
 	if (t.kind[a] !== WORD || (t.flags[a] & CAP) !== 0) return false;
 	const w = low(t, a);
 	// `Hendrix died`, `Obama announces`: a known verb, or a third-person or past form
-	return SUBJECT_VERBS.has(w) || /^[a-z]{3,}(?:[^su]s|ed)$/.test(w);
+	return SUBJECT_VERBS.has(w) || /^[a-z]{2,}(?:[^su]s|ed)$/.test(w);
 }
 
 /** `Warrane, can I …`: a name addressed at the start of a sentence. */
