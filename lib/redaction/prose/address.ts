@@ -23,7 +23,7 @@ const START = String.raw`(?<![\p{L}\p{M}\d'’-])`;
 const UNIT_WORD = `(?:${UNIT_WORDS.join('|')})`;
 /** A unit word used as one (`Apt. 5`, `Suite #2`): no part of a street name. */
 const NOT_UNIT = String.raw`(?!${UNIT_WORD}\.?\s?#?\s?[A-Za-z]?\d)`;
-const W = String.raw`${START}${NOT_UNIT}\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?(?![\p{L}\p{M}])`; // a capitalised word
+const W = String.raw`${START}(?=\p{Lu})${NOT_UNIT}\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?(?![\p{L}\p{M}])`; // a capitalised word
 const NUMBER = String.raw`(?:\d{1,5}[ \t])?\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?`;
 const either = (list: readonly string[] | string): string =>
 	(typeof list === 'string' ? list.trim().split(/\s+/) : list).map((w) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1).replace(/\./g, '\\.')}`).join('|');
@@ -32,7 +32,7 @@ const DIRECTION = String.raw`(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\
 const enStreet = (types: string) => String.raw`\b${NUMBER},?\s{1,2}(?:(?:${W}|\d{1,3}(?:st|nd|rd|th)|St\.|Ste?\.)\s{1,2}){1,4}(?:${types})\b\.?${DIRECTION}`;
 const EN = enStreet(either(EN_STREET_TYPES));
 /** `on Baker Street`: a street with a strong type and no number, after a word that places it. */
-const EN_NAMED = String.raw`(?<=\b(?:on|at|of|and|in)\s)(?:${W}\s{1,2}){1,3}(?:${either('street avenue road boulevard lane drive straße strasse')})\b\.?`;
+const EN_NAMED = new RegExp(String.raw`\b(?:on|at|of|and|in)\s((?:${W}\s{1,2}){1,3}(?:${either('street avenue road boulevard lane drive straße strasse')})\b\.?)`, 'gu');
 
 const SUFFIXES = either(`straße strasse str. weg gasse platz allee damm ufer chaussee steig pfad markt
 	straat laan gracht plein kade singel dreef steeg hove
@@ -51,15 +51,15 @@ const SHIP = String.raw`\b(?:${SHIP_PREFIXES.join('|')})\s${W}(?=\s{0,3}\r?\n\s{
 
 /** A street type as its own lower-case word after the name: `Erzsébet tér 19`, `Andrássy út 5`. */
 const TYPE_WORD = String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){1,3}(?:utca|u\.|út|útja|tér|körút|krt\.|rkp\.|kapu|gatan|gata|gate|vej|gade|straat|laan|weg|str\.?|strasse|straße|allee|platz|terrasse|põik)\s\d{1,4}[a-zA-Z]?\b\.?`;
-const STREET = new RegExp(`${EN}|${GERMANIC}|${ROMANCE}|${PO_BOX}|${SHIP}|${TYPE_WORD}|${EN_NAMED}`, 'gu');
+const STREET = new RegExp(`${EN}|${GERMANIC}|${ROMANCE}|${PO_BOX}|${SHIP}|${TYPE_WORD}`, 'gu');
 /** Weaker shapes, kept only with a unit, a postcode line or a place after them, or an address cue before. */
 /** Dates are no streets: `10 October 2010`, `Sat 11 Apr`, `05:41 PM January 28`. */
 const NOT_DATE = String.raw`(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\p{L}*\.?[ \t]\d|(?:AM|PM|UTC|GMT|IST|CET|EST|PST)\b)`;
-const BARE = String.raw`(?:\b\d{1,5}[ \t])?(?:${NOT_DATE}${W}[ \t]){0,2}${NOT_DATE}${W}[ \t]\d{1,4}[a-zA-Z]?\b`;
+const BARE = String.raw`(?:\b\d{1,5}[ \t])?(?:${START}(?=\p{Lu})${NOT_DATE}${W}[ \t]){0,2}${START}(?=\p{Lu})${NOT_DATE}${W}[ \t]\d{1,4}[a-zA-Z]?\b`;
 const WEAK = new RegExp(`${enStreet(either(EN_WEAK_STREET_TYPES))}|${BARE}`, 'gu');
 /** `corner of A and B`: both streets, whatever their shape (up to five words each). */
 const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
-const CORNER = new RegExp(String.raw`(?<=\b(?:corner|intersection|junction)\s(?:of\s)?)(?!of\s)${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
+const CORNER = new RegExp(String.raw`\b(?:corner|intersection|junction)\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
 const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n(?:[ \t>|]{0,8}){0,2}){0,2}|(?:\r?\n(?:[ \t>|]{0,8}){0,2}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
 const UNIT = String.raw`(?:${UNIT_WORD}\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
@@ -185,7 +185,9 @@ function placeLine(text: string, p: Piece, out: Detection[]): void {
 export function findAddresses(text: string, lx: Lexicon, places = false): Detection[] {
 	const out: Detection[] = [];
 	const taken: Array<[number, number]> = [];
-	const re = new RegExp(STREET.source, STREET.flags);
+	// module regexes, reset here: a call runs to its end without yielding, so no scan sees another's lastIndex
+	const re = STREET;
+	re.lastIndex = 0;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(text)) !== null) {
 		if (!/\d/.test(m[0]) && !/\p{L}$/u.test(m[0])) continue;
@@ -198,7 +200,8 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 		re.lastIndex = Math.max(last, re.lastIndex);
 	}
 	let t = 0;
-	const weak = new RegExp(WEAK.source, WEAK.flags);
+	const weak = WEAK;
+	weak.lastIndex = 0;
 	while ((m = weak.exec(text)) !== null) {
 		const s0 = m.index;
 		const e = s0 + m[0].length;
@@ -207,9 +210,10 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 			weak.lastIndex = Math.max(weak.lastIndex, taken[t][1]);
 			continue;
 		}
-		const pieces = extend(text, lx, e);
-		// a weak street needs a unit or a postcode line after it (a place alone may be any capitalised word)
-		if (!pieces.some((p) => p.kind !== 'city')) pieces.length = 0;
+		// a weak street needs a unit or a postcode line after it, maybe behind a city line (a place alone may be any capitalised word)
+		const city = pieceAt(UNIT_AT, text, e, 'unit') || pieceAt(LINE_AT, text, e, 'line') ? undefined : pieceAt(CITY_AT, text, e, 'city');
+		const direct = city === undefined ? pieceAt(UNIT_AT, text, e, 'unit') !== undefined || pieceAt(LINE_AT, text, e, 'line') !== undefined : pieceAt(UNIT_AT, text, city.end, 'unit') !== undefined || pieceAt(LINE_AT, text, city.end, 'line') !== undefined;
+		const pieces = direct ? extend(text, lx, e) : [];
 		const numbered = /^\d/.test(m[0]) && /\d[A-Za-z]?$/.test(m[0]) && /^[ \t]*(?:[,;.]|\r?\n|$)/.test(text.slice(e, e + 3));
 		if (pieces.length === 0 && !numbered && !CUE_BEFORE.test(text.slice(Math.max(0, s0 - 40), s0))) {
 			weak.lastIndex = s0 + 1;
@@ -219,11 +223,21 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 		emit(text, s, e, pieces, pieces.length > 0 ? ADDRESS_SCORE : ADDRESS_SCORE - 0.1, places, out);
 		weak.lastIndex = Math.max(pieces.length > 0 ? pieces[pieces.length - 1].end : e, weak.lastIndex);
 	}
-	const corner = new RegExp(CORNER.source, CORNER.flags);
+	const corner = CORNER;
+	corner.lastIndex = 0;
 	while ((m = corner.exec(text)) !== null) {
 		// a sentence's full stop is no abbreviation's (`Seventh Avenue.` / `Elm St.`)
-		const dot = m[0].endsWith('.') && !/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Str|Ct|Pl|Sq)\.$/.test(m[0]) ? 1 : 0;
-		out.push({ entity: 'STREET_ADDRESS', start: m.index, end: m.index + m[0].length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
+		const v = m[1];
+		const s = m.index + m[0].length - v.length;
+		const dot = v.endsWith('.') && !/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Str|Ct|Pl|Sq)\.$/.test(v) ? 1 : 0;
+		out.push({ entity: 'STREET_ADDRESS', start: s, end: s + v.length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
+	}
+	// `on Baker Street`: a street with a strong type and no number, after a word that places it
+	const named = EN_NAMED;
+	named.lastIndex = 0;
+	while ((m = named.exec(text)) !== null) {
+		const s = m.index + m[0].length - m[1].length;
+		out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, s + m[1].length), score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	return out;
 }

@@ -83,7 +83,10 @@ const CODE_BEFORE = new Set(['in', 'to', 'from', 'near', 'around', 'across']);
 /** `in vancouver`, `to orlando`: a lower-case big city, region or country after a place word, when it is no English word or given name. */
 function lowerPlace(t: Tokens, lx: Lexicon, i: number): boolean {
 	const p = i - 1;
-	if (p < 0 || t.kind[p] !== WORD || t.end[p] - t.start[p] > 4 || (t.flags[i] & NL) !== 0 || t.end[i] - t.start[i] < 4) return false;
+	if (p < 0 || t.kind[p] !== WORD || t.end[p] - t.start[p] > 6 || (t.flags[i] & NL) !== 0 || t.end[i] - t.start[i] < 4) return false;
+	// first letter of in, to, from, near, around, across before making the word's lower-case string
+	const c = t.text.charCodeAt(t.start[p]) | 32;
+	if (c !== 105 && c !== 116 && c !== 102 && c !== 110 && c !== 97) return false;
 	if (!CODE_BEFORE.has(low(t, p))) return false;
 	const b = lx.lookup(low(t, i));
 	return (b & (MAJOR | REGION | COUNTRY)) !== 0 && (b & (COMMON | RARE | GIVEN)) === 0;

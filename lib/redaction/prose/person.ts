@@ -225,12 +225,19 @@ function headlines(t: Tokens): Uint8Array {
 			words = caps = 0;
 		}
 		// items of a list (`Anna, Derek and Andrew`) say nothing about the line's style
-		if (i < t.count && t.kind[i] === WORD && !isPunct(t, i - 1, ',') && low(t, i - 1) !== 'and') {
+		if (i < t.count && t.kind[i] === WORD && !isPunct(t, i - 1, ',') && !((t.flags[i] & CAP) !== 0 && isAnd(t, i - 1))) {
 			words++;
 			if ((t.flags[i] & CAP) !== 0) caps++;
 		}
 	}
 	return out;
+}
+
+/** Token k is the word `and` (compared without making its lower-case string). */
+function isAnd(t: Tokens, k: number): boolean {
+	if (k < 0 || t.kind[k] !== WORD || t.end[k] - t.start[k] !== 3) return false;
+	const s = t.start[k];
+	return (t.text.charCodeAt(s) | 32) === 97 && (t.text.charCodeAt(s + 1) | 32) === 110 && (t.text.charCodeAt(s + 2) | 32) === 100;
 }
 
 /** A word of a handle or hashtag (`@Harry_Styles`, `#Aries`): no name in prose. */
