@@ -5,9 +5,10 @@
  * at most one run of at most MAX_RUN tokens, and every pass is a single walk over the tokens.
  */
 import type { Detection } from '../types';
-import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SUBJECT_VERBS, SURNAME_ENDING } from './cues';
+import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './lexicon';
 import { strongPlaceCue } from './location';
+import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
@@ -212,40 +213,6 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 	return out;
 }
 
-/** Marks the tokens of lines of four or more words where at least 75 % of the words are capitalised (titles, headlines). */
-function headlines(t: Tokens): Uint8Array {
-	const out = new Uint8Array(t.count);
-	let from = 0;
-	let words = 0;
-	let caps = 0;
-	for (let i = 0; i <= t.count; i++) {
-		if (i === t.count || (i > from && (t.flags[i] & NL) !== 0)) {
-			if (words >= 4 && caps * 4 >= words * 3) out.fill(1, from, i);
-			from = i;
-			words = caps = 0;
-		}
-		// items of a list (`Anna, Derek and Andrew`) say nothing about the line's style
-		if (i < t.count && t.kind[i] === WORD && !isPunct(t, i - 1, ',') && !((t.flags[i] & CAP) !== 0 && isAnd(t, i - 1))) {
-			words++;
-			if ((t.flags[i] & CAP) !== 0) caps++;
-		}
-	}
-	return out;
-}
-
-/** Token k is the word `and` (compared without making its lower-case string). */
-function isAnd(t: Tokens, k: number): boolean {
-	if (k < 0 || t.kind[k] !== WORD || t.end[k] - t.start[k] !== 3) return false;
-	const s = t.start[k];
-	return (t.text.charCodeAt(s) | 32) === 97 && (t.text.charCodeAt(s + 1) | 32) === 110 && (t.text.charCodeAt(s + 2) | 32) === 100;
-}
-
-/** A word of a handle or hashtag (`@Harry_Styles`, `#Aries`): no name in prose. */
-function handle(t: Tokens, i: number): boolean {
-	if ((t.flags[i] & SPACE) === 0 && (isPunct(t, i - 1, '@') || isPunct(t, i - 1, '#') || isPunct(t, i - 1, '_'))) return true;
-	return isPunct(t, i + 1, '_') && (t.flags[i + 1] & SPACE) === 0;
-}
-
 /** `Owens, Duran and Oneal`: a list of bare surnames joined by `and` names a firm, not people (some item is no given name). */
 function firms(t: Tokens, lx: Lexicon, runs: Array<{ run: Run; score: number }>): void {
 	let k = 0;
@@ -278,24 +245,6 @@ function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
 	// a vocative: `…, Mary?` / `…, Roy!`
 	return n === 1 && (first & G) !== 0 && isPunct(t, b, ',') && (isPunct(t, a, '!') || isPunct(t, a, '?'));
 }
-
-/** A given name starting a sentence is a name when a verb follows (`Kenji wants`, `David is`) or a possessive (`Ana's`). */
-function subjectAfter(t: Tokens, r: Run): boolean {
-	const a = r.last + 1;
-	if (a >= t.count || (t.flags[a] & NL) !== 0) return false;
-	if (isPunct(t, a, "'") || isPunct(t, a, '’')) return low(t, a + 1) === 's' && (t.flags[a] & SPACE) === 0;
-	if (t.kind[a] !== WORD || (t.flags[a] & CAP) !== 0) return false;
-	const w = low(t, a);
-	// `Hendrix died`, `Obama announces`: a known verb, or a third-person or past form
-	return SUBJECT_VERBS.has(w) || /^[a-z]{2,}(?:[^su]s|ed)$/.test(w);
-}
-
-/** `Warrane, can I …`: a name addressed at the start of a sentence. */
-function vocativeStart(t: Tokens, r: Run): boolean {
-	if ((t.flags[r.first] & SENT) === 0 || !isPunct(t, r.last + 1, ',') || r.last !== r.first) return false;
-	return VOCATIVE_NEXT.has(low(t, r.last + 2));
-}
-const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'i', 'you', 'we', 'do', 'did', 'are', 'have', 'thanks', 'thank']);
 
 /** A word that may be a name in a list: on a name list, or unknown, and no common word. */
 function listName(lx: Lexicon, w: string): boolean {
