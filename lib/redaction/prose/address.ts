@@ -1,116 +1,243 @@
 /**
  * STREET_ADDRESS: a street line (house number + street + street type in English, German, Dutch,
- * Nordic, French, Spanish, Italian and Portuguese forms, or a PO box), then what follows it: a unit
- * or apartment part, and the postcode + city line with postcode shapes per country (US ZIP+4, CA,
- * UK, DE/FR/ES/IT, NL, BE/AT/CH/DK/NO, SE, PL, PT). Patterns have bounded repetitions only; each
- * extension is tried at most MAX_EXT times after a street line: linear in the text.
+ * Nordic, French, Spanish, Italian and Portuguese forms, a PO box, a ship or unit box with its
+ * APO/FPO/DPO line, a street corner `corner of A and B`), then what follows it: a unit or
+ * apartment part, and the postcode + city line with postcode shapes per country (US ZIP+4, CA, UK,
+ * DE/FR/ES/IT, NL, BE/AT/CH/DK/NO, SE, PL, PT). A unit before the street (`Flat 3, 12 High Street`)
+ * belongs to it. In a block of several lines, the city, region and country lines are LOCATION and
+ * their postcode STREET_ADDRESS (each line of a postal block is a field of its own), when LOCATION
+ * is wanted. Patterns have bounded repetitions only; each extension is tried at most MAX_EXT times
+ * after a street line: linear in the text.
  */
 import type { Detection } from '../types';
 import type { Lexicon } from './lexicon';
+import { ADDRESS_CUE, EN_STREET_TYPES, EN_WEAK_STREET_TYPES, SHIP_PREFIXES, UNIT_WORDS } from './cues';
 
 export const ADDRESS_SCORE = 0.85;
-const MAX_EXT = 5;
+/** A place line of a postal block. */
+export const ADDRESS_PLACE_SCORE = 0.8;
+const MAX_EXT = 6;
 
 /** Start of a word: no letter, mark or digit before (keeps a long run of letters from being tried at each of its positions). */
 const START = String.raw`(?<![\p{L}\p{M}\d'’-])`;
-const W = String.raw`${START}\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?(?![\p{L}\p{M}])`; // a capitalised word
-const NUMBER = String.raw`\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?`;
-const either = (list: string): string => list.trim().split(/\s+/).map((w) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1).replace(/\./g, '\\.')}`).join('|');
+const UNIT_WORD = `(?:${UNIT_WORDS.join('|')})`;
+/** A unit word used as one (`Apt. 5`, `Suite #2`): no part of a street name. */
+const NOT_UNIT = String.raw`(?!${UNIT_WORD}\.?\s?#?\s?[A-Za-z]?\d)`;
+const W = String.raw`${START}(?=\p{Lu})${NOT_UNIT}\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?(?![\p{L}\p{M}])`; // a capitalised word
+const NUMBER = String.raw`(?:\d{1,5}[ \t])?\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?`;
+const either = (list: readonly string[] | string): string =>
+	(typeof list === 'string' ? list.trim().split(/\s+/) : list).map((w) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1).replace(/\./g, '\\.')}`).join('|');
 
-const EN_TYPES = 'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Square|Sq|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Crescent|Cres|Close|Grove|Gardens|Row|Walk|Trail|Trl|Alley|Plaza|Mews|Hill|Loop|Path|Pike|Ridge|Heights|Expressway|Freeway|Broadway|Turnpike';
-const EN = String.raw`\b${NUMBER},?\s{1,2}(?:(?:${W}|\d{1,3}(?:st|nd|rd|th))\s{1,2}){1,4}(?:${EN_TYPES})\b\.?(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?`;
+const DIRECTION = String.raw`(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?`;
+const enStreet = (types: string) => String.raw`\b${NUMBER},?\s{1,2}(?:(?:${W}|\d{1,3}(?:st|nd|rd|th)|St\.|Ste?\.)\s{1,2}){1,4}(?:${types})\b\.?${DIRECTION}`;
+const EN = enStreet(either(EN_STREET_TYPES));
+/** `on Baker Street`: a street with a strong type and no number, after a word that places it. */
+const EN_NAMED = new RegExp(String.raw`\b(?:on|at|of|and|in)\s((?:${W}\s{1,2}){1,3}(?:${either('street avenue road boulevard lane drive straße strasse')})\b\.?)`, 'gu');
 
 const SUFFIXES = either(`straße strasse str. weg gasse platz allee damm ufer chaussee steig pfad markt
-	straat laan gracht plein kade singel dreef steeg
-	gatan gata vägen väg gränd torget vej gade stræde allé veien vegen gate
+	straat laan gracht plein kade singel dreef steeg hove
+	gatan gata vägen väg gränd torget vej vænget gade stræde allé veien vegen gate stræti straeti braut
 	katu tie kuja polku tori utca út tér ulica`);
 const SUFFIX_BEHIND = `(?:${SUFFIXES})`;
 const GERMANIC = String.raw`(?:\b\d{1,5}[ \t])?(?:(?:${W})[ \t]){0,2}${START}\p{Lu}[\p{L}\p{M}-]{0,40}(?![\p{L}\p{M}-])(?<=${SUFFIX_BEHIND})[ \t]{1,2}\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?\b`;
 
-const ROMANCE_TYPES = `${either('rue avenue boulevard chemin allée impasse quai calle avenida paseo camino carrera ronda travesía viale piazza corso vicolo rua travessa praça estrada alameda')}|Place|Via|Largo|Route|Cours|Plaza|Av\\.|Avda\\.?|Bd|C/|ul\\.|Ulica|ulica`;
+const ROMANCE_TYPES = `${either('rue avenue boulevard chemin allée impasse quai calle avenida paseo camino carrera ronda travesía viale piazza corso vicolo rua travessa praça estrada alameda strada')}|Place|Via|Largo|Route|Cours|Plaza|Av\\.?|Avda\\.?|Bd|C/|ul\\.|Ulica|ulica|Λ\\.|Λεωφόρος|Οδός`;
 const LINK = String.raw`(?:de|del|de la|de las|de los|du|des|de l'|d'|la|le|les|do|da|dos|das|di|della|delle|dei|degli|al|alla|y|e)`;
 const ROMANCE = String.raw`(?:\b${NUMBER},?\s{1,2})?${START}(?:${ROMANCE_TYPES})\s{1,2}(?:${LINK}\s{1,2}){0,2}(?:${W}|\d{1,2}\s(?:de\s)?\p{Lu}\p{Ll}{2,12})(?:\s{1,2}(?:${LINK}\s{1,2})?${W}){0,3}(?:,?\s{1,2}(?:n[º°o.]\s?)?\d{1,5}[A-Za-z]?\b)?`;
 
-const PO_BOX = String.raw`\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|Postfach|Apartado(?:\s+de\s+correos)?|Apdo\.?|Case\s+postale|Boîte\s+postale|Casella\s+postale|Postbus|PSC\s\d{1,5},\s?Box|Unit\s\d{1,5}\sBox)\s{1,2}\d{1,6}(?:\s\d{1,4})?\b`;
+const PO_BOX = String.raw`\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|Postfach|Postbox|Apartado(?:\s+de\s+correos)?|Apdo\.?|Case\s+postale|Boîte\s+postale|Casella\s+postale|Postbus|PSC\s\d{1,5},\s?Box|Unit\s\d{1,5}\sBox)\s{1,2}\d{1,6}(?:\s\d{1,4})?\b`;
+/** A ship's address: `USNS Bergman` + its FPO line (checked when found). */
+const SHIP = String.raw`\b(?:${SHIP_PREFIXES.join('|')})\s${W}(?=\s{0,3}\r?\n\s{0,3}(?:FPO|APO|DPO)\s[A-Z]{2}\s\d{5})`;
 
 /** A street type as its own lower-case word after the name: `Erzsébet tér 19`, `Andrássy út 5`. */
-const TYPE_WORD = String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){1,3}(?:utca|u\.|út|tér|körút|krt\.|gatan|gata|vej|gade|straat|laan|weg|str\.|strasse|straße|allee|platz)\s\d{1,4}[a-zA-Z]?\b\.?`;
-const STREET = new RegExp(`${EN}|${GERMANIC}|${ROMANCE}|${PO_BOX}|${TYPE_WORD}`, 'gu');
-/** A street without a type word (`Allika 46`): only when a unit or a postcode line follows. */
-const BARE = new RegExp(String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){0,2}${W}[ \t]\d{1,4}[a-zA-Z]?\b`, 'gu');
+const TYPE_WORD = String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){1,3}(?:utca|u\.|út|útja|tér|körút|krt\.|rkp\.|kapu|gatan|gata|gate|vej|gade|straat|laan|weg|str\.?|strasse|straße|allee|platz|terrasse|põik)\s\d{1,4}[a-zA-Z]?\b\.?`;
+const STREET = new RegExp(`${EN}|${GERMANIC}|${ROMANCE}|${PO_BOX}|${SHIP}|${TYPE_WORD}`, 'gu');
+/** Weaker shapes, kept only with a unit, a postcode line or a place after them, or an address cue before. */
+/** Dates are no streets: `10 October 2010`, `Sat 11 Apr`, `05:41 PM January 28`. */
+const NOT_DATE = String.raw`(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\p{L}*\.?[ \t]\d|(?:AM|PM|UTC|GMT|IST|CET|EST|PST)\b)`;
+const BARE = String.raw`(?:\b\d{1,5}[ \t])?(?:${START}(?=\p{Lu})${NOT_DATE}${W}[ \t]){0,2}${START}(?=\p{Lu})${NOT_DATE}${W}[ \t]\d{1,4}[a-zA-Z]?\b`;
+const WEAK = new RegExp(`${enStreet(either(EN_WEAK_STREET_TYPES))}|${BARE}`, 'gu');
+/** `corner of A and B`: both streets, whatever their shape (up to five words each). */
+const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
+const CORNER = new RegExp(String.raw`\b(?:corner|intersection|junction)\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
-const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t]{0,8}){0,2}|(?:\r?\n[ \t]{0,8}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
-const UNIT = String.raw`(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Piso|Puerta|Wohnung|Whg|Stock|Etage|Top|App|Appartement|Bâtiment|Bât|Esc|Escalera|Interno|Int|Scala)\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
+const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n(?:[ \t>|]{0,8}){0,2}){0,2}|(?:\r?\n(?:[ \t>|]{0,8}){0,2}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
+const UNIT = String.raw`(?:${UNIT_WORD}\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
 const ZIP_US = String.raw`\d{5}(?:-\d{4})?`;
 const POST_CA = String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`;
 const POST_UK = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}`;
 const POST_EU = String.raw`(?:(?:D|F|A|CH|NL|B|L|I|E|P|S|DK|N|FI|FIN|SE|PL)-)?(?:\d{5}|\d{4}(?:\s?[A-Z]{2}\b)?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}-\d{3})`;
-const CITY = String.raw`${W}(?:[ -]{1,2}(?:(?:sur|am|an|upon|de|la|del|di)[ -])?${W}){0,3}`;
-const LINE = String.raw`(?:${CITY},?\s{1,2}(?:[A-Z]{2}|${W})\.?,?\s{1,2}(?:${ZIP_US}|${POST_CA})|${POST_EU}\s{1,2}${CITY}|${CITY},?\s{1,2}${POST_UK}|${CITY}\s{1,2}${POST_EU}|[A-Z]{2}\s{1,2}${ZIP_US}|(?:APO|FPO|DPO)\s[A-Z]{2}\s\d{5}|${POST_UK}\b|${ZIP_US}\b)`;
+const CITY = String.raw`${W}(?:[ -]{1,2}(?:(?:sur|am|an|upon|de|la|del|di|nad|na|u|do)[ -])?${W}){0,3}`;
+const LINE = String.raw`(?:${CITY},?\s{1,2}(?:[A-Z]{2}|${W})\.?,?\s{1,2}(?:${ZIP_US}|${POST_CA})|${POST_EU}\s{1,2}${CITY}|${CITY},?\s{1,2}${POST_UK}|${CITY}\s{1,2}${POST_EU}|[A-Z]{2}\s{1,2}${ZIP_US}|(?:APO|FPO|DPO)\s[A-Z]{2}\s\d{5}|${POST_UK}\b|${POST_CA}\b|${ZIP_US}\b)`;
+/** A postcode inside a place line. */
+const POSTCODE_IN = new RegExp(String.raw`(?<![\p{L}\d])(?:${ZIP_US}|${POST_CA}|${POST_UK}|${POST_EU})(?![\p{L}\d])`, 'u');
+/** A military mail line (`FPO AE 09123`): part of the address, no place. */
+const MILITARY = /^(?:APO|FPO|DPO)\s/;
+const PLACE_WORDS = /\p{L}[\p{L}\p{M}'’.\- ]*[\p{L}\p{M}]/gu;
 
-const UNIT_AT = new RegExp(`${SEP}${UNIT}`, 'uy');
-const LINE_AT = new RegExp(`${SEP}${LINE}`, 'uy');
-const CITY_AT = new RegExp(`${SEP}(${CITY})(?![\\p{L}\\p{M}])`, 'uy');
+const UNIT_AT = new RegExp(`(${SEP})${UNIT}`, 'uy');
+const LINE_AT = new RegExp(`(${SEP})${LINE}`, 'uy');
+const CITY_AT = new RegExp(`(${SEP})(${CITY})(?![\\p{L}\\p{M}])`, 'uy');
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}\.?\s?#?\s?[A-Za-z0-9]{1,6},?[ \t]{1,2})$`, 'u');
+const ALONE_ON_LINE = /[ \t]*(?:\r?\n|$)/y;
+const CUE_BEFORE = new RegExp(String.raw`(?:${ADDRESS_CUE})\s{0,3}:?\s{0,8}$`, 'iu');
 
-/** A bare city/region/country line counts only when the gazetteer knows it, or it is in capitals. */
+type Kind = 'unit' | 'line' | 'city';
+interface Piece {
+	start: number;
+	end: number;
+	kind: Kind;
+	/** a line break lies before it */
+	nl: boolean;
+}
+
+/** A bare city/region/country line counts when the gazetteer knows it (or its last words: `Coalville South Africa`), or it is in capitals. */
 function knownPlace(lx: Lexicon, s: string): boolean {
 	const w = s.toLowerCase();
 	if (lx.city.has(w) || lx.region.has(w) || lx.country.has(w)) return true;
+	const words = w.split(/\s+/);
+	for (let k = 1; k < words.length; k++) {
+		const tail = words.slice(k).join(' ');
+		if (lx.region.has(tail) || lx.country.has(tail)) return true;
+	}
 	return s.length >= 3 && s === s.toUpperCase() && s !== s.toLowerCase();
 }
 
-function at(re: RegExp, text: string, from: number): number {
+function pieceAt(re: RegExp, text: string, from: number, kind: Kind): Piece | undefined {
 	re.lastIndex = from;
-	return re.exec(text) ? re.lastIndex : -1;
+	const m = re.exec(text);
+	if (!m) return undefined;
+	return { start: m.index + m[1].length, end: re.lastIndex, kind, nl: /\n/.test(m[1]) };
 }
 
-function extend(text: string, lx: Lexicon, from: number): number {
+/** The unit and place pieces after a street line ending at `from`. */
+function extend(text: string, lx: Lexicon, from: number): Piece[] {
+	const out: Piece[] = [];
 	let end = from;
 	for (let n = 0; n < MAX_EXT; n++) {
-		let next = -1;
-		for (const re of [UNIT_AT, LINE_AT]) {
-			re.lastIndex = end;
-			const m = re.exec(text);
-			if (m && re.lastIndex > next) next = re.lastIndex;
+		const unit = pieceAt(UNIT_AT, text, end, 'unit');
+		const line = pieceAt(LINE_AT, text, end, 'line');
+		let next = unit && (!line || unit.end >= line.end) ? unit : line;
+		if (!next) {
+			const city = pieceAt(CITY_AT, text, end, 'city');
+			if (city && acceptCity(text, lx, city, out.length > 0)) next = city;
 		}
-		if (next < 0) {
-			CITY_AT.lastIndex = end;
-			const m = CITY_AT.exec(text);
-			if (m && knownPlace(lx, m[1])) next = CITY_AT.lastIndex;
-		}
-		if (next <= end) break;
-		end = next;
+		if (!next || next.end <= end) break;
+		out.push(next);
+		end = next.end;
 	}
-	return end;
+	return out;
 }
 
-export function findAddresses(text: string, lx: Lexicon): Detection[] {
+/** A city piece: a known place, or a line of its own in a block, or followed by a known place, state code or postcode line. */
+function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean): boolean {
+	if (knownPlace(lx, text.slice(city.start, city.end))) return true;
+	ALONE_ON_LINE.lastIndex = city.end;
+	if (city.nl && inBlock && ALONE_ON_LINE.test(text)) return true;
+	const after = pieceAt(LINE_AT, text, city.end, 'line') ?? pieceAt(CITY_AT, text, city.end, 'city');
+	return after !== undefined && (after.kind === 'line' || knownPlace(lx, text.slice(after.start, after.end)));
+}
+
+function trimEnd(text: string, s: number, e: number): number {
+	while (e > s && /[\s,]/.test(text[e - 1])) e--;
+	return e;
+}
+
+/** Start of a unit written before the street (`Apt. 675 62314 Mellemvej 32`, `Flat 3, 12 High Street`). */
+function unitBefore(text: string, s: number): number {
+	const m = UNIT_BEFORE.exec(text.slice(Math.max(0, s - 24), s));
+	return m ? s - m[1].length : s;
+}
+
+/** Emits the street with its pieces: one span, or (a block with place lines, LOCATION wanted) the street part and each place line's parts. */
+function emit(text: string, s: number, e: number, pieces: Piece[], score: number, places: boolean, out: Detection[]): void {
+	let k = 0;
+	let end = e;
+	for (; k < pieces.length; k++) {
+		const p = pieces[k];
+		if (places && p.nl && p.kind !== 'unit' && !MILITARY.test(text.slice(p.start, p.end))) break;
+		end = p.end;
+	}
+	out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, end), score, ruleId: 'prose-address' });
+	for (; k < pieces.length; k++) placeLine(text, pieces[k], out);
+}
+
+/** A place line of a block: its postcode is STREET_ADDRESS, its words LOCATION; a unit stays STREET_ADDRESS. */
+function placeLine(text: string, p: Piece, out: Detection[]): void {
+	const s = p.start;
+	const e = trimEnd(text, s, p.end);
+	if (p.kind === 'unit' || MILITARY.test(text.slice(s, e))) {
+		out.push({ entity: 'STREET_ADDRESS', start: s, end: e, score: ADDRESS_SCORE, ruleId: 'prose-address' });
+		return;
+	}
+	const line = text.slice(s, e);
+	const code = POSTCODE_IN.exec(line);
+	const words = code ? line.slice(0, code.index) + ' '.repeat(code[0].length) + line.slice(code.index + code[0].length) : line;
+	if (code) out.push({ entity: 'STREET_ADDRESS', start: s + code.index, end: s + code.index + code[0].length, score: ADDRESS_SCORE, ruleId: 'prose-address' });
+	PLACE_WORDS.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = PLACE_WORDS.exec(words)) !== null) {
+		out.push({ entity: 'LOCATION', start: s + m.index, end: s + m.index + m[0].length, score: ADDRESS_PLACE_SCORE, ruleId: 'prose-address' });
+	}
+}
+
+/** Street addresses of `text`; with `places`, the place lines of a postal block come out as LOCATION. */
+export function findAddresses(text: string, lx: Lexicon, places = false): Detection[] {
 	const out: Detection[] = [];
-	const re = new RegExp(STREET.source, STREET.flags);
+	const taken: Array<[number, number]> = [];
+	// module regexes, reset here: a call runs to its end without yielding, so no scan sees another's lastIndex
+	const re = STREET;
+	re.lastIndex = 0;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(text)) !== null) {
-		const s = m.index;
-		let e = s + m[0].length;
-		if (!/\d/.test(m[0])) continue;
-		// trailing spaces or a comma the street pattern took
-		while (e > s && /[\s,]/.test(text[e - 1])) e--;
-		e = extend(text, lx, e);
-		out.push({ entity: 'STREET_ADDRESS', start: s, end: e, score: ADDRESS_SCORE, ruleId: 'prose-address' });
-		re.lastIndex = Math.max(e, re.lastIndex);
+		if (!/\d/.test(m[0]) && !/\p{L}$/u.test(m[0])) continue;
+		const s = unitBefore(text, m.index);
+		const e = trimEnd(text, m.index, m.index + m[0].length);
+		const pieces = extend(text, lx, e);
+		emit(text, s, e, pieces, ADDRESS_SCORE, places, out);
+		const last = pieces.length > 0 ? pieces[pieces.length - 1].end : e;
+		taken.push([s, last]);
+		re.lastIndex = Math.max(last, re.lastIndex);
 	}
-	const bare = new RegExp(BARE.source, BARE.flags);
-	while ((m = bare.exec(text)) !== null) {
-		const s = m.index;
-		const e = s + m[0].length;
-		const unit = at(UNIT_AT, text, e);
-		const line = at(LINE_AT, text, e);
-		if (unit < 0 && line < 0) {
-			bare.lastIndex = s + 1;
+	let t = 0;
+	const weak = WEAK;
+	weak.lastIndex = 0;
+	while ((m = weak.exec(text)) !== null) {
+		const s0 = m.index;
+		const e = s0 + m[0].length;
+		while (t < taken.length && taken[t][1] <= s0) t++;
+		if (t < taken.length && taken[t][0] < e) {
+			weak.lastIndex = Math.max(weak.lastIndex, taken[t][1]);
 			continue;
 		}
-		const end = extend(text, lx, e);
-		out.push({ entity: 'STREET_ADDRESS', start: s, end, score: ADDRESS_SCORE - 0.1, ruleId: 'prose-address' });
-		bare.lastIndex = Math.max(end, bare.lastIndex);
+		// a weak street needs a unit or a postcode line after it, maybe behind a city line (a place alone may be any capitalised word)
+		const city = pieceAt(UNIT_AT, text, e, 'unit') || pieceAt(LINE_AT, text, e, 'line') ? undefined : pieceAt(CITY_AT, text, e, 'city');
+		const direct = city === undefined ? pieceAt(UNIT_AT, text, e, 'unit') !== undefined || pieceAt(LINE_AT, text, e, 'line') !== undefined : pieceAt(UNIT_AT, text, city.end, 'unit') !== undefined || pieceAt(LINE_AT, text, city.end, 'line') !== undefined;
+		const pieces = direct ? extend(text, lx, e) : [];
+		const numbered = /^\d/.test(m[0]) && /\d[A-Za-z]?$/.test(m[0]) && /^[ \t]*(?:[,;.]|\r?\n|$)/.test(text.slice(e, e + 3));
+		if (pieces.length === 0 && !numbered && !CUE_BEFORE.test(text.slice(Math.max(0, s0 - 40), s0))) {
+			weak.lastIndex = s0 + 1;
+			continue;
+		}
+		const s = unitBefore(text, s0);
+		emit(text, s, e, pieces, pieces.length > 0 ? ADDRESS_SCORE : ADDRESS_SCORE - 0.1, places, out);
+		weak.lastIndex = Math.max(pieces.length > 0 ? pieces[pieces.length - 1].end : e, weak.lastIndex);
+	}
+	const corner = CORNER;
+	corner.lastIndex = 0;
+	while ((m = corner.exec(text)) !== null) {
+		// a sentence's full stop is no abbreviation's (`Seventh Avenue.` / `Elm St.`)
+		const v = m[1];
+		const s = m.index + m[0].length - v.length;
+		const dot = v.endsWith('.') && !/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Str|Ct|Pl|Sq)\.$/.test(v) ? 1 : 0;
+		out.push({ entity: 'STREET_ADDRESS', start: s, end: s + v.length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
+	}
+	// `on Baker Street`: a street with a strong type and no number, after a word that places it
+	const named = EN_NAMED;
+	named.lastIndex = 0;
+	while ((m = named.exec(text)) !== null) {
+		const s = m.index + m[0].length - m[1].length;
+		out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, s + m[1].length), score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	return out;
 }

@@ -37,7 +37,7 @@ export function detectProse(text: string, options: ProseOptions = {}): Detection
 	if (want.has('ORGANIZATION')) findOrganizations(text, out);
 	if (!want.has('PERSON') && !want.has('LOCATION') && !want.has('STREET_ADDRESS')) return out;
 	const lx = getLexicon();
-	const addresses = want.has('STREET_ADDRESS') ? findAddresses(text, lx) : [];
+	const addresses = want.has('STREET_ADDRESS') ? findAddresses(text, lx, want.has('LOCATION')) : [];
 	append(out, addresses);
 	if (!want.has('PERSON') && !want.has('LOCATION')) return out;
 	const t = tokenize(text);

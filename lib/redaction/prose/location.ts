@@ -5,15 +5,17 @@
  * country or state code (`Springfield, IL`). Linear: at most `placeWords` look-ups per token.
  */
 import type { Detection } from '../types';
-import { COUNTRY, GIVEN, PREFIX, REGION, SURNAME } from './lexicon';
+import { PLACE_CUES, PLACE_HEADERS } from './cues';
+import { COMMON, COUNTRY, GIVEN, MAJOR, PREFIX, RARE, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, GLUED, isPunct, low, NL, SENT, UPPER, WORD } from './tokens';
+import { CAP, GLUED, isPunct, low, NL, SENT, tok, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { NOT_NAME, PLACE_BEFORE, PLACE_INTRO } from './words';
 
 export const LOCATION_SCORES = { context: 0.8, country: 0.8, major: 0.7, minor: 0.4 };
 
 const STATE_CODE = /^[A-Z]{2}$/;
+const WEAK_BEFORE = new Set(['at', 'to', 'with', 'for']);
 /** May start a place name (`South Africa`, `New York`) though they start no person name. */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'central', 'new', 'upper', 'lower', 'great', 'saint', 'st']);
 
@@ -35,16 +37,82 @@ function placeAfter(t: Tokens, lx: Lexicon, e: number): boolean {
 	return (t.flags[k] & CAP) !== 0 && (lx.region.has(lw) || lx.country.has(lw));
 }
 
+/** Words right before token i that name a place whatever follows: `flew to`, `grew up in`, `University of`, `Where:`. */
+export function strongPlaceCue(t: Tokens, i: number): boolean {
+	if ((t.flags[i] & NL) !== 0 && !isPunct(t, i - 1, ':')) return false;
+	if (isPunct(t, i - 1, ':')) return (t.flags[i - 1] & NL) === 0 && PLACE_HEADERS.has(low(t, i - 2));
+	const before = PLACE_CUES.get(low(t, i - 1));
+	return before !== undefined && before.has(low(t, i - 2));
+}
+
+/** Particles inside a place name: `Villafranca del Cid`, `Črni Vrh nad Idrijo`, `Port O' Warren`. */
+const PLACE_PARTICLES = new Set(['de', 'del', 'la', 'le', 'les', 'do', 'da', 'dos', 'das', 'di', 'nad', 'na', 'pod', 'am', 'an', 'der', 'sur', 'upon', 'y', 'u']);
+
+/** End (token index) of a capitalised run from token i on one line (at most 4 words, particles inside), or -1. */
+function capitalRun(t: Tokens, lx: Lexicon, i: number): number {
+	let end = -1;
+	let words = 0;
+	for (let k = i; k < t.count && words < 4; k++) {
+		if (k > i && (t.flags[k] & NL) !== 0) break;
+		if (t.kind[k] !== WORD || (t.flags[k] & GLUED) !== 0) break;
+		if ((t.flags[k] & CAP) === 0) {
+			if (k === i || !PLACE_PARTICLES.has(low(t, k))) break;
+			continue;
+		}
+		// a common word stops the name (`in Paris Office`), unless in capitals (`UPTON SCUDAMORE`)
+		if (k > i && (((t.flags[k] & UPPER) === 0 && (lx.lookup(low(t, k)) & COMMON) !== 0) || NOT_NAME.has(low(t, k)))) break;
+		end = k;
+		words++;
+	}
+	return end;
+}
+
+/** A line of capitalised words alone, with a country alone on the next line (`ALFRICK\nUnited Kingdom`). */
+function lineBeforeCountry(t: Tokens, lx: Lexicon, i: number, end: number): boolean {
+	if ((t.flags[i] & NL) === 0 || end + 1 >= t.count || (t.flags[end + 1] & NL) === 0) return false;
+	let k = end + 1;
+	let phrase = '';
+	while (k < t.count && t.kind[k] === WORD && (k === end + 1 || (t.flags[k] & NL) === 0)) phrase = phrase ? `${phrase} ${low(t, k++)}` : low(t, k++);
+	return (k >= t.count || (t.flags[k] & NL) !== 0) && lx.country.has(phrase);
+}
+
+/** USPS state and territory codes. */
+const US_STATES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR NYC LA ATL'.split(' '));
+const CODE_BEFORE = new Set(['in', 'to', 'from', 'near', 'around', 'across']);
+
+/** `in vancouver`, `to orlando`: a lower-case big city, region or country after a place word, when it is no English word or given name. */
+function lowerPlace(t: Tokens, lx: Lexicon, i: number): boolean {
+	const p = i - 1;
+	if (p < 0 || t.kind[p] !== WORD || t.end[p] - t.start[p] > 6 || (t.flags[i] & NL) !== 0 || t.end[i] - t.start[i] < 4) return false;
+	// first letter of in, to, from, near, around, across before making the word's lower-case string
+	const c = t.text.charCodeAt(t.start[p]) | 32;
+	if (c !== 105 && c !== 116 && c !== 102 && c !== 110 && c !== 97) return false;
+	if (!CODE_BEFORE.has(low(t, p))) return false;
+	const b = lx.lookup(low(t, i));
+	return (b & (MAJOR | REGION | COUNTRY)) !== 0 && (b & (COMMON | RARE | GIVEN)) === 0;
+}
+
 export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detection[] {
 	const out: Detection[] = [];
 	let i = 0;
 	while (i < t.count) {
+		if (t.kind[i] === WORD && (t.flags[i] & (CAP | GLUED)) === 0 && !taken[i] && lowerPlace(t, lx, i)) {
+			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[i], score: LOCATION_SCORES.minor, ruleId: 'prose-location' });
+			i++;
+			continue;
+		}
 		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || taken[i] || (NOT_NAME.has(low(t, i)) && !DIRECTIONS.has(low(t, i)))) {
 			i++;
 			continue;
 		}
+		// `in DC`, `back to NYC`: a state code or a known short form after a place word
+		if ((t.flags[i] & UPPER) !== 0 && t.end[i] - t.start[i] <= 3 && (US_STATES.has(tok(t, i)) || lx.country.has(low(t, i))) && CODE_BEFORE.has(low(t, i - 1)) && (t.flags[i] & NL) === 0) {
+			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[i], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
+			i++;
+			continue;
+		}
 		// an ALL-CAPS place (`LONDON`) only with a context word before it (address lines are the address pass's)
-		if (t.end[i] - t.start[i] > 40 || ((t.flags[i] & UPPER) !== 0 && !placeContext(t, i))) {
+		if (t.end[i] - t.start[i] > 40 || ((t.flags[i] & UPPER) !== 0 && !placeContext(t, i) && !strongPlaceCue(t, i) && !lineBeforeCountry(t, lx, i, capitalRun(t, lx, i)))) {
 			i++;
 			continue;
 		}
@@ -73,7 +141,12 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			if ((bits & PREFIX) === 0) break;
 		}
 		if (best < 0) {
-			i++;
+			// an unknown name after a strong cue, or a city line above a country line
+			const end = (t.flags[i] & UPPER) !== 0 || (lx.lookup(low(t, i)) & COMMON) === 0 ? capitalRun(t, lx, i) : -1;
+			if (end >= 0 && (strongPlaceCue(t, i) || lineBeforeCountry(t, lx, i, end))) {
+				out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[end], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
+				i = end + 1;
+			} else i++;
 			continue;
 		}
 		const single = best === i;
@@ -83,8 +156,10 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		const ctx = placeContext(t, i) || placeAfter(t, lx, best);
 		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
 		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;
+		// `shouted at Gary`, `went to Linda's`: after `at`/`to` a given name or surname is no small place
+		const weakCtx = person && kind === 3 && !placeAfter(t, lx, best) && !PLACE_INTRO.has(low(t, i - 2)) && WEAK_BEFORE.has(low(t, i - 1));
 		let score = 0;
-		if (ctx && !(common && more)) score = LOCATION_SCORES.context;
+		if (ctx && !(common && more) && !weakCtx) score = LOCATION_SCORES.context;
 		else if (common) score = 0;
 		else if (kind === 1) score = LOCATION_SCORES.country;
 		else if (kind === 2 && !person) score = LOCATION_SCORES.major;

@@ -5,11 +5,14 @@
  * at most one run of at most MAX_RUN tokens, and every pass is a single walk over the tokens.
  */
 import type { Detection } from '../types';
+import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './lexicon';
+import { strongPlaceCue } from './location';
+import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
-import { INTRO_BEFORE, NOT_NAME, PARTICLES, PERSON_HEADERS, PLACE_BEFORE, SALUTATIONS, SIGN_OFFS, TITLES } from './words';
+import { INTRO_BEFORE, NOT_NAME, ORG_SUFFIXES, PARTICLES, PERSON_HEADERS, PLACE_BEFORE, SALUTATIONS, SIGN_OFFS, TITLES } from './words';
 
 const MAX_RUN = 6;
 const MIXED_OK = /^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|Van)|-/;
@@ -112,7 +115,11 @@ export function runAt(t: Tokens, i: number): Run | undefined {
 /** Index of the word before token i, skipping one '.' (`Dr.`), or -1. */
 function wordBefore(t: Tokens, i: number): number {
 	let k = i - 1;
-	if (isPunct(t, k, '.')) k--;
+	if (isPunct(t, k, '.')) {
+		k--;
+		// `Dr. Novak`, `Mr. Leiva`: a dot joins only a title to the name
+		if (k < 0 || t.kind[k] !== WORD || !TITLES.has(low(t, k))) return -1;
+	}
 	return k >= 0 && t.kind[k] === WORD ? k : -1;
 }
 
@@ -121,11 +128,14 @@ export function contextBefore(t: Tokens, i: number): boolean {
 	const w = wordBefore(t, i);
 	if (w >= 0 && (t.flags[i] & NL) === 0) {
 		const lw = low(t, w);
-		if (TITLES.has(lw) && (t.flags[w] & CAP) !== 0) return true;
+		// `Mr. Novak`, `MR. NOVAK`; not `ME. Go` (a title in capitals before a word that is not)
+		if (TITLES.has(lw) && (t.flags[w] & CAP) !== 0 && ((t.flags[w] & UPPER) === 0 || (t.flags[i] & UPPER) !== 0)) return true;
 		if (SALUTATIONS.has(lw) && w === i - 1) return true;
 		if (INTRO_BEFORE.has(lw) && w === i - 1) {
 			const w2 = low(t, w - 1);
 			if (lw === 'is' || lw === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i' || w2 === 'it';
+			// `call me Ana`, `me llamo Ana` (llamo is an intro word itself)
+			if (lw === 'me') return w2 === 'call' || w2 === 'calls' || w2 === 'called';
 			return true;
 		}
 		if (lw === 'by' && w === i - 1) return false;
@@ -156,9 +166,14 @@ function upperContext(t: Tokens, i: number): boolean {
 export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detection[] {
 	const out: Detection[] = [];
 	const runs: Array<{ run: Run; score: number }> = [];
+	const title = headlines(t);
 	let i = 0;
 	while (i < t.count) {
 		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP) {
+			i++;
+			continue;
+		}
+		if (handle(t, i)) {
 			i++;
 			continue;
 		}
@@ -169,7 +184,7 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 			continue;
 		}
 		const run = trimLeading(lx, found);
-		runs.push({ run, score: judge(t, lx, run, known) });
+		runs.push({ run, score: judge(t, lx, run, known, title) });
 		i = found.last + 1;
 	}
 	// consistency: a part of a found name (or of an e-mail local part) makes another run a name
@@ -193,8 +208,42 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 			if ((prev && prev.score > 0 && listed(t, prev.run.last, r.run.first)) || (next && next.score > 0 && listed(t, r.run.last, next.run.first))) r.score = PERSON_SCORES.single;
 		}
 	}
+	firms(t, lx, runs);
 	for (const r of runs) if (r.score > 0) out.push(span(t, r.run, r.score));
 	return out;
+}
+
+/** `Owens, Duran and Oneal`: a list of bare surnames joined by `and` names a firm, not people (some item is no given name). */
+function firms(t: Tokens, lx: Lexicon, runs: Array<{ run: Run; score: number }>): void {
+	let k = 0;
+	while (k < runs.length) {
+		let j = k;
+		while (j + 1 < runs.length && runs[j].run.parts.length === 1 && runs[j + 1].run.parts.length === 1 && listed(t, runs[j].run.last, runs[j + 1].run.first)) j++;
+		if (j > k) {
+			const items = runs.slice(k, j + 1);
+			const cls = items.map((r) => classify(lx, r.run.lows[0]));
+			const joinedByAnd = !isPunct(t, runs[j - 1].run.last + 1, ',') || low(t, runs[j - 1].run.last + 2) === 'and';
+			if (joinedByAnd && cls.every((c) => (c & S) !== 0) && cls.some((c) => (c & G) === 0) && items.every((r) => !contextBefore(t, r.run.first))) for (const r of items) r.score = 0;
+		}
+		k = j + 1;
+	}
+}
+
+/** Verbs, nouns and punctuation around a run that make it a name: `says Bergqvist`, `Novak said`, `my kid Florence`, `Remember me, Mary?`. */
+function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
+	const b = r.first - 1;
+	// `in Toronto asked`: a place after its preposition stays a place
+	if ((first & P) !== 0 && PLACE_BEFORE.has(low(t, b)) && !SPEECH_AFTER.has(low(t, b - 1))) return false;
+	// a common word needs a surname after it (`said Will Smith`, not `said Holy shit`)
+	if (b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && ((first & C) === 0 || n > 1)) {
+		const lb = low(t, b);
+		if (SPEECH_AFTER.has(lb) || PERSON_NOUN_BEFORE.has(lb)) return true;
+		if ((lb === 'at' || lb === 'to') && SPEECH_AFTER.has(low(t, b - 1))) return true;
+	}
+	const a = r.last + 1;
+	if ((first & C) === 0 && a < t.count && t.kind[a] === WORD && (t.flags[a] & (CAP | NL)) === 0 && SPEECH_BEFORE.has(low(t, a))) return true;
+	// a vocative: `…, Mary?` / `…, Roy!`
+	return n === 1 && (first & G) !== 0 && isPunct(t, b, ',') && (isPunct(t, a, '!') || isPunct(t, a, '?'));
 }
 
 /** A word that may be a name in a list: on a name list, or unknown, and no common word. */
@@ -228,36 +277,59 @@ function span(t: Tokens, r: Run, score: number): Detection {
 }
 
 /** Score of a run as a name (0: not a name). */
-function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>): number {
+function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8Array): number {
 	const cls = r.lows.map((w) => classify(lx, w));
 	const n = cls.length;
 	const first = cls[0];
 	const pure = (c: number, bit: number) => (c & (G | S | U)) === 0 && (c & bit) !== 0;
 	if (r.lows.every((w) => known.has(w))) return PERSON_SCORES.context;
+	// a company: `Russell Investments`, `Drake PLC`, `Acme Ltd`
+	const next = r.last + 1 < t.count && (t.flags[r.last + 1] & CAP) !== 0 ? low(t, r.last + 1) : '';
+	if (ORG_HEADS.has(r.lows[n - 1]) || (n > 1 && ORG_SUFFIXES.has(r.lows[n - 1])) || ORG_SUFFIXES.has(next)) return 0;
 	if (contextBefore(t, r.first)) {
-		if (pure(first, C) || pure(first, P)) return 0;
+		// `Hey Listeners`, `Dear Team`: a common or less common English word is no name
+		if (pure(first, C) || pure(first, P) || ((lx.lookup(r.lows[0]) & RARE) !== 0 && (first & (G | S)) === 0)) return 0;
 		return PERSON_SCORES.context;
 	}
+	// `flew to Leppen`, `grew up in Remniku`, `home city Villafranca del Cid`: a place
+	if (strongPlaceCue(t, r.first)) return 0;
+	const morph = (k: number) => (cls[k] & U) !== 0 && SURNAME_ENDING.test(r.lows[k]);
 	// a speaker at a line start: `Nicole: Remember me?`
-	if (n === 1 && (t.flags[r.first] & NL) !== 0 && isPunct(t, r.last + 1, ':') && (first & (G | S)) !== 0 && (first & C) === 0) return PERSON_SCORES.context;
+	if (n === 1 && (t.flags[r.first] & NL) !== 0 && isPunct(t, r.last + 1, ':') && ((first & (G | S)) !== 0 || morph(0)) && (first & C) === 0 && !ROLES.has(r.lows[0])) return PERSON_SCORES.context;
 	const phrase = r.lows.join(' ');
 	const placeBits = lx.lookup(phrase);
-	if (n >= 2 && (placeBits & (CITY | COUNTRY | REGION)) !== 0 && (first & G) === 0) return 0;
+	const placeBefore = PLACE_BEFORE.has(low(t, r.first - 1));
+	if (n >= 2 && (placeBits & (CITY | COUNTRY | REGION)) !== 0 && ((first & G) === 0 || (placeBits & (MAJOR | COUNTRY | REGION)) !== 0 || placeBefore)) return 0;
+	// `Rzeszów Poland`, `Valderice Trapani`: a run ending in a region or country; `in Villafranca del Cid`: a particle place
+	if (n >= 2 && (lx.lookup(r.lows[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
+	if (n >= 2 && placeBefore && r.last - r.first + 1 > n && (first & G) === 0) return 0;
+	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1)));
+	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
+	const rare = (lx.lookup(r.lows[0]) & RARE) !== 0 && (first & G) === 0;
+	if ((first & C) === 0 && !rare && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;
+	// in a headline (most words capitalised) capitals say nothing: only a given name + surname pair counts
+	const headline = title[r.first] === 1;
+	// an English word of the larger list (`Lounge`, `Champ`) that is no given name
+	const english = (k: number) => (lx.lookup(r.lows[k]) & RARE) !== 0 && (cls[k] & G) === 0;
 	if (n >= 2) {
 		const lastC = cls[n - 1];
-		const notAllCommon = cls.some((c) => (c & C) === 0);
-		if ((first & G) !== 0 && (lastC & (G | S | U)) !== 0 && (notAllCommon || (t.flags[r.first] & SENT) === 0)) return PERSON_SCORES.pair;
+		const commons = cls.reduce((k, c) => k + ((c & C) !== 0 ? 1 : 0), 0);
+		// `Early Action`, `Holy Days`, `Costa Lounge`, `Do Before Contacting A Professional Photographer`: English words, no name
+		if (((first & C) !== 0 && (lastC & C) !== 0) || cls.some((c, k) => english(k) && (c & S) === 0) || (n >= 3 && commons >= 2)) return 0;
+		if ((first & G) !== 0 && (lastC & (G | S | U)) !== 0) return PERSON_SCORES.pair;
 		// an initial inside (`Ravil G Yefimov`, `Faina D. Yefremova`) and no common word
 		if (r.last - r.first > n - 1 && cls.every((c) => (c & C) === 0)) return PERSON_SCORES.pair;
-		if (cls.every((c) => (c & C) === 0) && cls.some((c) => (c & (S | G)) !== 0) && (cls[n - 1] & (S | G | U)) !== 0) return PERSON_SCORES.surnames;
+		if (!headline && cls.every((c, k) => (c & C) === 0 && !english(k)) && cls.some((c, k) => (c & (S | G)) !== 0 || morph(k)) && (cls[n - 1] & (S | G | U)) !== 0) return PERSON_SCORES.surnames;
 		return 0;
 	}
 	// one word without context: a list name that is no common word, no big place; inside a sentence, or a given name
-	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0) return 0;
+	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || (lx.lookup(r.lows[0]) & RARE) !== 0) return 0;
+	// `19 Jan`, `Jan-25`: a date
+	if (t.kind[r.first - 1] === NUM || (isPunct(t, r.last + 1, '-') && t.kind[r.last + 2] === NUM)) return 0;
 	if ((lx.lookup(r.lows[0]) & (MAJOR | COUNTRY | REGION)) !== 0) return 0;
 	// `Jan 5` is a date; `in Aarhus` a place
 	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && PLACE_BEFORE.has(low(t, r.first - 1)))) return 0;
-	if ((t.flags[r.first] & SENT) !== 0) return (first & G) !== 0 ? PERSON_SCORES.single : 0;
+	if ((t.flags[r.first] & SENT) !== 0) return (first & (G | S)) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;
 	if ((first & G) !== 0 || ((first & S) !== 0 && (lx.lookup(r.lows[0]) & RARE) === 0)) return PERSON_SCORES.single;
 	return 0;
 }

@@ -81,10 +81,20 @@ describe('prose entities', () => {
 		['Adress: Drottninggatan 53, 111 21 Stockholm', 'Drottninggatan 53, 111 21 Stockholm'],
 		['Osoite: Koskikatu 25 Apt. 864', 'Koskikatu 25 Apt. 864'],
 		['Mail it to P.O. Box 4521, Austin, TX 78765.', 'P.O. Box 4521, Austin, TX 78765'],
-		['221 Baker Street\nLondon NW1 6XE', '221 Baker Street\nLondon NW1 6XE'],
+		['221 Baker Street, London NW1 6XE', '221 Baker Street, London NW1 6XE'],
 		['77 Queen Street West, Toronto, ON M5H 2N2', '77 Queen Street West, Toronto, ON M5H 2N2'],
 	])('when the text is %j then STREET_ADDRESS %j is found', (text, address) => {
 		expect(found(text, 'STREET_ADDRESS')).toEqual([address]);
+	});
+
+	test('when the city line of an address stands on its own line then it is LOCATION and the postcode STREET_ADDRESS', () => {
+		const text = '221 Baker Street\nLondon NW1 6XE';
+		expect(detect(text).map((d) => [d.entity, text.slice(d.start, d.end)])).toEqual([
+			['STREET_ADDRESS', '221 Baker Street'],
+			['LOCATION', 'London'],
+			['STREET_ADDRESS', 'NW1 6XE'],
+		]);
+		expect(found(text, 'STREET_ADDRESS', { entities: ['STREET_ADDRESS'] })).toEqual(['221 Baker Street\nLondon NW1 6XE']);
 	});
 
 	test.each([

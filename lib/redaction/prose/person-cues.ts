@@ -1,0 +1,62 @@
+/**
+ * Token-level cues of the PERSON recognizer: headline lines, handles, a verb after a sentence's
+ * first name, a name addressed at a sentence start. Each looks at a few tokens around a run.
+ */
+import type { Run } from './person';
+import { SUBJECT_VERBS } from './cues';
+import { CAP, isPunct, low, NL, SENT, SPACE, WORD } from './tokens';
+import type { Tokens } from './tokens';
+
+/** Marks the tokens of lines of four or more words where at least 75 % of the words are capitalised (titles, headlines). */
+export function headlines(t: Tokens): Uint8Array {
+	const out = new Uint8Array(t.count);
+	let from = 0;
+	let words = 0;
+	let caps = 0;
+	for (let i = 0; i <= t.count; i++) {
+		if (i === t.count || (i > from && (t.flags[i] & NL) !== 0)) {
+			if (words >= 4 && caps * 4 >= words * 3) out.fill(1, from, i);
+			from = i;
+			words = caps = 0;
+		}
+		// items of a list (`Anna, Derek and Andrew`) say nothing about the line's style
+		if (i < t.count && t.kind[i] === WORD && !isPunct(t, i - 1, ',') && !((t.flags[i] & CAP) !== 0 && isAnd(t, i - 1))) {
+			words++;
+			if ((t.flags[i] & CAP) !== 0) caps++;
+		}
+	}
+	return out;
+}
+
+/** Token k is the word `and` (compared without making its lower-case string). */
+export function isAnd(t: Tokens, k: number): boolean {
+	if (k < 0 || t.kind[k] !== WORD || t.end[k] - t.start[k] !== 3) return false;
+	const s = t.start[k];
+	return (t.text.charCodeAt(s) | 32) === 97 && (t.text.charCodeAt(s + 1) | 32) === 110 && (t.text.charCodeAt(s + 2) | 32) === 100;
+}
+
+/** A word of a handle or hashtag (`@Harry_Styles`, `#Aries`): no name in prose. */
+export function handle(t: Tokens, i: number): boolean {
+	if ((t.flags[i] & SPACE) === 0 && (isPunct(t, i - 1, '@') || isPunct(t, i - 1, '#') || isPunct(t, i - 1, '_'))) return true;
+	return isPunct(t, i + 1, '_') && (t.flags[i + 1] & SPACE) === 0;
+}
+
+/** A given name starting a sentence is a name when a verb follows (`Kenji wants`, `David is`) or a possessive (`Ana's`). */
+export function subjectAfter(t: Tokens, r: Run): boolean {
+	const a = r.last + 1;
+	if (a < t.count && (isPunct(t, a, "'") || isPunct(t, a, '’'))) return low(t, a + 1) === 's' && (t.flags[a] & SPACE) === 0;
+	if (a >= t.count) return true; // a name alone in a field or on the last line: `Jane`
+	if ((t.flags[a] & NL) !== 0) return (t.flags[r.first] & NL) !== 0;
+	if (t.kind[a] !== WORD || (t.flags[a] & CAP) !== 0) return false;
+	const w = low(t, a);
+	// `Hendrix died`, `Obama announces`: a known verb, or a third-person or past form
+	return SUBJECT_VERBS.has(w) || /^[a-z]{2,}(?:[^su]s|ed)$/.test(w);
+}
+
+/** `Warrane, can I …`: a name addressed at the start of a sentence. */
+export function vocativeStart(t: Tokens, r: Run): boolean {
+	if ((t.flags[r.first] & SENT) === 0 || !isPunct(t, r.last + 1, ',') || r.last !== r.first) return false;
+	return VOCATIVE_NEXT.has(low(t, r.last + 2));
+}
+
+const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'i', 'you', 'we', 'do', 'did', 'are', 'have', 'thanks', 'thank']);
