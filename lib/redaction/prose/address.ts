@@ -86,6 +86,8 @@ function extend(text: string, lx: Lexicon, from: number): number {
 
 export function findAddresses(text: string, lx: Lexicon): Detection[] {
 	const out: Detection[] = [];
+	// every street line kept holds a digit (checked below) and a bare street a house number: without a digit, none
+	if (!/\d/.test(text)) return out;
 	const re = new RegExp(STREET.source, STREET.flags);
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(text)) !== null) {
