@@ -4,6 +4,7 @@
  */
 import { contextNear } from './context';
 import type { CompiledRule, Plan } from './plan';
+import { StringIndex } from './presence';
 import type { Detection } from './types';
 
 /** Score added when a rule's context words occur near a match it does not require them for. */
@@ -19,36 +20,52 @@ export const NO_CONTEXT_FACTOR = 0.25;
  */
 export const DEFAULT_MIN_SCORE = 0.4;
 
+/** The derived gates of a plan as ids of one StringIndex: per rule, its literals and its context-word heads. */
+interface PlanGates {
+	index: StringIndex;
+	need: Array<Int32Array | undefined>;
+	heads: Array<Int32Array | undefined>;
+}
+
+const planGates = new WeakMap<Plan, PlanGates>();
+
+function gatesOf(plan: Plan): PlanGates {
+	let g = planGates.get(plan);
+	if (g !== undefined && g.need.length === plan.rules.length) return g;
+	const index = new StringIndex();
+	const ids = (strs: readonly string[] | undefined, folded: boolean) => (strs === undefined ? undefined : Int32Array.from(strs, (str) => index.id({ str, folded })));
+	g = { index, need: plan.rules.map((c) => ids(c.need?.strs, c.folded)), heads: plan.rules.map((c) => ids(c.heads, true)) };
+	planGates.set(plan, g);
+	return g;
+}
+
 /** Per-text facts the derived gates read, computed on first use. */
 class TextFacts {
 	private lowered: string | undefined;
-	private readonly held = new Map<string, boolean>();
-	constructor(readonly text: string) {}
+	private present: Uint8Array | undefined;
+	constructor(
+		readonly text: string,
+		private readonly gates: PlanGates,
+	) {}
 	get lower(): string {
 		if (this.lowered === undefined) this.lowered = this.text.toLowerCase();
 		return this.lowered;
 	}
-	/** Whether the text (lower-cased when `folded`) holds one of `literals`. */
-	holdsAny(literals: readonly string[], folded: boolean): boolean {
-		const hay = folded ? this.lower : this.text;
-		for (const lit of literals) {
-			const key = folded ? `i${lit}` : `c${lit}`;
-			let has = this.held.get(key);
-			if (has === undefined) {
-				has = hay.includes(lit);
-				this.held.set(key, has);
-			}
-			if (has) return true;
-		}
+	/** Whether the text (lower-cased for folded strings) holds one of the strings `ids`. */
+	holdsAny(ids: Int32Array): boolean {
+		if (this.present === undefined) this.present = this.gates.index.presence(this.text, () => this.lower);
+		for (let k = 0; k < ids.length; k++) if (this.present[ids[k]] === 1) return true;
 		return false;
 	}
 }
 
-/** Whether the rule can report anything in this text (the derived gates); `minScore` decides for context-less matches. */
-function mayMatch(c: CompiledRule, facts: TextFacts, minScore: number): boolean {
-	if (c.need !== undefined && !facts.holdsAny(c.need.strs, c.folded)) return false;
+/** Whether rule k of the plan can report anything in this text (the derived gates); `minScore` decides for context-less matches. */
+function mayMatch(c: CompiledRule, k: number, facts: TextFacts, gates: PlanGates, minScore: number): boolean {
+	const need = gates.need[k];
+	if (need !== undefined && !facts.holdsAny(need)) return false;
 	const rule = c.rule;
-	return !(rule.requiresContext && c.heads !== undefined && rule.score * NO_CONTEXT_FACTOR < minScore && !facts.holdsAny(c.heads, true));
+	const heads = gates.heads[k];
+	return !(rule.requiresContext && heads !== undefined && rule.score * NO_CONTEXT_FACTOR < minScore && !facts.holdsAny(heads));
 }
 
 /** Accepts one match of `c` into `out`; returns the accepted end, or -1. */
@@ -88,6 +105,9 @@ function acceptMatch(c: CompiledRule, facts: TextFacts, m: RegExpExecArray, minS
  * over text where no match can start: one that starts at s holds a required literal at most
  * `before` units after s, so none starts before (the first literal at or after the cursor) - before.
  * The regex still finds the leftmost match from there, so the matches are those of the plain loop.
+ * (Trying a sticky copy only at the positions before each literal was measured slower: one exec
+ * call costs more than the regex's own scan over the positions it replaces, unless the literal is
+ * very rare.)
  */
 function runRule(c: CompiledRule, facts: TextFacts, minScore: number, out: Detection[], skip: boolean): void {
 	const text = facts.text;
@@ -140,9 +160,11 @@ class LiteralCursor {
  */
 export function scanRules(text: string, plan: Plan, minScore: number, gates = true): Detection[] {
 	const out: Detection[] = [];
-	const facts = new TextFacts(text);
-	for (const c of plan.rules) {
-		if (!gates || mayMatch(c, facts, minScore)) runRule(c, facts, minScore, out, gates);
+	const g = gatesOf(plan);
+	const facts = new TextFacts(text, g);
+	for (let k = 0; k < plan.rules.length; k++) {
+		const c = plan.rules[k];
+		if (!gates || mayMatch(c, k, facts, g, minScore)) runRule(c, facts, minScore, out, gates);
 	}
 	return out;
 }

@@ -238,6 +238,10 @@ function literalEscape(e: string): string | undefined {
 export function requiredLiterals(re: RegExp): Need | undefined {
 	const fold = re.flags.includes('i');
 	if (fold && (re.flags.includes('u') || re.flags.includes('v'))) return undefined;
+	return read(re, fold);
+}
+
+function read(re: RegExp, fold: boolean): Need | undefined {
 	try {
 		const reader = new Reader(re.source, fold);
 		const p = reader.alt();
@@ -247,4 +251,53 @@ export function requiredLiterals(re: RegExp): Need | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * A derived gate for any pattern: false when the text cannot hold a match (it lacks every required
+ * literal), true when it may. A case-insensitive pattern's literals are looked for in foldedText(),
+ * also with the Unicode flag: there a character matches another when their simple case foldings
+ * agree, so each literal character must be one that every character folding to it lower-cases to
+ * (checked once per character over all UTF-16 units); `ſ` (U+017F), which folds to `s` but does not
+ * lower-case to it, is read as `s`. undefined: no gate (the pattern always runs).
+ */
+export function literalGate(re: RegExp): ((text: string) => boolean) | undefined {
+	const fold = re.flags.includes('i');
+	const unicode = re.flags.includes('u') || re.flags.includes('v');
+	const need = read(re, fold);
+	if (need === undefined) return undefined;
+	if (fold && unicode && !need.strs.every((s) => [...s].every((ch) => lowerCasesLikeItsFolding(ch)))) return undefined;
+	const strs = need.strs;
+	return (text) => {
+		const hay = fold ? foldedText(text) : text;
+		return strs.some((s) => hay.includes(s));
+	};
+}
+
+/** The text lower-cased, `ſ` read as `s` (see literalGate). */
+export function foldedText(text: string): string {
+	const low = text.toLowerCase();
+	return low.includes('\u017f') ? low.replace(/\u017f/g, 's') : low;
+}
+
+const foldChecked = new Map<string, boolean>();
+let allUnits: string | undefined;
+
+/** Whether every UTF-16 unit that matches `ch` case-insensitively (Unicode mode) lower-cases to `ch` (or is `ſ` for `s`). */
+function lowerCasesLikeItsFolding(ch: string): boolean {
+	let ok = foldChecked.get(ch);
+	if (ok !== undefined) return ok;
+	ok = ch.length === 1 && ch === ch.toLowerCase();
+	if (ok) {
+		if (allUnits === undefined) {
+			const units: string[] = [];
+			for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) units.push(String.fromCharCode(c));
+			allUnits = units.join('');
+		}
+		// one native pass over every unit: the units matching ch
+		const re = new RegExp(ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), 'giu');
+		for (const u of allUnits.match(re) ?? []) if (u.toLowerCase() !== ch && !(ch === 's' && u === '\u017f')) ok = false;
+	}
+	foldChecked.set(ch, ok);
+	return ok;
 }

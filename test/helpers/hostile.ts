@@ -36,6 +36,26 @@ export const HOSTILE_UNITS: ReadonlyArray<readonly [string, string, string?]> = 
 	['NIR groups 1 85 05 78', '1 85 05 78 '],
 	['Belgian groups 85.07.30-033.', '85.07.30-033.'],
 	['personnummer look-alikes 811218-', '811218-'],
+	// the prose recognizers (PERSON, STREET_ADDRESS, LOCATION, AGE, DATE_OF_BIRTH): capitalised words,
+	// names, titles, salutations, sign-offs and header lines, address-like runs, places
+	['capitalised-word storm Alpha Bravo', 'Alpha Bravo Charlie Delta Echo Foxtrot '],
+	['name-list storm Maria Gonzalez, Peter Novak', 'Maria Gonzalez, Peter Novak and John Smith, '],
+	['title storm Mr Mr Mr', 'Mr '],
+	['dotted title storm Dr. Dr.', 'Dr. '],
+	['salutation storm Dear Dear', 'Dear '],
+	['sign-off storm Regards, Maria', 'Regards,\nMaria '],
+	['header storm From: Maria Gonzalez', 'From: Maria Gonzalez\n'],
+	['ALL-CAPS name storm Name: MARIA', 'Name: MARIA GONZALEZ '],
+	['particle storm van der van der', 'van der '],
+	['initials storm J. J. J.', 'J. '],
+	['address-like run 12 Oak 12 Oak Street,', '12 Oak 12 Oak Street, '],
+	['street-type storm Street Avenue Road', 'Street Avenue Road '],
+	['numbers and street words 12 Oak Hauptstraße 5 rue de la Paix', '12 Oak Hauptstraße 5 rue de la Paix '],
+	['postcode lines 10115 Berlin', '10115 Berlin\n'],
+	['e-mail local parts maria.gonzalez@', 'maria.gonzalez@'],
+	['one long capitalised word AAAA', 'A'],
+	['city storm Berlin Paris London', 'Berlin Paris London Springfield '],
+	['age and birth-date words aged born DOB', 'aged born DOB: 1 '],
 ];
 
 /** head + unit repeated to `size` units. */

@@ -3,6 +3,7 @@
  * `DOB: 1981-03-03`), and ORGANIZATION (capitalised words before a legal form: `Acme GmbH`,
  * `Northwind Traders Ltd.`). Global patterns with bounded repetitions: linear.
  */
+import { literalGate } from '../literals';
 import type { Detection } from '../types';
 import { ORG_SUFFIXES } from './words';
 
@@ -14,7 +15,13 @@ const DOB = new RegExp(String.raw`\b(?:born(?:\s+on)?|DOB|D\.O\.B\.?|date\s+of\s
 const AGE = new RegExp(String.raw`\b(?:(?:aged?|Alter|âge|edad|età)\s{0,3}:?\s{0,3}(\d{1,3})\b|(\d{1,3})(?:\s|-)?(?:years?|yrs?)(?:\s|-)old\b|(\d{1,3})\s?(?:y\/o|yo|y\.o\.)(?![\p{L}\d])|(?:I'm|I am|is|turned|turning|he's|she's)\s(\d{1,3})(?=\s(?:years|yrs|this|next|now|today)|[.,!]))`, 'giu');
 const ORG = new RegExp(String.raw`(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}&'’.-]{0,30}\s{1,2}){1,4}(?:&\s)?(?:${[...ORG_SUFFIXES].map((s) => s.replace(/\//g, '\\/')).sort((a, b) => b.length - a.length).map((s) => `${s[0].toUpperCase()}${s.slice(1)}|${s.toUpperCase()}`).join('|')}|GmbH|KGaA|SpA|SARL|Srl|S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|A\/S|Sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|Pty\sLtd)(?![\p{L}\d])\.?`, 'gu');
 
+/** Derived from each pattern on first use (see literalGate): texts without any literal a match needs are skipped. */
+const GATES = new Map<RegExp, ((text: string) => boolean) | undefined>();
+
 function scan(re: RegExp, text: string, entity: string, score: number, out: Detection[], ruleId: string): void {
+	if (!GATES.has(re)) GATES.set(re, literalGate(re));
+	const gate = GATES.get(re);
+	if (gate !== undefined && !gate(text)) return;
 	const r = new RegExp(re.source, re.flags);
 	let m: RegExpExecArray | null;
 	while ((m = r.exec(text)) !== null) {
@@ -42,3 +49,6 @@ export function findBirthDates(text: string, out: Detection[]): void {
 export function findOrganizations(text: string, out: Detection[]): void {
 	scan(ORG, text, 'ORGANIZATION', EXTRA_SCORES.org, out, 'prose-organization');
 }
+
+/** The patterns, for the tests of their derived gates. */
+export const PATTERNS: Readonly<Record<string, RegExp>> = Object.freeze({ DOB, AGE, ORG });

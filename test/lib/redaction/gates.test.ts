@@ -127,6 +127,17 @@ describe('derived gates', () => {
 		}
 	});
 
+	test('when scans of different texts interleave then each gives what it gives alone (the per-text facts are the scan\'s own)', () => {
+		const some = texts.filter((_, i) => i % 97 === 0);
+		const alone = some.map((t) => detect(t));
+		// each text scanned between two others: a fact of one text (a literal it holds) must not leak into the next
+		const mixed = some.map((t, i) => {
+			detect(some[(i + 1) % some.length]);
+			return detect(t);
+		});
+		expect(mixed).toEqual(alone);
+	});
+
 	test.each([
 		['U+212A KELVIN SIGN (lower-cases to an ASCII k)', '\u212a\n'],
 		['U+0130 (lower-casing adds a unit)', '\u0130\n'],
