@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listTemplates } from '../../../scripts/lib/templates';
 import { request } from '../../../scripts/lib/n8n-api';
-import { activateWorkflow, callWebhook, createCredential, createWorkflow, e2e, getExecution, listExecutions, rest, waitForExecutions } from '../harness/client';
+import { activateWorkflow, callWebhook, createCredential, createWorkflow, e2e, getExecution, rest, waitForExecutions } from '../harness/client';
 import type { WorkflowNode } from '../harness/client';
 import { PACK, type, uniquePath, webhookTrigger } from '../harness/nodes';
 import { createProfile } from '../harness/profiles';
@@ -38,13 +38,18 @@ async function waitingWorkflow() {
 	return { id, path };
 }
 
+/**
+ * The workflow's waiting executions, read through the editor's API: n8n 2.27.4's public API does not list them
+ * (measured: the editor's API showed three waiting executions while GET /api/v1/executions listed none).
+ */
 async function waitingExecutions(workflowId: string, count: number) {
 	for (let i = 0; i < 150; i++) {
-		const waiting = await listExecutions(workflowId, 'waiting');
+		const listed = await rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+		const waiting = ((listed.json?.data?.results ?? []) as Array<{ id: string; status: string }>).filter((e) => e.status === 'waiting');
 		if (waiting.length >= count) return waiting;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`workflow ${workflowId}: fewer than ${count} waiting executions after 30 s`);
+	throw new Error(`workflow ${workflowId}: fewer than ${count} waiting executions`);
 }
 
 describe('compatibility: what the pack needs from this n8n release', () => {
@@ -103,7 +108,7 @@ describe('compatibility: what the pack needs from this n8n release', () => {
 		expect(events[0]?.json.data.workflow.versionId).toBe(stored.workflowVersionId);
 	});
 
-	test('when executions wait then the public API lists them and stops them, in bulk (POST /executions/stop) and one by one (POST /executions/{id}/stop)', async () => {
+	test('when executions wait then the public API stops them, one by one (POST /executions/{id}/stop) and in bulk (POST /executions/stop)', async () => {
 		const { id, path } = await waitingWorkflow();
 		for (let i = 0; i < 3; i++) expect((await callWebhook(path, { body: {} })).status).toBe(200);
 		const [one] = await waitingExecutions(id, 3);
@@ -111,6 +116,6 @@ describe('compatibility: what the pack needs from this n8n release', () => {
 		expect([single.status, single.json?.status]).toEqual([200, 'canceled']);
 		const bulk = await publicApi('POST', '/executions/stop', { status: ['waiting'], workflowId: id });
 		expect([bulk.status, bulk.json]).toEqual([200, { stopped: 2 }]);
-		expect(await listExecutions(id, 'waiting')).toEqual([]);
+		expect(await waitingExecutions(id, 0)).toEqual([]);
 	});
 });
