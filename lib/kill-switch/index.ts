@@ -1,5 +1,4 @@
 export * from './types';
-export * from '../shared/json-path';
 export * from './http';
 export * from './cache';
 export * from './evaluate';

@@ -1,7 +1,6 @@
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import type { KillSwitchTrip } from './evaluate';
-import type { PathSegment } from '../shared/json-path';
-import { parseJsonPath, readJsonPath } from '../shared/json-path';
+import { parseSinglePath, readPath } from '../shared/path';
 
 /** A limit trip. `switch` names the limit. */
 export interface LimitTrip extends KillSwitchTrip {
@@ -172,12 +171,12 @@ function round(value: number): number {
  * Sums a numeric field over records (e.g. items' json). Numbers and plain numeric strings count;
  * a missing field counts as 0 only with `missing: 'zero'`. Anything else throws GovernanceError(InvalidInput).
  */
-export function sumNumericField(records: readonly unknown[], path: string | readonly PathSegment[], options: { missing?: 'zero' | 'error' } = {}): number {
-	const segments = typeof path === 'string' ? parseJsonPath(path) : path;
+export function sumNumericField(records: readonly unknown[], path: string | readonly string[], options: { missing?: 'zero' | 'error' } = {}): number {
+	const segments = typeof path === 'string' ? parseSinglePath(path) : path;
 	const label = typeof path === 'string' ? path : path.join('.');
 	let total = 0;
 	records.forEach((record, index) => {
-		const found = readJsonPath(record, segments);
+		const found = readPath(record, segments);
 		if (!found.found || found.value === null || found.value === undefined) {
 			if (options.missing === 'zero') return;
 			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Item ${index} has no spend field "${label}".`, {

@@ -1,7 +1,6 @@
 import { isGovernanceError } from '../errors/governance-error';
 import type { KillSwitchOutcome, KillSwitchTrip } from './evaluate';
-import type { PathSegment } from '../shared/json-path';
-import { parseJsonPath } from '../shared/json-path';
+import { parseSinglePath } from '../shared/path';
 import type { LimitTrip } from './limits';
 import { LIMITS, checkExecutionsPerWindow, checkItemsPerExecution, checkRunsPerExecution, checkSpendBudget, sumNumericField } from './limits';
 
@@ -101,8 +100,8 @@ export function planRun(input: PlanRunInput): RunPlan {
 	const stored: WindowState = { ...(input.stored ?? {}) };
 	const haltAll = (decision: ItemDecision) => decisions.forEach((_, i) => (decisions[i] = decision));
 
-	let spendPath: PathSegment[] | undefined;
-	if (limits.spendBudget !== undefined) spendPath = parseJsonPath(limits.spendBudget.path);
+	let spendPath: string[] | undefined;
+	if (limits.spendBudget !== undefined) spendPath = parseSinglePath(limits.spendBudget.path);
 
 	if (limits.maxRunsPerExecution !== undefined) {
 		const runs = checkRunsPerExecution({ runIndex: input.runIndex, maxRuns: limits.maxRunsPerExecution, now });

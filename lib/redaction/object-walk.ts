@@ -6,14 +6,16 @@ import { RedactionSession } from './operators/session';
 import { redactString } from './redact';
 import { openMap, restoreString, RestoreTally } from './restore';
 import { RULE_SET_VERSION } from './rules';
+import { ANY_STEP, parsePath } from '../shared/path';
+import type { PathStep } from '../shared/path';
 import type { RedactionReport, RedactOptions, RestoreResult } from './types';
 
 const MAX_DEPTH = 200;
 
 export interface RedactObjectOptions extends RedactOptions {
 	/**
-	 * Dot-paths to redact (`customer.email`, `messages.*.content`; `*` matches any key or index).
-	 * A path also covers everything below it. Default: every string field.
+	 * Paths to redact in the pack's one path syntax (lib/shared/path.ts: `customer.email`, `messages.*.content`,
+	 * `items[0]["first name"]`). A path also covers everything below it. Default: every string field.
 	 */
 	paths?: string[];
 	/**
@@ -33,30 +35,22 @@ export interface RedactObjectResult<T> {
 	sealMap?: () => string;
 }
 
-function compilePaths(paths: string[] | undefined): string[][] | undefined {
-	if (paths === undefined) return undefined;
-	return paths.map((p) => {
-		if (typeof p !== 'string' || p.trim() === '') {
-			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Invalid field path ${JSON.stringify(p)}.`, {
-				hint: 'Use dot-paths such as "customer.email" or "items.*.note".',
-			});
-		}
-		return p.split('.');
-	});
+function compilePaths(paths: string[] | undefined): PathStep[][] | undefined {
+	return paths?.map((p) => parsePath(p));
 }
 
 /** True when a listed path that leads through `path` names `key` itself (not by `*`) as the next step. */
-function namesKey(path: string[], key: string, patterns: string[][]): boolean {
-	return patterns.some((pat) => pat.length > path.length && pat[path.length] === key && path.every((p, i) => pat[i] === '*' || pat[i] === p));
+function namesKey(path: string[], key: string, patterns: PathStep[][]): boolean {
+	return patterns.some((pat) => pat.length > path.length && pat[path.length] === key && path.every((p, i) => pat[i] === ANY_STEP || pat[i] === p));
 }
 
 /** 'all' when `path` is at or below a listed path, 'maybe' when a listed path lies below it, 'no' otherwise. */
-function pathState(path: string[], patterns: string[][]): 'all' | 'maybe' | 'no' {
+function pathState(path: string[], patterns: PathStep[][]): 'all' | 'maybe' | 'no' {
 	let maybe = false;
 	for (const pat of patterns) {
 		const n = Math.min(pat.length, path.length);
 		let ok = true;
-		for (let i = 0; i < n && ok; i++) ok = pat[i] === '*' || pat[i] === path[i];
+		for (let i = 0; i < n && ok; i++) ok = pat[i] === ANY_STEP || pat[i] === path[i];
 		if (!ok) continue;
 		if (path.length >= pat.length) return 'all';
 		maybe = true;
@@ -72,7 +66,7 @@ type Visit = (s: string, at: string[]) => string;
  * `at` is the same path with keys as written out, so a report never names a key's original text.
  * Keys of objects wholly covered are visited too: a key can hold PII (`{"ann@example.com": …}`).
  */
-function walk(value: unknown, path: string[], at: string[], depth: number, seen: Set<object>, visit: Visit, patterns?: string[][], covered = false): unknown {
+function walk(value: unknown, path: string[], at: string[], depth: number, seen: Set<object>, visit: Visit, patterns?: PathStep[][], covered = false): unknown {
 	if (depth > MAX_DEPTH) {
 		throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Value is nested deeper than ${MAX_DEPTH} levels.`, {
 			hint: 'Flatten the item or list the paths to redact.',

@@ -57,7 +57,7 @@ export const approvalGateProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. amount, customer.name',
-		description: 'Comma-separated item fields (dot paths) shown to the approver, for every item',
+		description: 'Comma-separated item fields shown to the approver, for every item (paths such as customer.name or lines[0].amount)',
 	},
 	{
 		displayName: 'Expires After',

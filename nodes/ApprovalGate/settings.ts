@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { ApproverRoster, GateSettings } from '../../lib/approval/gate';
 import { parseApproverRoster, previousApprovers } from '../../lib/approval/gate';
 import { parseProfile } from '../../lib/environment/profile';
-import { parseJsonPath, readJsonPath } from '../../lib/shared/json-path';
+import { parseSinglePath, readPath, splitPathList } from '../../lib/shared/path';
 
 /** Reads a parameter of the gate; execute() and webhook() read them differently. */
 export type ParameterReader = (name: string, fallback: unknown) => unknown;
@@ -13,11 +13,11 @@ const UNIT_MS: Record<string, number> = { seconds: 1000, minutes: 60000, hours: 
 
 /** The fields shown to approvers: each listed path, for each item. */
 function shownFields(paths: string, items: INodeExecutionData[]): GateSettings['fields'] {
-	const list = paths.split(',').map((p) => p.trim()).filter((p) => p !== '').map((p) => ({ path: p, segments: parseJsonPath(p) }));
+	const list = splitPathList(paths).map((p) => ({ path: p, steps: parseSinglePath(p) }));
 	const fields: GateSettings['fields'] = [];
 	items.forEach((item, index) => {
-		for (const { path, segments } of list) {
-			fields.push({ label: items.length > 1 ? `${path} (item ${index + 1})` : path, value: readJsonPath(item.json, segments).value });
+		for (const { path, steps } of list) {
+			fields.push({ label: items.length > 1 ? `${path} (item ${index + 1})` : path, value: readPath(item.json, steps).value });
 		}
 	});
 	return fields;

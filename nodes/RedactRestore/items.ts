@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
+import { parsePath, selectPath } from '../../lib/shared/path';
 import { errorItem, toNodeError } from '../shared/errors';
 
 /** The error item that replaces item `i` under continueOnFail (see errorItem): it carries no input data. */
@@ -18,42 +19,20 @@ export function failItem(context: IExecuteFunctions, error: unknown, i: number):
 	return errorItemFor(context, error, i);
 }
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function missing(path: string): GovernanceError {
-	return new GovernanceError(GovernanceErrorCode.InvalidInput, `Field "${path}" is not in the item.`, {
-		hint: 'Check the field path (dot-separated, array indexes as numbers, e.g. choices.0.message.content) against the input data.',
-	});
-}
-
-/** The value at a dot-path ("message.content", "choices.0.text"); throws when a step is missing. */
-export function getPath(root: IDataObject, path: string): unknown {
-	let value: unknown = root;
-	for (const key of path.split('.')) {
-		if (Array.isArray(value) && /^\d+$/.test(key) && Number(key) < value.length) value = value[Number(key)];
-		else if (isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, key)) value = value[key];
-		else throw missing(path);
-	}
-	return value;
-}
-
-/** A copy of `root` with `path` set to `value`; objects on the path are copied, nothing is mutated. */
-export function setPath(root: IDataObject, path: string, value: unknown): IDataObject {
-	const keys = path.split('.');
-	const step = (node: unknown, k: number): unknown => {
-		if (k === keys.length) return value;
-		const key = keys[k];
-		if (Array.isArray(node)) {
-			const copy = node.slice();
-			copy[Number(key)] = step(node[Number(key)], k + 1);
-			return copy;
+/**
+ * Every field the listed paths reach in `root` (`*` expanded), each with its concrete path.
+ * Throws when a path is invalid or reaches nothing: the answer does not have the shape the node was told.
+ */
+export function fieldsAt(root: IDataObject, paths: readonly string[]): Array<{ at: string[]; value: unknown }> {
+	return paths.flatMap((path) => {
+		const found = selectPath(root, parsePath(path));
+		if (found.length === 0) {
+			throw new GovernanceError(GovernanceErrorCode.InvalidInput, `Field "${path}" is not in the item.`, {
+				hint: 'Check the path against the input data (see "Field paths" in the README: choices.0.message.content, messages.*.content, output["final answer"]).',
+			});
 		}
-		const object = node as IDataObject;
-		return { ...object, [key]: step(object[key], k + 1) };
-	};
-	return step(root, 0) as IDataObject;
+		return found;
+	});
 }
 
 /** `json` without its `redaction` field (an earlier report and map are never scanned or rewritten). */

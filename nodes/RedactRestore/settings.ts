@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
+import { splitPathList } from '../../lib/shared/path';
 import type { CustomPattern, OperatorConfig, OperatorName, RedactObjectOptions } from '../../lib/redaction';
 import { BUILT_IN_ENTITIES, DEFAULT_MIN_SCORE, OFF_BY_DEFAULT, PROSE_ENTITIES, RULE_FAMILIES } from '../../lib/redaction';
 import type { KeySource, RedactionKeys } from './keys';
@@ -104,8 +105,8 @@ export function readRedactSettings(context: IExecuteFunctions, i: number): Redac
 	const options: RedactObjectOptions = {};
 
 	if (context.getNodeParameter('fieldScope', i, 'all') === 'paths') {
-		const paths = splitList(context.getNodeParameter('paths', i, ''));
-		if (paths.length === 0) throw invalid('Fields to Redact is empty.', 'List dot-paths such as "body.text, messages.*.content", or choose All String Fields.');
+		const paths = splitPathList(context.getNodeParameter('paths', i, ''));
+		if (paths.length === 0) throw invalid('Fields to Redact is empty.', 'List paths such as "body.text, messages.*.content", or choose All String Fields.');
 		options.paths = paths;
 	}
 	const entities = context.getNodeParameter('entities', i, []) as string[];

@@ -2,7 +2,8 @@
 /**
  * The real n8n that `npm start` and the end-to-end tests run: installed from the committed lockfile in
  * test/e2e/host/ into a cache folder outside the clone keyed by the lockfile's hash, started on loopback
- * with a fresh user folder and the built pack, stopped by PID.
+ * with a fresh user folder and the built pack, stopped by PID. NGOV_N8N_HOST=oldest picks the oldest
+ * supported release instead (test/e2e/host-oldest/, cached the same way), for the compatibility smoke.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -11,7 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const HOST_SPEC = path.join(ROOT, 'test', 'e2e', 'host');
+const HOSTS = { main: 'host', oldest: 'host-oldest' };
 const PACKAGE_NAME = 'n8n-nodes-governance';
 
 function log(message) {
@@ -32,9 +33,19 @@ function cachedDir(spec, prefix) {
 	return path.join(cacheRoot(), `${prefix}-${hash}`);
 }
 
+/** The pinned host NGOV_N8N_HOST names (default `main`): its spec folder under test/e2e/ and its cache prefix. */
+function hostChoice() {
+	const name = process.env.NGOV_N8N_HOST || 'main';
+	if (!Object.prototype.hasOwnProperty.call(HOSTS, name)) {
+		throw new Error(`NGOV_N8N_HOST=${name} names no pinned n8n; use one of: ${Object.keys(HOSTS).join(', ')}`);
+	}
+	return { name, spec: path.join(ROOT, 'test', 'e2e', HOSTS[name]), prefix: HOSTS[name] };
+}
+
 /** The folder the n8n host lives in. */
 function hostDir() {
-	return cachedDir(HOST_SPEC, 'host');
+	const { spec, prefix } = hostChoice();
+	return cachedDir(spec, prefix);
 }
 
 function nodeBinDir(dir) {
@@ -101,10 +112,12 @@ function sqliteBinding(dir) {
  * reach), then sqlite3 built from source against Node 24's headers.
  */
 function ensureHost() {
+	const { name, spec, prefix } = hostChoice();
+	const version = JSON.parse(fs.readFileSync(path.join(spec, 'package.json'), 'utf8')).dependencies.n8n;
 	return ensureCachedInstall({
-		spec: HOST_SPEC,
-		prefix: 'host',
-		label: 'n8n (about 6-8 minutes on a first run)',
+		spec,
+		prefix,
+		label: `n8n ${version}${name === 'main' ? '' : ` (the ${name} supported release)`} (about 6-8 minutes on a first run)`,
 		ready: (dir) => fs.existsSync(sqliteBinding(dir)),
 		finish: (work) => {
 			// Under `npm test` the parent npm exports npm_config_ignore_scripts=true (the repo's .npmrc): override it.

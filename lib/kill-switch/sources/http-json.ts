@@ -1,6 +1,5 @@
 import { DEFAULT_TIMEOUT_MS, fetchSafely, httpError, isHttpResponse, parseJsonBody } from '../http';
-import type { PathSegment } from '../../shared/json-path';
-import { parseJsonPath, readJsonPath } from '../../shared/json-path';
+import { parseSinglePath, readPath } from '../../shared/path';
 import type { FetchJson, FlagResolution, FlagSource, HttpRequest, HttpResponse } from '../types';
 
 const SOURCE = 'HTTP JSON';
@@ -8,7 +7,7 @@ const SOURCE = 'HTTP JSON';
 /** Configuration of a boolean read from any JSON document over HTTP GET. */
 export interface HttpJsonSourceOptions {
 	url: string;
-	/** Dot path with `[index]` support, e.g. `flags.killSwitch` or `$.items[0].halt`. */
+	/** A path to one value (lib/shared/path.ts), e.g. `flags.killSwitch` or `$.items[0].halt`. */
 	valuePath: string;
 	/** Optional sibling path of a reason text. */
 	reasonPath?: string;
@@ -19,8 +18,8 @@ export interface HttpJsonSourceOptions {
 
 /** Parsed paths for {@link interpretHttpJsonResponse}. */
 export interface HttpJsonPaths {
-	valuePath: readonly PathSegment[];
-	reasonPath?: readonly PathSegment[];
+	valuePath: readonly string[];
+	reasonPath?: readonly string[];
 	/** Original text, for messages. */
 	valuePathText: string;
 }
@@ -40,7 +39,7 @@ export function interpretHttpJsonResponse(response: HttpResponse, paths: HttpJso
 	if (response.status < 200 || response.status >= 300) return httpError(SOURCE, response.status);
 	const parsed = parseJsonBody(response.body);
 	if (!parsed.ok) return { errorCode: 'PARSE_ERROR', errorMessage: `${SOURCE} response is not JSON.` };
-	const found = readJsonPath(parsed.value, paths.valuePath);
+	const found = readPath(parsed.value, paths.valuePath);
 	if (!found.found) return { errorCode: 'FLAG_NOT_FOUND', errorMessage: `${SOURCE} response has nothing at "${paths.valuePathText}".` };
 	if (typeof found.value !== 'boolean') {
 		const kind = found.value === null ? 'null' : Array.isArray(found.value) ? 'array' : typeof found.value;
@@ -48,7 +47,7 @@ export function interpretHttpJsonResponse(response: HttpResponse, paths: HttpJso
 	}
 	const resolution: FlagResolution = { value: found.value };
 	if (paths.reasonPath !== undefined) {
-		const reason = readJsonPath(parsed.value, paths.reasonPath);
+		const reason = readPath(parsed.value, paths.reasonPath);
 		if (reason.found && typeof reason.value === 'string' && reason.value.trim() !== '') resolution.reason = reason.value.trim().slice(0, 500);
 	}
 	return resolution;
@@ -57,8 +56,8 @@ export function interpretHttpJsonResponse(response: HttpResponse, paths: HttpJso
 /** An HTTP-JSON {@link FlagSource}. Paths are validated here (GovernanceError on a bad path). */
 export function createHttpJsonSource(options: HttpJsonSourceOptions): FlagSource {
 	const paths: HttpJsonPaths = {
-		valuePath: parseJsonPath(options.valuePath),
-		reasonPath: options.reasonPath ? parseJsonPath(options.reasonPath) : undefined,
+		valuePath: parseSinglePath(options.valuePath),
+		reasonPath: options.reasonPath ? parseSinglePath(options.reasonPath) : undefined,
 		valuePathText: options.valuePath,
 	};
 	const request = buildHttpJsonRequest(options);

@@ -40,7 +40,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'All String Fields', value: 'all', description: 'Every string in the item, recursively (except an earlier "redaction" report)' },
-			{ name: 'Listed Fields', value: 'paths', description: 'Only the dot-paths you list, and everything below them' },
+			{ name: 'Listed Fields', value: 'paths', description: 'Only the paths you list, and everything below them' },
 		],
 		default: 'all',
 		displayOptions: showForRedact,
@@ -52,7 +52,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. body.text, messages.*.content',
-		description: 'Comma-separated dot-paths; "*" matches any key or array index',
+		description: 'Comma-separated paths (body.text, items[0].note, customer["first name"]); "*" matches any key or array index',
 		displayOptions: { show: { operation: ['redact'], fieldScope: ['paths'] } },
 	},
 	{

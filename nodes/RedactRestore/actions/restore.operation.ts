@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { GovernanceError, GovernanceErrorCode, isGovernanceError } from '../../../lib/errors/governance-error';
 import type { OpenedMap } from '../../../lib/redaction';
 import { openEncryptedMap, restoreObject } from '../../../lib/redaction';
-import { failItem, getPath, setPath, withoutReport } from '../items';
+import { setPath, splitPathList } from '../../../lib/shared/path';
+import { failItem, fieldsAt, withoutReport } from '../items';
 import type { KeySource, RedactionKeys } from '../keys';
 import { readKeys } from '../keys';
-import { splitList } from '../settings';
 
 const showForRestore = { show: { operation: ['restore'] } };
 
@@ -15,9 +15,9 @@ export const description: INodeProperties[] = [
 		name: 'restoreFields',
 		type: 'string',
 		default: 'output',
-		placeholder: 'e.g. output, text, message.content',
+		placeholder: 'e.g. output, choices.*.message.content',
 		description:
-			"Comma-separated dot-paths of the model's answer (array indexes as numbers: choices.0.message.content). Empty restores every string field.",
+			"Comma-separated paths of the model's answer (choices.0.message.content; * matches every index or key). Empty restores every string field.",
 		displayOptions: showForRestore,
 	},
 	{
@@ -137,7 +137,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const map = openMap(encrypted.trim(), keys, isObject(previous) ? previous.keyId : undefined);
 
 			const options = this.getNodeParameter('restoreOptions', i, {}) as { failOnUnknown?: boolean; keepMap?: boolean };
-			const paths = splitList(this.getNodeParameter('restoreFields', i, 'output'));
+			const paths = splitPathList(this.getNodeParameter('restoreFields', i, 'output'));
 			let json: IDataObject;
 			let result: { restored: number; unmatched: string[] };
 			if (paths.length === 0) {
@@ -147,8 +147,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				result = r;
 			} else {
 				// One call over all listed fields, so "unmatched" is about the answer as a whole.
-				const r = restoreObject(paths.map((p) => getPath(item.json, p)), map);
-				json = paths.reduce((acc, p, k) => setPath(acc, p, r.value[k]), item.json);
+				const fields = fieldsAt(item.json, paths);
+				const r = restoreObject(fields.map((f) => f.value), map);
+				json = fields.reduce((acc, f, k) => setPath(acc, f.at, r.value[k]), item.json);
 				result = r;
 			}
 			const notInMap = result.unmatched.filter((u) => !Object.prototype.hasOwnProperty.call(map.entries, u));

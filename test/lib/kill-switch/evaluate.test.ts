@@ -1,4 +1,4 @@
-import { evaluateKillSwitch } from '../../../lib/kill-switch/evaluate';
+import { evaluateKillSwitch, SOURCE_ERROR_HINTS } from '../../../lib/kill-switch/evaluate';
 import type { FlagErrorCode } from '../../../lib/kill-switch/types';
 
 const NOW = Date.UTC(2025, 5, 1, 8, 0, 0);
@@ -26,7 +26,8 @@ describe('evaluateKillSwitch', () => {
 		expect(evaluateKillSwitch({ ...base, haltWhen, resolution: { value } }).halt).toBe(halt);
 	});
 
-	const codes: FlagErrorCode[] = ['SOURCE_UNREACHABLE', 'PARSE_ERROR', 'FLAG_NOT_FOUND', 'TYPE_MISMATCH', 'TIMEOUT', 'HTTP_ERROR'];
+	// Every code a source can report: SOURCE_ERROR_HINTS must hold one per code (the type system enforces it).
+	const codes = Object.keys(SOURCE_ERROR_HINTS) as FlagErrorCode[];
 
 	test.each(codes)('when the source reports %s and onError is default then it halts (fail closed) naming source and code', (errorCode) => {
 		const outcome = evaluateKillSwitch({ ...base, resolution: { errorCode, errorMessage: 'details' } });

@@ -161,6 +161,10 @@ describe('checkSpendBudget', () => {
 		[[{ usage: { usd: 0.25 } }, { usage: { usd: 0.75 } }], 'usage.usd', {}, 1],
 		// missing counted as zero when asked
 		[[{ cost: 1 }, {}], 'cost', { missing: 'zero' as const }, 1],
+		// an index (either form) and a quoted key
+		[[{ lines: [{ usd: 2 }] }, { lines: [{ usd: 3 }] }], 'lines.0.usd', {}, 5],
+		[[{ lines: [{ usd: 2 }] }], 'lines[0].usd', {}, 2],
+		[[{ usage: { 'total tokens': 7 } }], 'usage["total tokens"]', {}, 7],
 	])('when summing %p at %s then the total is %p', (records, path, options, total) => {
 		expect(sumNumericField(records, path, options)).toBeCloseTo(total);
 	});
@@ -176,5 +180,10 @@ describe('checkSpendBudget', () => {
 		[[{ cost: { usd: 1 } }]],
 	])('when summing %p then it throws a GovernanceError', (records) => {
 		expect(() => sumNumericField(records, 'cost')).toThrow(GovernanceError);
+	});
+
+	test('when the spend path is invalid or has "*" then it throws saying why', () => {
+		expect(() => sumNumericField([{ cost: 1 }], 'usage..cost')).toThrow(/two dots in a row/);
+		expect(() => sumNumericField([{ cost: 1 }], 'lines.*.usd')).toThrow(/matches many values/);
 	});
 });

@@ -3,7 +3,7 @@ import { createExpressionSource, interpretExpressionValue } from '../../../lib/k
 import { createInMemorySource, createNoopSource } from '../../../lib/kill-switch/sources/memory';
 import { buildOfrepRequest, createOfrepSource, interpretOfrepResponse } from '../../../lib/kill-switch/sources/ofrep';
 import { buildUnleashRequest, createUnleashSource, interpretUnleashResponse } from '../../../lib/kill-switch/sources/unleash';
-import { parseJsonPath } from '../../../lib/shared/json-path';
+import { parseSinglePath } from '../../../lib/shared/path';
 import type { FetchJson, HttpRequest, HttpResponse } from '../../../lib/kill-switch/types';
 import { GovernanceError } from '../../../lib/errors/governance-error';
 
@@ -115,7 +115,7 @@ describe('OFREP interpreter', () => {
 });
 
 describe('HTTP JSON interpreter', () => {
-	const paths = (value: string, reason?: string) => ({ valuePath: parseJsonPath(value), reasonPath: reason ? parseJsonPath(reason) : undefined, valuePathText: value });
+	const paths = (value: string, reason?: string) => ({ valuePath: parseSinglePath(value), reasonPath: reason ? parseSinglePath(reason) : undefined, valuePathText: value });
 
 	test.each([
 		// nested boolean
@@ -128,6 +128,11 @@ describe('HTTP JSON interpreter', () => {
 		[res(200, { flags: {} }), 'flags.ai.halt', undefined, { errorCode: 'FLAG_NOT_FOUND' }],
 		// index out of range
 		[res(200, { items: [] }), 'items[0].off', undefined, { errorCode: 'FLAG_NOT_FOUND' }],
+		// the dot form of an index, and a quoted key
+		[res(200, { items: [{ off: true }] }), 'items.0.off', undefined, { value: true }],
+		[res(200, { 'kill switch': { 'ai.halt': true } }), '["kill switch"]["ai.halt"]', undefined, { value: true }],
+		// a digit step on an object is a key
+		[res(200, { flags: { '0': true } }), 'flags[0]', undefined, { value: true }],
 		// prototype property is not data
 		[res(200, {}), 'constructor', undefined, { errorCode: 'FLAG_NOT_FOUND' }],
 		// string instead of boolean
@@ -150,18 +155,17 @@ describe('HTTP JSON interpreter', () => {
 		expect(buildHttpJsonRequest({ url: ' https://x/flags.json ', headers: { 'X-Key': 'k' } })).toMatchObject({ url: 'https://x/flags.json', method: 'GET', headers: { 'X-Key': 'k' } });
 	});
 
-	test.each([['a..b'], ['.a'], ['a['], ['$'], [''], ['a[-1]']])('when the path is %p then creating the source throws a GovernanceError', (path) => {
-		expect(() => createHttpJsonSource({ url: 'https://x', valuePath: path, fetchJson: async () => res(200, {}) })).toThrow(GovernanceError);
-	});
-
 	test.each([
-		['a.b[2].c', ['a', 'b', 2, 'c']],
-		['$.a', ['a']],
-		['a["x.y"]', ['a', 'x.y']],
-		["a['q']", ['a', 'q']],
-		['[0].a', [0, 'a']],
-	])('when parsing %p then segments are %p', (path, segments) => {
-		expect(parseJsonPath(path)).toEqual(segments);
+		['a..b', /two dots in a row/],
+		['.a', /starts with a dot/],
+		['a[', /is not closed/],
+		['$', /whole document/],
+		['', /empty/],
+		['a[-1]', /not an index/],
+		['items.*.halt', /matches many values/],
+	])('when the path is %p then creating the source throws a GovernanceError saying why', (path, why) => {
+		expect(() => createHttpJsonSource({ url: 'https://x', valuePath: path, fetchJson: async () => res(200, {}) })).toThrow(GovernanceError);
+		expect(() => createHttpJsonSource({ url: 'https://x', valuePath: path, fetchJson: async () => res(200, {}) })).toThrow(why);
 	});
 });
 

@@ -148,10 +148,25 @@ describe('redactObject', () => {
 		[['customer.phones.*'], ['customer.phones.0']],
 		// a parent path covers its subtree
 		[['customer'], ['customer.name', 'customer.email', 'customer.phones.0']],
+		// an index in brackets or as a step, and a quoted key, are the same steps
+		[['customer.phones[0]'], ['customer.phones.0']],
+		[['customer["email"]'], ['customer.email']],
+		[['$.customer.phones.*'], ['customer.phones.0']],
 	])('when paths %j are listed then only %j are redacted', (paths, fields) => {
 		const r = redactObject(input, { paths });
 		expect(r.report.fields).toEqual(fields);
 		if (!paths.includes('notes')) expect((r.value as typeof input).notes).toBe(input.notes);
+	});
+
+	test('when a key holds spaces, dots or a "*" then a quoted path names it, and a quoted "*" is that key, not a wildcard', () => {
+		const value = { 'first name': 'Jane Doe', 'a.b': { c: 'jane@example.com' }, '*': 'jane@example.com', x: 'jane@example.com' };
+		expect(redactObject(value, { operator: 'placeholder', paths: ['["first name"]', '["a.b"].c', '["*"]'] }).report.fields).toEqual(['first name', 'a.b.c', '*']);
+		expect(redactObject(value, { operator: 'placeholder', paths: ['*'] }).report.fields).toEqual(['first name', 'a.b.c', '*', 'x']);
+	});
+
+	test('when a listed path is invalid then redaction refuses to start and says why', () => {
+		expect(() => redactObject(input, { paths: ['customer..email'] })).toThrow('Path "customer..email" is invalid: two dots in a row at character 10.');
+		expect(() => redactObject(input, { paths: [''] })).toThrow(/is invalid: it is empty/);
 	});
 
 	test('when tokenised then restoreObject brings the original back', () => {

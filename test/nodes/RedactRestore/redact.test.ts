@@ -123,6 +123,7 @@ describe('Redact / Restore node: Redact operation', () => {
 		[{ customPatterns: { patterns: [{ entity: 'Employee id', pattern: 'x' }] } }, 'Custom pattern 1: entity name "Employee id" is not usable.'],
 		[{ customPatterns: { patterns: [{ entity: 'BAD', pattern: '(' }] } }, /^Custom pattern for BAD does not compile/],
 		[{ fieldScope: 'paths', paths: ' , ' }, 'Fields to Redact is empty.'],
+		[{ fieldScope: 'paths', paths: 'body.text, customer.first name' }, 'Path "customer.first name" is invalid: a space at character 15 is not allowed in an unquoted name.'],
 		[{ entities: ['NO_SUCH'] }, 'Unknown entity name(s): NO_SUCH.'],
 	])('when the configuration is %j then the item fails with a clear message', async (extra, message) => {
 		const error = await errorOf(run([{ json: { t: PLANTED.email } }], redactParams(extra)));

@@ -130,9 +130,32 @@ describe('Redact / Restore node: Restore operation', () => {
 		expect(back.json.text).toBe('mail bob@b.example');
 	});
 
+	test('when the fields are listed in the path syntax (a wildcard, an index in brackets, a quoted key) then each one reached is restored', async () => {
+		const json = await redactedAnswer();
+		const said = json.answer as string;
+		const answer = { choices: [{ text: said }, { text: said, note: said }], out: { 'final answer': said } };
+		const [[out]] = await run([{ json: { ...json, answer } }], restoreParams(json, { restoreFields: 'answer.choices.*.text, answer.out["final answer"]' }));
+		const back = out.json.answer as typeof answer;
+		expect(back.choices.map((c) => c.text)).toEqual([`Model says: ${PLANTED_TEXT}`, `Model says: ${PLANTED_TEXT}`]);
+		expect(back.out['final answer']).toBe(`Model says: ${PLANTED_TEXT}`);
+		// a field no path reaches stays redacted
+		expect(back.choices[1].note).toBe(said);
+		const [[one]] = await run([{ json: { ...json, answer } }], restoreParams(json, { restoreFields: 'answer.choices[1].text' }));
+		expect((one.json.answer as typeof answer).choices.map((c) => c.text)).toEqual([said, `Model says: ${PLANTED_TEXT}`]);
+	});
+
+	test('when a listed path is invalid then the item fails saying what is wrong and how to write it', async () => {
+		const json = await redactedAnswer();
+		const error = await run([{ json }], restoreParams(json, { restoreFields: 'answer..text' })).catch((e: unknown) => e as NodeOperationError);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as NodeOperationError).message).toBe('Path "answer..text" is invalid: two dots in a row at character 8.');
+		expect((error as NodeOperationError).description).toMatch(/customer\["first name"\]/);
+	});
+
 	test('when the answer field is missing then the item fails naming the path', async () => {
 		const json = await redactedAnswer();
 		await expect(run([{ json }], restoreParams(json, { restoreFields: 'output' }))).rejects.toThrow('Field "output" is not in the item.');
+		await expect(run([{ json: { ...json, answer: [] } }], restoreParams(json, { restoreFields: 'answer.*.text' }))).rejects.toThrow('Field "answer.*.text" is not in the item.');
 	});
 
 	test.each([

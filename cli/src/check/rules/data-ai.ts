@@ -30,7 +30,7 @@ export const dataRules: Rule[] = [
 		severity: 'error',
 		title: 'Text reaches an external model without redaction',
 		why: 'The checklist requires a written decision on what text goes to external models, with redaction before it leaves.',
-		fix: 'Put Redact & Restore (this pack, operation Redact) on every path before the model; Restore the answer after it.',
+		fix: 'Put Redact / Restore (this pack, operation Redact) on every path before the model; Restore the answer after it.',
 		check: (ctx) => {
 			if (ctx.entryGuards.has('redactRestore')) return [];
 			const open = ctx.open('redact', isRedact);

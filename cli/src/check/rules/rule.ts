@@ -4,18 +4,21 @@ import type { GovernanceKind } from '../kinds';
 import type { Policy, Severity } from '../policy';
 import type { Workflow, WorkflowNode } from '../workflow';
 
-export type Section =
-	| 'Secrets'
-	| 'Access'
-	| 'Approvals'
-	| 'Data and models'
-	| 'Environments and ownership'
-	| 'Logging'
-	| 'Governance nodes'
-	| 'Resilience and limits'
-	| 'Sub-workflows'
-	| 'Offboarding'
-	| 'Policy';
+/** The checklist sections, in README order; every one has at least one rule (a test checks it). */
+export const SECTIONS = [
+	'Secrets',
+	'Access',
+	'Approvals',
+	'Data and models',
+	'Environments and ownership',
+	'Logging',
+	'Governance nodes',
+	'Resilience and limits',
+	'Sub-workflows',
+	'Offboarding',
+	'Policy',
+] as const;
+export type Section = (typeof SECTIONS)[number];
 
 /** What live mode knows beyond the export. */
 export interface LiveFacts {
