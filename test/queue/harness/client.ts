@@ -57,3 +57,20 @@ export async function waitForWorkerOf(executionId: string, timeoutMs = 30000): P
 		await sleep(200);
 	}
 }
+
+/** Every execution of a workflow (public API, cursor paging), with its data. */
+export async function allExecutions(workflowId: string): Promise<any[]> {
+	const { mainUrl, apiKey } = attachQueueCluster();
+	const out: any[] = [];
+	let cursor: string | undefined;
+	do {
+		const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '100' });
+		if (cursor) query.set('cursor', cursor);
+		const response = await fetch(`${mainUrl}/api/v1/executions?${query.toString()}`, { headers: { 'x-n8n-api-key': apiKey, accept: 'application/json' } });
+		if (!response.ok) throw new Error(`GET /executions answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+		const page = (await response.json()) as { data: any[]; nextCursor?: string | null };
+		out.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return out;
+}
