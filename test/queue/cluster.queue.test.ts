@@ -10,7 +10,7 @@ describe('the queue-mode cluster', () => {
 		const set = { name: 'Set', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: '={ "n": {{ $json.body.n }} }' } };
 		const workflowId = await createActiveWorkflow(`Smoke ${path}`, [webhookTrigger(path), set]);
 		const answers = await Promise.all(Array.from({ length: 12 }, async (_, n) => await callQueueWebhook(path, { body: { n } })));
-		expect(answers.map((a) => a.json?.n).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, n) => n));
+		expect(answers.map((a) => a.json?.[0]?.n).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, n) => n));
 		const executions = await waitForExecutions(workflowId, 12);
 		const perWorker = executions.map((e) => workersThatRan(e.id));
 		expect(perWorker.every((w) => w.length === 1)).toBe(true);
