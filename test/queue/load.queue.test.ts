@@ -123,7 +123,7 @@ describe(`Load in queue mode (${RUNS} executions, ${CLIENTS} clients, faults: ${
 				`governed / No Op: throughput x${(fg.throughput / fp.throughput).toFixed(2)}, p50 x${(fg.p50 / fp.p50).toFixed(2)}, p99 x${(fg.p99 / fp.p99).toFixed(2)}`,
 		);
 		expect({ governed: fg.ok, plain: fp.ok }).toEqual({ governed: g.calls.length, plain: p.calls.length });
-	});
+	}, 1800000);
 
 	test('under faults every run either succeeds or stops without passing an undecided governance node, and no audit event is lost or forged', async () => {
 		const { path, sink, url } = await governedChain();
