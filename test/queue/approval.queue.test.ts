@@ -1,8 +1,8 @@
 /**
  * Approval Gate, Audit Emitter and Redact / Restore across a wait in queue mode. The first part of every run is
- * forced onto worker 1 (worker 2 is stopped while the requests are created); once they wait, worker 2 starts
- * and worker 1 is stopped by PID, so each decision (through the webhook processor) and each expiry can only
- * resume on worker 2.
+ * forced onto worker 1 (worker 2 is stopped while the requests are created); once they wait, worker 1 is stopped
+ * by PID and worker 2 started, so each decision (through the webhook processor) and each expiry can only resume
+ * on worker 2.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { cliVerify, eventsFor, governedApprovalWorkflow } from './harness/govern
 
 const ALICE = 'alice@governance.test';
 const BOB = 'bob@governance.test';
-const EXPIRY_SECONDS = 75;
+const EXPIRY_SECONDS = 30;
 const CLAIMS_DECISION = /Request (approved|rejected)|has been resumed|You (approved|rejected)/i;
 const log = (line: string) => process.stderr.write(`[queue approval] ${line}\n`);
 
@@ -54,10 +54,11 @@ beforeAll(async () => {
 	runs.reject = await request();
 	runs.expire = await request({ expiresAfter: EXPIRY_SECONDS, expiryUnit: 'seconds' });
 	for (const run of Object.values(runs)) expect(workersThatRan(run.executionId)).toEqual([first.index]);
+	// Worker 1 stops first: a resume due while no worker runs waits in Redis for worker 2.
 	const switched = Date.now();
-	await second.restart();
 	await first.stop();
-	log(`requests created on worker 1 (pid stopped); worker 2 restarted and worker 1 stopped in ${Date.now() - switched} ms`);
+	await second.restart();
+	log(`requests created on worker 1; worker 1 stopped by PID and worker 2 restarted in ${Date.now() - switched} ms`);
 }, 600000);
 
 afterAll(async () => {
