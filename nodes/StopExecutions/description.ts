@@ -14,7 +14,7 @@ export const stopExecutionsProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Chosen Workflows', value: 'chosen', description: 'The workflow ids listed below' },
+			{ name: 'Chosen Workflows', value: 'chosen', description: 'The workflow IDs listed below' },
 			{ name: 'All Workflows', value: 'all', description: 'Every workflow the API key may run' },
 		],
 		default: 'chosen',
@@ -26,7 +26,7 @@ export const stopExecutionsProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 2tUt1wbLX592XDdX, 8FqnVqYBbNV0zMpE',
-		description: 'Comma-separated ids, as in the workflow URL (…/workflow/<ID>)',
+		description: 'Comma-separated IDs, as in the workflow URL (…/workflow/ID)',
 		displayOptions: { show: { scope: ['chosen'] } },
 	},
 	{
