@@ -30,6 +30,11 @@ const DEMO_CREDENTIALS = {
 		name: 'Webhook Signing Secret (local demo)',
 		data: () => ({ secret: crypto.randomBytes(24).toString('hex'), previousSecret: '', owner: 'admin@localhost.test' }),
 	},
+	// The owner's key of the local demo; in production use a key with only execution:list and execution:stop.
+	governanceExecutionControlApi: {
+		name: 'Execution Control API (local demo)',
+		data: (instance) => ({ baseUrl: instance.baseUrl, apiKey: instance.apiKey }),
+	},
 	governanceRedactionKeyApi: {
 		name: 'Redaction Key (local demo)',
 		data: () => ({ secret: random(48), keyId: 'local-1' }),
@@ -53,7 +58,7 @@ async function importTemplates(baseUrl, state) {
 			if (!state.credentials[type]) {
 				const demo = DEMO_CREDENTIALS[type];
 				if (!demo) throw new Error(`template ${file} needs a ${type} credential and no demo credential is defined`);
-				const created = await api(baseUrl, state.apiKey, 'POST', '/credentials', { name: demo.name, type, data: demo.data() });
+				const created = await api(baseUrl, state.apiKey, 'POST', '/credentials', { name: demo.name, type, data: demo.data({ baseUrl, apiKey: state.apiKey }) });
 				state.credentials[type] = { id: String(created.json.id), name: demo.name };
 			}
 			byType[type] = state.credentials[type];
