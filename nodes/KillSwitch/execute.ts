@@ -111,8 +111,7 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 				);
 			}
 		} catch (error) {
-			if (!(error instanceof Halt)) throw error;
-			throw errorFor(this, error.decision, error.index);
+			throw error instanceof Halt ? errorFor(this, error.decision, error.index) : toNodeError(node, error);
 		}
 	} catch (error) {
 		const failure = toNodeError(node, error);
