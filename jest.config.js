@@ -9,7 +9,7 @@ module.exports = {
 			modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/cli/dist/'],
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
-			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/queue/'],
 			globalSetup: '<rootDir>/test/prose-data.setup.js',
 		},
 		{

@@ -167,10 +167,11 @@ function sleep(ms) {
 // n8n starts in 16-28 s on an idle machine; under heavy load starts of 93-159 s were seen, so the default is generous.
 async function waitForReady(baseUrl, child, timeoutMs = Number(process.env.NGOV_N8N_READY_MS || 300000)) {
 	const deadline = Date.now() + timeoutMs;
+	const url = baseUrl.includes('/healthz') ? baseUrl : `${baseUrl}/healthz/readiness`;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode} before it was ready`);
 		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`);
+			const response = await fetch(url);
 			if (response.ok) return;
 		} catch {
 			// not listening yet
@@ -183,8 +184,10 @@ async function waitForReady(baseUrl, child, timeoutMs = Number(process.env.NGOV_
 /**
  * Starts n8n and resolves when /healthz/readiness answers. Returns { pid, baseUrl, userFolder, logFile, stop }.
  * `userFolder` defaults to a fresh temporary folder (leftover owners and webhooks conflict between runs).
+ * `command` is `start` (default), `worker` or `webhook` (queue mode); `readyUrl` is polled instead of
+ * <baseUrl>/healthz/readiness (a worker answers on its own health-check port).
  */
-async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFile, extraEnv } = {}) {
+async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFile, extraEnv, command = 'start', readyUrl } = {}) {
 	const dir = ensureHost();
 	const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-governance-'));
 	installPack(folder);
@@ -192,7 +195,7 @@ async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFil
 	const fd = fs.openSync(out, 'a');
 	const child = spawn(
 		path.join(nodeBinDir(dir), 'node'),
-		[path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), 'start'],
+		[path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), command],
 		{
 			env: n8nEnv(dir, { port, brokerPort, userFolder: folder, extra: extraEnv }),
 			stdio: ['ignore', fd, fd],
@@ -203,7 +206,7 @@ async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFil
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const started = Date.now();
 	try {
-		await waitForReady(baseUrl, child);
+		await waitForReady(readyUrl || baseUrl, child);
 	} catch (error) {
 		// Only a child that is still ours: once it exited, its PID may belong to another process.
 		if (child.exitCode === null && child.signalCode === null) await stopPid(child.pid);
