@@ -25,20 +25,19 @@ import { executeContext } from '../../test/nodes/helpers/execute-context';
 import { emitterContext } from '../../test/nodes/AuditEmitter/context';
 import { killSwitchContext } from '../../test/nodes/KillSwitch/context';
 import { redactContext } from '../../test/nodes/RedactRestore/context';
-import { customerText } from '../../test/queue/harness/load';
+import { customerText } from '../../test/helpers/customer-text';
+import { freePort } from '../../test/e2e/harness/ports';
+import { OWNER } from '../../test/e2e/harness/owner';
 import { EnvironmentAssertion } from '../../nodes/EnvironmentAssertion/EnvironmentAssertion.node';
 import { KillSwitch } from '../../nodes/KillSwitch/KillSwitch.node';
 import { RedactRestore } from '../../nodes/RedactRestore/RedactRestore.node';
 import { AuditEmitter } from '../../nodes/AuditEmitter/AuditEmitter.node';
 
+// scripts/lib is plain JS: the npm script links it next to the compiled bench (bench-results/overhead-build/scripts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const host = require('../../scripts/lib/n8n-host') as { startN8n: (o: { port: number; brokerPort: number }) => Promise<{ baseUrl: string; pid: number; stop: () => Promise<void>; logFile: string; userFolder: string }> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const api = require('../../scripts/lib/n8n-api') as { ensureOwner: (u: string, o: unknown) => Promise<string>; createApiKey: (u: string, c: string) => Promise<string> };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ports = require('../../test/e2e/harness/ports') as { freePort: () => Promise<number> };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { OWNER } = require('../../test/e2e/harness/owner') as { OWNER: unknown };
 
 const REQUESTS = Number(process.env.NGOV_OVERHEAD_REQUESTS ?? 150);
 const WARMUP = 10;
@@ -89,8 +88,8 @@ async function oursOnce(i: number, profile: Record<string, unknown>, key: Record
 }
 
 async function main() {
-	const port = await ports.freePort();
-	const brokerPort = await ports.freePort();
+	const port = await freePort();
+	const brokerPort = await freePort();
 	const n8n = await host.startN8n({ port, brokerPort });
 	try {
 		const cookie = await api.ensureOwner(n8n.baseUrl, OWNER);

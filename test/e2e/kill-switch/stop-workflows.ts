@@ -1,11 +1,15 @@
 import { createActiveWorkflow, createCredential, e2e, rest } from '../harness/client';
 import { noOp, type, uniquePath, webhookTrigger } from '../harness/nodes';
 
-/** A workflow whose runs stay busy: Webhook (answers at once) → Wait → No Op. Under 65 s n8n waits in-process (running). */
-export async function slowWorkflow(seconds: number, name = 'slow') {
+/**
+ * A workflow whose runs stay busy: Webhook (answers at once) → [Kill Switch] → Wait → No Op "Done". Under 65 s n8n
+ * waits in-process (running). `killSwitch`: the Kill Switch's parameters, to put one before the slow step.
+ */
+export async function slowWorkflow(seconds: number, name = 'slow', killSwitch?: Record<string, unknown>) {
 	const path = uniquePath(name);
 	const wait = { name: 'Wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: seconds, unit: 'seconds' } };
-	const id = await createActiveWorkflow(`${name} ${path}`, [webhookTrigger(path, 'Webhook', 'onReceived'), wait, noOp('Done')]);
+	const guard = killSwitch ? [{ name: 'Kill Switch', type: type('killSwitch'), typeVersion: 1, parameters: killSwitch }] : [];
+	const id = await createActiveWorkflow(`${name} ${path}`, [webhookTrigger(path, 'Webhook', 'onReceived'), ...guard, wait, noOp('Done')]);
 	return { id, path };
 }
 
