@@ -81,10 +81,12 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 		route = settings.route;
 		const store = await windowStoreFor(this, settings.limits);
 		const outcome = await switchOutcomes(this, settings, items.length, now);
+		// n8n builds a whole workflow data proxy to answer $runIndex: once per run is enough.
+		const runIndex = runIndexOf(this);
 		const decide = (stored: WindowState | undefined) => {
 			const planned = planRun({
 				now,
-				runIndex: runIndexOf(this),
+				runIndex,
 				records: items.map((item) => item.json),
 				switchOutcome: outcome,
 				limits: settings.limits,
@@ -99,7 +101,7 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 		try {
 			if (store === undefined) plan = decide(undefined);
 			else {
-				const writer = `${String(this.getExecutionId() ?? '')}/${runIndexOf(this)}`;
+				const writer = `${String(this.getExecutionId() ?? '')}/${runIndex}`;
 				plan = await decideShared(
 					store,
 					(stored) => {
