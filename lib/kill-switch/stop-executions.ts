@@ -23,6 +23,12 @@ export interface StopInput {
 	reason: string;
 	/** How often to stop and count again while some remain (runs that were queued while stopping). Default 3. */
 	maxPasses?: number;
+	/**
+	 * Pause before counting again after pass n (n × 1 s by default when given): in queue mode n8n 2.41.1 leaves the
+	 * jobs of queued executions it marked canceled in Redis, and a worker that picks one up runs it anyway; with the
+	 * kill-switch flag on, such a run halts at the Kill Switch within moments, so a later count finds it done.
+	 */
+	wait?: (ms: number) => Promise<void>;
 }
 
 export type StatusCounts = Record<StopStatus, number>;
@@ -165,6 +171,7 @@ export async function stopExecutions(api: N8nApi, raw: StopInput): Promise<StopR
 	while (total(report.remaining) > 0 && report.passes < maxPasses) {
 		report.stopped += await stopPass(api, input, running);
 		report.passes += 1;
+		if (input.wait) await input.wait(1000 * report.passes);
 		const after = await count(api, input);
 		report.remaining = after.counts;
 		running = after.running;

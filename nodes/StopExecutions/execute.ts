@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { StopStatus } from '../../lib/kill-switch/stop-executions';
 import { stopExecutions } from '../../lib/kill-switch/stop-executions';
 import { errorItem, toNodeError } from '../shared/errors';
@@ -25,6 +26,7 @@ export async function executeStopExecutions(this: IExecuteFunctions): Promise<IN
 			reason: String(this.getNodeParameter('reason', 0, '')),
 			dryRun: this.getNodeParameter('dryRun', 0, false) === true,
 			own: { executionId: String(this.getExecutionId() ?? ''), workflowId: String(this.getWorkflow().id ?? '') },
+			wait: async (ms) => await sleep(ms),
 		});
 		const stoppedAt = new Date().toISOString();
 		return [[{ json: { stopExecutions: { ...report, at: stoppedAt } as unknown as IDataObject }, pairedItem: paired }]];

@@ -48,6 +48,7 @@ describe('Stop Executions in queue mode', () => {
 			halt = true; // the incident flips the flag first (the template's first step) ...
 			const answer = await callQueueWebhook(incident.path, { body: {} }); // ... then stops what already runs
 			const answered = Date.now() - started;
+			log(`incident run answered ${answer.status} in ${answered} ms: ${answer.text.slice(0, 600)}`);
 			expect(answer.status).toBe(200);
 			const report = answer.json[0].stopExecutions;
 			let after = await allExecutions(slow.id);
