@@ -71,5 +71,5 @@ describe('Stop Executions in queue mode', () => {
 		} finally {
 			await flags.close();
 		}
-	});
+	}, 600000);
 });
