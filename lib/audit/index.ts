@@ -44,7 +44,7 @@ export {
 } from './chain';
 export type { AuditChain, AuditChainState, AuditCloseInput, CreateAuditChainOptions } from './chain';
 export { AUDIT_KEY_ID_PREFIX, AUDIT_DERIVATION_DOMAIN, deriveAuditKey } from './keys';
-export { approvalEvidenceOf, approvalOf, deriveActor, describeCounts, policiesOf, redactionOf, traceparentOf } from './item-context';
+export { approvalEvidenceOf, approvalOf, deriveActor, describeCounts, policiesOf, redactionOf, stopReportOf, traceparentOf } from './item-context';
 export type { ApprovalAttested, ApprovalEvidence, ItemApproval, ItemRedaction, TriggerInfo } from './item-context';
 export { verifyAuditEvents } from './verify';
 export { verifyAuditLog } from './verify-log';

@@ -79,6 +79,14 @@ export function describeCounts(counts: Record<string, number>): string {
 		.join(', ');
 }
 
+/** The report a Stop Executions node put on the item (`item.stopExecutions`), when it has one. */
+export function stopReportOf(json: Json): { dryRun: boolean; reason: string; stopped: number; found: Json; workflows: unknown } | undefined {
+	const r = json.stopExecutions;
+	if (!isObject(r) || typeof r.dryRun !== 'boolean' || str(r.reason) === undefined || !isObject(r.found)) return undefined;
+	const stopped = typeof r.stopped === 'number' ? r.stopped : 0;
+	return { dryRun: r.dryRun, reason: str(r.reason) as string, stopped, found: r.found, workflows: r.workflows };
+}
+
 /**
  * Policy evaluations an item carries: the Redact node's report, the Approval Gate's decision, and the
  * Environment Assertion's stamp (`item.governance`, present only on items that passed it). An approval
@@ -100,6 +108,16 @@ export function policiesOf(json: Json, attested: ApprovalAttested = NOT_ATTESTED
 				? { policy: 'redaction', result: 'nothing_found', detail: `no detections${rules}` }
 				: { policy: 'redaction', result: 'applied', detail: `${described}${where}${rules}` },
 		);
+	}
+	const stop = stopReportOf(json);
+	if (stop) {
+		const found = (['running', 'waiting', 'queued'] as const).map((s) => `${s} ${typeof stop.found[s] === 'number' ? stop.found[s] : 0}`).join(', ');
+		const scope = Array.isArray(stop.workflows) ? `workflows ${stop.workflows.join(', ')}` : 'all workflows';
+		policies.push({
+			policy: 'stop-executions',
+			result: stop.dryRun ? 'dry_run' : 'stopped',
+			detail: `${stop.dryRun ? 'would stop' : `stopped ${stop.stopped} of`} ${found} in ${scope}; reason: ${stop.reason}`,
+		});
 	}
 	const evidence = approvalEvidenceOf(json, attested);
 	if (evidence) {

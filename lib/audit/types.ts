@@ -9,6 +9,7 @@ export const AUDIT_CHAIN_CLOSED_TYPE = 'io.n8n.governance.audit.chain.closed';
 export const AuditActions = {
 	DataSentToModel: 'data.sent_to_model',
 	ApprovalDecided: 'approval.decided',
+	ExecutionsStopped: 'executions.stopped',
 	RecordChanged: 'record.changed',
 	WorkflowStarted: 'workflow.started',
 	WorkflowCompleted: 'workflow.completed',

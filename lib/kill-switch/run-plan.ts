@@ -19,7 +19,7 @@ export interface ExecutionScopedState {
 	windowCounted: boolean;
 }
 
-/** State kept across executions (n8n: workflow static data of the node). JSON only. */
+/** State kept across executions (n8n: a row of the limit store, see shared-window.ts). JSON only. */
 export interface WindowState {
 	executions?: unknown;
 	spend?: unknown;
@@ -64,9 +64,9 @@ export const LIMIT_HINTS: Readonly<Record<string, string>> = {
 	[LIMITS.runsPerExecution.name]:
 		'Check the loop that leads back to this node for a missing exit condition, or raise "Max Runs per Execution" under Limits.',
 	[LIMITS.executionsPerWindow.name]:
-		'Wait for the window to pass, or raise "Max Executions per Window" under Limits. The count lives in the workflow static data.',
+		'Wait for the window to pass, or raise "Max Executions per Window" under Limits. The count lives in the limit store (an n8n data table).',
 	[LIMITS.spendPerWindow.name]:
-		'Wait for the next budget window, or raise "Budget Cap" under Limits. The spend lives in the workflow static data.',
+		'Wait for the next budget window, or raise "Budget Cap" under Limits. The spend lives in the limit store (an n8n data table).',
 };
 
 function limitDecision(trip: LimitTrip): ItemDecision {

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { hkdfSha256 } from '../shared/derived-keys';
 import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error';
 import { parsePlaceholder } from './operators/placeholder';
 
@@ -51,7 +52,7 @@ export function secretBytes(secret: string | Uint8Array | undefined, purpose: st
 }
 
 function deriveKey(secret: string | Uint8Array | undefined): Buffer {
-	return Buffer.from(hkdfSync('sha256', toBytes(secret, 'reversible-redaction'), SALT, INFO, 32));
+	return hkdfSha256(toBytes(secret, 'reversible-redaction'), SALT, INFO, 32);
 }
 
 /**

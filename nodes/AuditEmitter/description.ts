@@ -36,10 +36,11 @@ export const auditEmitterProperties: INodeProperties[] = [
 			{ name: 'Approval Decided', value: 'approval.decided' },
 			{ name: 'Custom', value: 'custom' },
 			{ name: 'Data Sent to Model', value: 'data.sent_to_model' },
+			{ name: 'Executions Stopped', value: 'executions.stopped' },
 			{
 				name: 'From Item',
 				value: 'auto',
-				description: 'Approval.decided when the item carries an Approval Gate decision, otherwise data.sent_to_model',
+				description: 'Approval.decided when the item carries an Approval Gate decision, executions.stopped after Stop Executions, otherwise data.sent_to_model',
 			},
 			{ name: 'Record Changed', value: 'record.changed' },
 			{ name: 'Workflow Completed', value: 'workflow.completed' },

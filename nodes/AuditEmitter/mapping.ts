@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { verifyApprovalDecision } from '../../lib/approval/attestation';
 import type { ApprovalAttested, AuditActor, AuditEventInput, AuditProfileFields, TriggerInfo } from '../../lib/audit';
-import { AuditActions, AuditOutcomes, approvalEvidenceOf, deriveActor, policiesOf, traceparentOf } from '../../lib/audit';
+import { AuditActions, AuditOutcomes, approvalEvidenceOf, deriveActor, policiesOf, stopReportOf, traceparentOf } from '../../lib/audit';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
 
 /** What is the same for every item of a run. */
@@ -112,7 +112,9 @@ export function eventInputFor(read: Read, item: INodeExecutionData, itemIndex: n
 			: actionChoice === 'auto'
 				? approval
 					? AuditActions.ApprovalDecided
-					: AuditActions.DataSentToModel
+					: stopReportOf(json)?.dryRun === false
+						? AuditActions.ExecutionsStopped
+						: AuditActions.DataSentToModel
 				: actionChoice;
 	const outcomeChoice = String(read('outcome', itemIndex, 'auto'));
 	const outcome =

@@ -26,6 +26,8 @@ export class KillSwitch implements INodeType {
 				testedBy: 'flagHttpHeaderTest',
 				displayOptions: { show: { source: ['httpJson'], authentication: ['headerAuth'] } },
 			},
+			// Needed by the window limits (executions per window, spend budget): see ./windows.ts.
+			{ name: 'governanceLimitStoreApi', required: false },
 		],
 		properties: killSwitchProperties,
 	};

@@ -165,7 +165,7 @@ export const killSwitchProperties: INodeProperties[] = [
 		placeholder: 'Add Limit',
 		default: {},
 		description:
-			'Extra checks in the same node. Window limits keep their counts in the workflow static data: best effort, see the documentation.',
+			'Extra checks in the same node. Max Executions per Window and the spend budget count across executions and workers in an n8n data table: they need a Governance Limit Store API credential, and stop the run without one.',
 		options: [
 			{
 				displayName: 'Budget Cap',

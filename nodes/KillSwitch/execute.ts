@@ -1,16 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 import type { KillSwitchOutcome } from '../../lib/kill-switch/evaluate';
 import { evaluateKillSwitch } from '../../lib/kill-switch/evaluate';
 import type { ExecutionScopedState, ItemDecision, RunPlan, WindowState } from '../../lib/kill-switch/run-plan';
 import { planRun } from '../../lib/kill-switch/run-plan';
+import { decideShared } from '../../lib/kill-switch/shared-window';
 import { interpretExpressionValue } from '../../lib/kill-switch/sources/expression';
 import { errorItem, nodeError, toNodeError } from '../shared/errors';
 import type { KillSwitchSettings } from './settings';
 import { readSettings } from './settings';
 import { readRemoteSwitch, switchNameFor } from './sources';
-
-/** Key of this node's window state in the workflow static data (node scope). */
-const STATIC_KEY = 'killSwitchWindows';
+import { windowStoreFor } from './windows';
 
 /** The 0-based run of this node in the execution (loops run a node more than once). */
 function runIndexOf(context: IExecuteFunctions): number {
@@ -55,14 +55,12 @@ function errorFor(context: IExecuteFunctions, decision: ItemDecision, itemIndex:
 	return nodeError(context.getNode(), message, { itemIndex, description: decision.hint });
 }
 
-/** Keeps the states of a run whose passing items go on: per-execution counters and the workflow's windows. */
-function commit(context: IExecuteFunctions, plan: RunPlan): void {
-	const executionState = context.getContext('node');
-	executionState.killSwitch = plan.execution;
-	if (plan.stored.executions !== undefined || plan.stored.spend !== undefined) {
-		const staticData = context.getWorkflowStaticData('node');
-		staticData[STATIC_KEY] = plan.stored as IDataObject;
-	}
+/** Thrown inside the shared decision to stop the run without recording anything. */
+class Halt {
+	constructor(
+		readonly decision: ItemDecision,
+		readonly index: number,
+	) {}
 }
 
 /**
@@ -77,19 +75,46 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 	const now = Date.now();
 	let route = false;
 	let plan: RunPlan;
+	const stopsOnTrip = () => !route && !this.continueOnFail();
 	try {
 		const settings = readSettings((name, fallback) => this.getNodeParameter(name, 0, fallback));
 		route = settings.route;
+		const store = await windowStoreFor(this, settings.limits);
 		const outcome = await switchOutcomes(this, settings, items.length, now);
-		plan = planRun({
-			now,
-			runIndex: runIndexOf(this),
-			records: items.map((item) => item.json),
-			switchOutcome: outcome,
-			limits: settings.limits,
-			execution: this.getContext('node').killSwitch as Partial<ExecutionScopedState> | undefined,
-			stored: this.getWorkflowStaticData('node')[STATIC_KEY] as WindowState | undefined,
-		});
+		// n8n builds a whole workflow data proxy to answer $runIndex: once per run is enough.
+		const runIndex = runIndexOf(this);
+		const decide = (stored: WindowState | undefined) => {
+			const planned = planRun({
+				now,
+				runIndex,
+				records: items.map((item) => item.json),
+				switchOutcome: outcome,
+				limits: settings.limits,
+				execution: this.getContext('node').killSwitch as Partial<ExecutionScopedState> | undefined,
+				stored,
+			});
+			// Stop mode: a halted item stops the run, and nothing of it is counted.
+			const firstTrip = planned.decisions.findIndex((d) => d.trip !== undefined);
+			if (firstTrip >= 0 && stopsOnTrip()) throw new Halt(planned.decisions[firstTrip], firstTrip);
+			return planned;
+		};
+		try {
+			if (store === undefined) plan = decide(undefined);
+			else {
+				const writer = `${String(this.getExecutionId() ?? '')}/${runIndex}`;
+				plan = await decideShared(
+					store,
+					(stored) => {
+						const planned = decide(stored);
+						const changed = JSON.stringify(planned.stored) !== JSON.stringify(stored);
+						return { write: changed ? planned.stored : undefined, result: planned };
+					},
+					{ writer, wait: async (ms) => await sleep(ms) },
+				);
+			}
+		} catch (error) {
+			throw error instanceof Halt ? errorFor(this, error.decision, error.index) : toNodeError(node, error);
+		}
 	} catch (error) {
 		const failure = toNodeError(node, error);
 		if (!this.continueOnFail()) throw failure;
@@ -116,6 +141,6 @@ export async function executeKillSwitch(this: IExecuteFunctions): Promise<INodeE
 			passed.push(errorItem(error, index, { killSwitch: { ...decision.trip } }));
 		}
 	});
-	commit(this, plan);
+	this.getContext('node').killSwitch = plan.execution;
 	return route ? [passed, halted] : [passed];
 }

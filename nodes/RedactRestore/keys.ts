@@ -1,4 +1,3 @@
-import { hkdfSync } from 'node:crypto';
 import type {
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
@@ -6,6 +5,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 import { GovernanceError, GovernanceErrorCode } from '../../lib/errors/governance-error';
+import { hkdfSha256 } from '../../lib/shared/derived-keys';
 import { generatedSecretProblem } from '../../lib/shared/generated-secret';
 import { readGovernanceProfile } from '../shared/governance-profile';
 
@@ -27,7 +27,7 @@ export interface RedactionKeys {
 const SALT = Buffer.from('n8n-nodes-governance/redact-restore-node', 'utf8');
 
 function derive(secret: string, purpose: string): Buffer {
-	return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), SALT, Buffer.from(purpose, 'utf8'), 32));
+	return hkdfSha256(Buffer.from(secret, 'utf8'), SALT, Buffer.from(purpose, 'utf8'), 32);
 }
 
 /**

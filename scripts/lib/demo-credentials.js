@@ -38,6 +38,11 @@ const DEMO_CREDENTIALS = {
 		data: () => ({ name: 'X-Webhook-Key', value: crypto.randomBytes(24).toString('base64url') }),
 		shown: true,
 	},
+	// The owner's key of the local demo; in production use a key with only execution:list and execution:stop.
+	governanceExecutionControlApi: {
+		name: 'Execution Control API (local demo)',
+		data: (instance) => ({ baseUrl: instance.baseUrl, apiKey: instance.apiKey }),
+	},
 	governanceRedactionKeyApi: {
 		name: 'Redaction Key (local demo)',
 		data: () => ({ secret: random(48), keyId: 'local-1' }),
@@ -61,7 +66,7 @@ async function importTemplates(baseUrl, state) {
 			if (!state.credentials[type]) {
 				const demo = DEMO_CREDENTIALS[type];
 				if (!demo) throw new Error(`template ${file} needs a ${type} credential and no demo credential is defined`);
-				const data = demo.data();
+				const data = demo.data({ baseUrl, apiKey: state.apiKey });
 				const created = await api(baseUrl, state.apiKey, 'POST', '/credentials', { name: demo.name, type, data });
 				state.credentials[type] = { id: String(created.json.id), name: demo.name, ...(demo.shown ? { data } : {}) };
 			}

@@ -1,6 +1,7 @@
 import type { WorkflowNode } from '../harness/client';
-import { callWebhook, createActiveWorkflow, waitForExecutions } from '../harness/client';
+import { callWebhook, createActiveWorkflow, nodeRan, waitForExecutions } from '../harness/client';
 import { noOp, type, uniquePath, webhookTrigger } from '../harness/nodes';
+import { limitStoreCredential } from './limit-store';
 import { HALTED, KILL_SWITCH, PROTECTED, errorDescription, errorMessage, killSwitchWorkflow } from './workflow';
 
 const link = (node: string) => ({ node, type: 'main' as const, index: 0 });
@@ -64,8 +65,9 @@ describe('Kill Switch limits in a real n8n', () => {
 		});
 	});
 
-	test('when Max Executions per Window is 2 then the third execution of the active workflow halts (count kept in static data)', async () => {
-		const workflow = await killSwitchWorkflow({ source: 'none', limits: { maxExecutionsPerWindow: 2, executionWindowSeconds: 3600 } });
+	test('when Max Executions per Window is 2 then the third execution of the active workflow halts (count kept in the limit store)', async () => {
+		const store = await limitStoreCredential();
+		const workflow = await killSwitchWorkflow({ source: 'none', limits: { maxExecutionsPerWindow: 2, executionWindowSeconds: 3600 } }, { governanceLimitStoreApi: store });
 		expect((await workflow.run()).execution.status).toBe('success');
 		expect((await workflow.run()).execution.status).toBe('success');
 		const third = await workflow.run();
@@ -73,11 +75,18 @@ describe('Kill Switch limits in a real n8n', () => {
 		expect(errorMessage(third.execution)).toBe('Limit "max-executions-per-window" reached: 2 executions already ran in the last 3600 s; the limit is 2.');
 	});
 
-	test('when 8 executions start at once with Max Executions per Window 3 then at least 3 pass, and more may (static data: last writer wins)', async () => {
+	test('when 8 executions start at once with Max Executions per Window 3 then exactly 3 pass in all (the shared store holds under overlap)', async () => {
+		const store = await limitStoreCredential();
 		const path = uniquePath('burst');
 		const workflowId = await createActiveWorkflow(`Kill switch burst ${path}`, [
 			webhookTrigger(path),
-			{ name: KILL_SWITCH, type: type('killSwitch'), typeVersion: 1, parameters: { source: 'none', limits: { maxExecutionsPerWindow: 3, executionWindowSeconds: 3600 } } },
+			{
+				name: KILL_SWITCH,
+				type: type('killSwitch'),
+				typeVersion: 1,
+				parameters: { source: 'none', limits: { maxExecutionsPerWindow: 3, executionWindowSeconds: 3600 } },
+				credentials: { governanceLimitStoreApi: store },
+			},
 			noOp(PROTECTED),
 		]);
 		await callWebhook(path, { body: { warmup: true } });
@@ -86,15 +95,23 @@ describe('Kill Switch limits in a real n8n', () => {
 		const executions = await waitForExecutions(workflowId, 9);
 		const passed = executions.filter((e) => e.status === 'success').length;
 		process.stderr.write(`[e2e] burst of 8 (+1 warm-up) with a window limit of 3: ${passed} executions passed\n`);
-		expect(passed).toBeGreaterThanOrEqual(3);
+		expect(passed).toBe(3);
+		expect(executions.filter((e) => nodeRan(e, PROTECTED))).toHaveLength(3);
+	});
+
+	test('when a window limit is set without a limit store then every run stops saying the limit could not hold', async () => {
+		const workflow = await killSwitchWorkflow({ source: 'none', onHalt: 'route', limits: { maxExecutionsPerWindow: 100 } });
+		const run = await workflow.run();
+		expect(run.execution.status).toBe('error');
+		expect(errorMessage(run.execution)).toMatch(/need a shared limit store, and this node has none/);
+		expect(run.execution.data?.resultData.runData[PROTECTED]).toBeUndefined();
 	});
 
 	test('when a spend budget of 100 is reached exactly then the next item over the cap halts', async () => {
-		const workflow = await killSwitchWorkflow({
-			source: 'none',
-			onHalt: 'route',
-			limits: { spendField: 'body.tokens', spendCap: 100, spendWindowSeconds: 86400 },
-		});
+		const workflow = await killSwitchWorkflow(
+			{ source: 'none', onHalt: 'route', limits: { spendField: 'body.tokens', spendCap: 100, spendWindowSeconds: 86400 } },
+			{ governanceLimitStoreApi: await limitStoreCredential() },
+		);
 		const first = await workflow.run({ tokens: 60 });
 		const second = await workflow.run({ tokens: 40 });
 		const third = await workflow.run({ tokens: 1 });

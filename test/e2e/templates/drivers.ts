@@ -17,6 +17,7 @@ import {
 	waitForExecutions,
 } from '../harness/client';
 import { createProfile } from '../harness/profiles';
+import { controlCredential, slowWorkflow } from '../kill-switch/stop-workflows';
 import type { AuditEvent } from '../../../lib/audit';
 import { deriveAuditKey, verifyAuditEvents } from '../../../lib/audit';
 
@@ -40,6 +41,7 @@ const CREDENTIALS: Record<string, () => Promise<{ id: string; name: string }>> =
 	governanceApproversApi: async () => await createApprovers(['alice@example.com', 'bob@example.com']),
 	governanceWebhookSigningSecretApi: async () => await createCredential('governanceWebhookSigningSecretApi', { secret: WEBHOOK_SECRET, previousSecret: '', owner: 'owner@example.com' }),
 	httpHeaderAuth: async () => await createCredential('httpHeaderAuth', { ...WEBHOOK_HEADER }),
+	governanceExecutionControlApi: async () => await controlCredential(['execution:list', 'execution:stop']),
 	governanceRedactionKeyApi: async () =>
 		await createCredential('governanceRedactionKeyApi', { keyId: 'k1', secret: randomBytes(48).toString('base64'), previousKeyId: '', previousSecret: '' }),
 };
@@ -85,6 +87,32 @@ export const MAIN_PATHS: Record<string, (workflow: TemplateWorkflow, workflowId:
 		expect(haltEvents[0].data).toMatchObject({ action: 'order.halted_by_kill_switch', outcome: 'denied' });
 		expect(stopped[0].status).toBe('error');
 		expect(nodeRan(stopped[0], 'Send confirmation (stand-in)')).toBe(false);
+	},
+
+	'incident-stop-workflow.workflow.json': async (workflow, workflowId) => {
+		const target = await slowWorkflow(50, 'incident-target');
+		for (let i = 0; i < 2; i++) await callWebhook(target.path, { body: {} });
+		for (let i = 0; i < 100 && (await listExecutions(target.id, 'running')).length < 2; i++) await new Promise((r) => setTimeout(r, 200));
+		const body = JSON.stringify({ workflowIds: target.id, reason: 'INC-1: template test' });
+		const url = `${e2e().baseUrl}/webhook/${webhookPath(workflow, 'Incident trigger')}`;
+		const post = async (signature: string) => {
+			for (let attempt = 0; ; attempt++) {
+				const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signature }, body });
+				if (r.status !== 404 || attempt > 30) return { status: r.status, text: await r.text() };
+				await new Promise((res) => setTimeout(res, 100));
+			}
+		};
+		// an unsigned request stops at the signature check and stops nothing
+		expect((await post('sha256=' + '0'.repeat(64))).status).toBeGreaterThanOrEqual(500);
+		expect(await listExecutions(target.id, 'running')).toHaveLength(2);
+		const ok = await post(`sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`);
+		expect(ok.status).toBe(200);
+		expect(JSON.parse(ok.text)).toMatchObject({ stopped: 2, found: { running: 2 }, remaining: { running: 0, waiting: 0, queued: 0 }, reason: 'INC-1: template test' });
+		expect((await listExecutions(target.id)).map((e) => e.status)).toEqual(['canceled', 'canceled']);
+		const done = (await waitForExecutions(workflowId, 2)).find((e) => nodeRan(e, 'Stop Executions'));
+		const events = nodeOutput(done!, 'Audit the stop')[1] as AuditEvent[];
+		expect(events[0].data).toMatchObject({ action: 'executions.stopped', policies: [{ policy: 'stop-executions', result: 'stopped' }] });
+		expectClosedChain(events);
 	},
 
 	'signed-inbound-webhook.workflow.json': async (workflow, workflowId) => {

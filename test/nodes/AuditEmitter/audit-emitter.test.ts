@@ -42,6 +42,16 @@ describe('Audit Emitter node: mapping', () => {
 		});
 	});
 
+	test('when the item carries a Stop Executions report then the event is executions.stopped with the reason and counts', async () => {
+		const report = { dryRun: false, reason: 'INC-9: leak', workflows: ['wfA'], statuses: ['running'], found: { running: 3, waiting: 0, queued: 2 }, stopped: 5 };
+		const { events } = await emit({ items: [{ json: { stopExecutions: report } }], parameters: ITEMS_ONLY });
+		expect(events[0].data.action).toBe('executions.stopped');
+		expect(events[0].data.policies).toEqual([{ policy: 'stop-executions', result: 'stopped', detail: 'stopped 5 of running 3, waiting 0, queued 2 in workflows wfA; reason: INC-9: leak' }]);
+		const dry = await emit({ items: [{ json: { stopExecutions: { ...report, dryRun: true, stopped: 0, workflows: 'all' } } }], parameters: ITEMS_ONLY });
+		expect(dry.events[0].data.action).toBe('data.sent_to_model');
+		expect(dry.events[0].data.policies?.[0]).toMatchObject({ result: 'dry_run', detail: 'would stop running 3, waiting 0, queued 2 in all workflows; reason: INC-9: leak' });
+	});
+
 	test('when two emitters run in one execution then the second continues the chain from the flow context', async () => {
 		const first = await emit({ items: [{ json: {} }, { json: {} }], parameters: ITEMS_ONLY });
 		const second = await emit({ items: [{ json: {} }], parameters: { ...ITEMS_ONLY, eventAction: 'workflow.completed' }, flow: first.flow });

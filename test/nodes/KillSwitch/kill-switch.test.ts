@@ -4,6 +4,7 @@ import { executeKillSwitch } from '../../../nodes/KillSwitch/execute';
 import { FLAG_CACHE } from '../../../nodes/KillSwitch/sources';
 import type { FakeRequest, FakeTransport } from './context';
 import { items, killSwitchContext } from './context';
+import { fakeDataTable } from '../../helpers/fake-data-table';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 const UNLEASH = { governanceUnleashClientApi: { url: 'https://unleash.example.com/', token: 'default:production.abc' } };
@@ -213,19 +214,51 @@ describe('Kill Switch node: item contract', () => {
 });
 
 describe('Kill Switch node: limits state', () => {
-	test('when items pass then the per-execution count goes to the node context and windows to static data', async () => {
+	test('when items pass then the per-execution count goes to the node context and windows to the shared store', async () => {
 		const nodeContext: IDataObject = {};
 		const staticData: IDataObject = {};
+		const store = fakeDataTable({ engine: 'postgres' });
 		const limits = { maxItemsPerExecution: 3, maxExecutionsPerWindow: 5, executionWindowSeconds: 60 };
-		const context = killSwitchContext({ items: items({}, {}), parameters: { source: 'none', limits }, nodeContext, staticData });
+		const context = killSwitchContext({ items: items({}, {}), parameters: { source: 'none', limits }, nodeContext, staticData, limitStore: store.api });
 		await run(context);
 		expect(nodeContext.killSwitch).toEqual({ itemsPassed: 2, windowCounted: true });
-		expect(staticData.killSwitchWindows).toEqual({ executions: { mode: 'sliding', timestamps: [T0] } });
-		const second = killSwitchContext({ items: items({}, {}), parameters: { source: 'none', limits }, nodeContext, staticData, runIndex: 1 });
+		expect(staticData).toEqual({});
+		expect(store.rows).toHaveLength(1);
+		expect(store.rows[0]).toMatchObject({ key: 'wf-1:node-ks', version: 1, state: JSON.stringify({ executions: { mode: 'sliding', timestamps: [T0] } }) });
+		const second = killSwitchContext({ items: items({}, {}), parameters: { source: 'none', limits }, nodeContext, staticData, runIndex: 1, limitStore: store.api });
 		const error = await failure(second);
 		expect(error.message).toBe('Limit "max-items-per-execution" reached: Item 2 of this run would be item 4 to pass in this execution; the limit is 3.');
 		// a stopped run counts nothing
 		expect(nodeContext.killSwitch).toEqual({ itemsPassed: 2, windowCounted: true });
+		expect(store.rows[0].version).toBe(1);
+	});
+
+	test('when executions start with empty static data (a queue worker) then the window limit still trips', async () => {
+		const store = fakeDataTable({ engine: 'postgres' });
+		const limits = { maxExecutionsPerWindow: 2, executionWindowSeconds: 60 };
+		const one = (id: string) => killSwitchContext({ items: items({}), parameters: { source: 'none', limits }, nodeContext: {}, staticData: {}, limitStore: store.api, executionId: id });
+		await run(one('e1'));
+		await run(one('e2'));
+		const error = await failure(one('e3'));
+		expect(error.message).toBe('Limit "max-executions-per-window" reached: 2 executions already ran in the last 60 s; the limit is 2.');
+	});
+
+	test.each([
+		[{ maxExecutionsPerWindow: 3 }],
+		[{ spendField: 'cost', spendCap: 100 }],
+	])('when window limits %j are set without a limit store then the run stops saying why, even in route mode', async (limits) => {
+		for (const onHalt of ['stop', 'route']) {
+			const context = killSwitchContext({ items: items({ cost: 1 }), parameters: { source: 'none', limits, onHalt } });
+			const error = await failure(context);
+			expect(error.message).toMatch(/need a shared limit store, and this node has none: counts kept in the workflow's static data start from zero on every queue-mode worker/);
+			expect(error.description).toMatch(/Governance Limit Store API/);
+		}
+	});
+
+	test('when only the loop guard and item cap are set then no store is needed', async () => {
+		const context = killSwitchContext({ items: items({}), parameters: { source: 'none', limits: { maxItemsPerExecution: 3, maxRunsPerExecution: 2 } } });
+		const [passed] = await run(context);
+		expect(passed).toHaveLength(1);
 	});
 
 	test('when a spend budget has a field but no cap then the node refuses to run', async () => {
