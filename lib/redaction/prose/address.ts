@@ -62,7 +62,7 @@ const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
 const CORNER = new RegExp(String.raw`\b(?:corner|intersection|junction)\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
 const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n(?:[ \t>|]{0,8}){0,2}){0,2}|(?:\r?\n(?:[ \t>|]{0,8}){0,2}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
-const UNIT = String.raw`(?:${UNIT_WORD}\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
+const UNIT = String.raw`(?:${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
 const ZIP_US = String.raw`\d{5}(?:-\d{4})?`;
 const POST_CA = String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`;
 const POST_UK = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}`;
@@ -78,7 +78,7 @@ const PLACE_WORDS = /\p{L}[\p{L}\p{M}'’.\- ]*[\p{L}\p{M}]/gu;
 const UNIT_AT = new RegExp(`(${SEP})${UNIT}`, 'uy');
 const LINE_AT = new RegExp(`(${SEP})${LINE}`, 'uy');
 const CITY_AT = new RegExp(`(${SEP})(${CITY})(?![\\p{L}\\p{M}])`, 'uy');
-const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}\.?\s?#?\s?[A-Za-z0-9]{1,6},?[ \t]{1,2})$`, 'u');
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6},?[ \t]{1,2})$`, 'u');
 const ALONE_ON_LINE = /[ \t]*(?:\r?\n|$)/y;
 const CUE_BEFORE = new RegExp(String.raw`(?:${ADDRESS_CUE})\s{0,3}:?\s{0,8}$`, 'iu');
 

@@ -25,6 +25,15 @@ describe('street addresses', () => {
 		expect(found(text, 'STREET_ADDRESS')).toEqual([]);
 	});
 
+	test.each([
+		['Send it to:\n221 Baker Street\nLondon NW1 6XE\nUnited Kingdom', 'United Kingdom'],
+		['Ship to 12 Main Street\nStockholm', 'Stockholm'],
+	])('when a place line after a street starts with a unit word (%j) then it is a place, not a unit', (text, place) => {
+		// `Unit`, `Stock`: a unit word that goes on in lower case is part of a longer word
+		expect(found(text, 'LOCATION')).toContain(place);
+		expect(found(text, 'STREET_ADDRESS').filter((v) => place.startsWith(v) || v.endsWith(place.split(' ')[0]))).toEqual([]);
+	});
+
 	test('when an address is a block of lines then its street lines are STREET_ADDRESS, its place lines LOCATION and its postcode STREET_ADDRESS', () => {
 		const text = 'Ingrid Solberg\nStorgata 12\nApt. 4\nTROMSØ\nNorway 9008';
 		expect(spans(text)).toEqual([
