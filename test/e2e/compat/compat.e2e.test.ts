@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listTemplates } from '../../../scripts/lib/templates';
 import { request } from '../../../scripts/lib/n8n-api';
-import { activateWorkflow, callWebhook, createCredential, createWorkflow, e2e, getExecution, rest, waitForExecutions } from '../harness/client';
+import { activateWorkflow, callWebhook, deactivateWorkflow, createCredential, createWorkflow, e2e, getExecution, rest, waitForExecutions } from '../harness/client';
 import type { WorkflowNode } from '../harness/client';
 import { PACK, type, uniquePath, webhookTrigger } from '../harness/nodes';
 import { createProfile } from '../harness/profiles';
@@ -80,7 +80,13 @@ describe('compatibility: what the pack needs from this n8n release', () => {
 		const file = 'redact-model-restore.workflow.json';
 		const template = listTemplates().find((t) => t.file === file);
 		if (!template) throw new Error(`templates/${file} is missing`);
-		await MAIN_PATHS[file](template.workflow, await install(template.workflow));
+		const workflowId = await install(template.workflow);
+		try {
+			await MAIN_PATHS[file](template.workflow, workflowId);
+		} finally {
+			// the templates test activates the same template (same webhook path) in the same n8n
+			await deactivateWorkflow(workflowId);
+		}
 	});
 
 	test('when an Audit Emitter reads its execution record (GET /api/v1/executions/{id}) then its event carries the version n8n stored', async () => {

@@ -78,6 +78,11 @@ export async function activateWorkflow(id: string) {
 	await api('POST', `/workflows/${id}/activate`);
 }
 
+/** Frees a workflow's production webhook paths, so another test can activate a workflow with the same paths. */
+export async function deactivateWorkflow(id: string) {
+	await api('POST', `/workflows/${id}/deactivate`);
+}
+
 export async function createActiveWorkflow(name: string, nodes: WorkflowNode[], connections?: Connections) {
 	const id = await createWorkflow(name, nodes, connections);
 	await activateWorkflow(id);
