@@ -1,4 +1,5 @@
 import { listTemplates } from '../../../scripts/lib/templates';
+import { deactivateWorkflow } from '../harness/client';
 import { install, MAIN_PATHS } from './drivers';
 
 describe('templates in a real n8n', () => {
@@ -13,7 +14,12 @@ describe('templates in a real n8n', () => {
 		'when %s is imported then its main path runs successfully',
 		async (file, workflow) => {
 			const workflowId = await install(workflow);
-			await MAIN_PATHS[file](workflow, workflowId);
+			try {
+				await MAIN_PATHS[file](workflow, workflowId);
+			} finally {
+				// the compatibility smoke activates the same template (same webhook path) in the same n8n
+				await deactivateWorkflow(workflowId);
+			}
 		},
 	);
 });
