@@ -10,8 +10,12 @@
  * after a street line: linear in the text.
  */
 import type { Detection } from '../types';
+import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, WindowSearch, windows } from './anchors';
+import type { AnchorKind } from './anchors';
 import type { Lexicon } from './lexicon';
 import { ADDRESS_CUE, EN_STREET_TYPES, EN_WEAK_STREET_TYPES, SHIP_PREFIXES, UNIT_WORDS } from './cues';
+import { NUM, WORD } from './tokens';
+import type { Tokens } from './tokens';
 
 export const ADDRESS_SCORE = 0.85;
 /** A place line of a postal block. */
@@ -32,12 +36,14 @@ const DIRECTION = String.raw`(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\
 const enStreet = (types: string) => String.raw`\b${NUMBER},?\s{1,2}(?:(?:${W}|\d{1,3}(?:st|nd|rd|th)|St\.|Ste?\.)\s{1,2}){1,4}(?:${types})\b\.?${DIRECTION}`;
 const EN = enStreet(either(EN_STREET_TYPES));
 /** `on Baker Street`: a street with a strong type and no number, after a word that places it. */
-const EN_NAMED = new RegExp(String.raw`\b(?:on|at|of|and|in)\s((?:${W}\s{1,2}){1,3}(?:${either('street avenue road boulevard lane drive straße strasse')})\b\.?)`, 'gu');
+const NAMED_TYPES = 'street avenue road boulevard lane drive straße strasse';
+const EN_NAMED = new RegExp(String.raw`\b(?:on|at|of|and|in)\s((?:${W}\s{1,2}){1,3}(?:${either(NAMED_TYPES)})\b\.?)`, 'gu');
 
-const SUFFIXES = either(`straße strasse str. weg gasse platz allee damm ufer chaussee steig pfad markt
+const SUFFIX_WORDS = `straße strasse str. weg gasse platz allee damm ufer chaussee steig pfad markt
 	straat laan gracht plein kade singel dreef steeg hove
 	gatan gata vägen väg gränd torget vej vænget gade stræde allé veien vegen gate stræti straeti braut
-	katu tie kuja polku tori utca út tér ulica`);
+	katu tie kuja polku tori utca út tér ulica`;
+const SUFFIXES = either(SUFFIX_WORDS);
 const SUFFIX_BEHIND = `(?:${SUFFIXES})`;
 const GERMANIC = String.raw`(?:\b\d{1,5}[ \t])?(?:(?:${W})[ \t]){0,2}${START}\p{Lu}[\p{L}\p{M}-]{0,40}(?![\p{L}\p{M}-])(?<=${SUFFIX_BEHIND})[ \t]{1,2}\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?\b`;
 
@@ -45,12 +51,14 @@ const ROMANCE_TYPES = `${either('rue avenue boulevard chemin allée impasse quai
 const LINK = String.raw`(?:de|del|de la|de las|de los|du|des|de l'|d'|la|le|les|do|da|dos|das|di|della|delle|dei|degli|al|alla|y|e)`;
 const ROMANCE = String.raw`(?:\b${NUMBER},?\s{1,2})?${START}(?:${ROMANCE_TYPES})\s{1,2}(?:${LINK}\s{1,2}){0,2}(?:${W}|\d{1,2}\s(?:de\s)?\p{Lu}\p{Ll}{2,12})(?:\s{1,2}(?:${LINK}\s{1,2})?${W}){0,3}(?:,?\s{1,2}(?:n[º°o.]\s?)?\d{1,5}[A-Za-z]?\b)?`;
 
-const PO_BOX = String.raw`\b(?:P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|Postfach|Postbox|Apartado(?:\s+de\s+correos)?|Apdo\.?|Case\s+postale|Boîte\s+postale|Casella\s+postale|Postbus|PSC\s\d{1,5},\s?Box|Unit\s\d{1,5}\sBox)\s{1,2}\d{1,6}(?:\s\d{1,4})?\b`;
+const PO_FORMS = String.raw`P\.?\s?O\.?\s?Box|Post\s+Office\s+Box|Postfach|Postbox|Apartado(?:\s+de\s+correos)?|Apdo\.?|Case\s+postale|Boîte\s+postale|Casella\s+postale|Postbus|PSC\s\d{1,5},\s?Box|Unit\s\d{1,5}\sBox`;
+const PO_BOX = String.raw`\b(?:${PO_FORMS})\s{1,2}\d{1,6}(?:\s\d{1,4})?\b`;
 /** A ship's address: `USNS Bergman` + its FPO line (checked when found). */
 const SHIP = String.raw`\b(?:${SHIP_PREFIXES.join('|')})\s${W}(?=\s{0,3}\r?\n\s{0,3}(?:FPO|APO|DPO)\s[A-Z]{2}\s\d{5})`;
 
 /** A street type as its own lower-case word after the name: `Erzsébet tér 19`, `Andrássy út 5`. */
-const TYPE_WORD = String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){1,3}(?:utca|u\.|út|útja|tér|körút|krt\.|rkp\.|kapu|gatan|gata|gate|vej|gade|straat|laan|weg|str\.?|strasse|straße|allee|platz|terrasse|põik)\s\d{1,4}[a-zA-Z]?\b\.?`;
+const TYPE_WORDS = String.raw`utca|u\.|út|útja|tér|körút|krt\.|rkp\.|kapu|gatan|gata|gate|vej|gade|straat|laan|weg|str\.?|strasse|straße|allee|platz|terrasse|põik`;
+const TYPE_WORD = String.raw`(?:\b\d{1,5}[ \t])?(?:${W}[ \t]){1,3}(?:${TYPE_WORDS})\s\d{1,4}[a-zA-Z]?\b\.?`;
 const STREET = new RegExp(`${EN}|${GERMANIC}|${ROMANCE}|${PO_BOX}|${SHIP}|${TYPE_WORD}`, 'gu');
 /** Weaker shapes, kept only with a unit, a postcode line or a place after them, or an address cue before. */
 /** Dates are no streets: `10 October 2010`, `Sat 11 Apr`, `05:41 PM January 28`. */
@@ -59,7 +67,8 @@ const BARE = String.raw`(?:\b\d{1,5}[ \t])?(?:${START}(?=\p{Lu})${NOT_DATE}${W}[
 const WEAK = new RegExp(`${enStreet(either(EN_WEAK_STREET_TYPES))}|${BARE}`, 'gu');
 /** `corner of A and B`: both streets, whatever their shape (up to five words each). */
 const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
-const CORNER = new RegExp(String.raw`\b(?:corner|intersection|junction)\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
+const CORNER_WORDS = 'corner|intersection|junction';
+const CORNER = new RegExp(String.raw`\b(?:${CORNER_WORDS})\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
 const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n(?:[ \t>|]{0,8}){0,2}){0,2}|(?:\r?\n(?:[ \t>|]{0,8}){0,2}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
 const UNIT = String.raw`(?:${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
@@ -75,12 +84,77 @@ const POSTCODE_IN = new RegExp(String.raw`(?<![\p{L}\d])(?:${ZIP_US}|${POST_CA}|
 const MILITARY = /^(?:APO|FPO|DPO)\s/;
 const PLACE_WORDS = /\p{L}[\p{L}\p{M}'’.\- ]*[\p{L}\p{M}]/gu;
 
+/**
+ * Anchors of the street patterns (see anchors.ts): a word every match holds, from the tables above, and
+ * the whitespace gaps a match can have before it (one more than the pattern allows).
+ */
+const K = { EN: 0, EN_WEAK: 1, ROMANCE: 2, PO: 3, SHIP: 4, TYPE: 5, CORNER: 6, NAMED: 7, GERMANIC: 8, BARE: 9 };
+const KINDS: AnchorKind[] = [
+	{ words: EN_STREET_TYPES, gaps: 9 }, // NUMBER (3 gaps) ,? gap, four words
+	{ words: EN_WEAK_STREET_TYPES, gaps: 9 },
+	{ words: alternationWords(ROMANCE_TYPES), gaps: 5 }, // NUMBER ,? gap
+	{ words: leadingLetters(PO_FORMS), prefix: true, gaps: 0 },
+	{ words: SHIP_PREFIXES.map((w) => w.toLowerCase()), gaps: 0 },
+	{ words: alternationWords(TYPE_WORDS), gaps: 5 }, // number, three words
+	{ words: CORNER_WORDS.split('|'), gaps: 0 },
+	{ words: NAMED_TYPES.split(' '), gaps: 5 }, // `on`, three words
+	{ words: [], gaps: 4 }, // the word ending in a suffix before [ \t]{1,2} and a number: number, two words
+	{ words: [], gaps: 5 }, // the number after a word and one [ \t]: the word, two words, a number
+];
+const ANCHORS = new AnchorSet(KINDS);
+const SUFFIX_SET = new Set(SUFFIX_WORDS.trim().split(/\s+/));
+const SUFFIX_LENGTHS = [...new Set([...SUFFIX_SET].map((w) => w.length))];
+const bit = (k: number) => 1 << k;
+const sticky = (re: RegExp) => new RegExp(re.source, 'uy');
+const SEARCH = {
+	street: { re: sticky(STREET), mask: bit(K.EN) | bit(K.ROMANCE) | bit(K.PO) | bit(K.SHIP) | bit(K.TYPE) | bit(K.GERMANIC) },
+	// no weak street starts with a lower-case ASCII letter (a number or a capitalised word)
+	weak: { re: sticky(WEAK), mask: bit(K.EN_WEAK) | bit(K.BARE), lower: false },
+	corner: { re: sticky(CORNER), mask: bit(K.CORNER) },
+	named: { re: sticky(EN_NAMED), mask: bit(K.NAMED) },
+};
+
+/** Anchors at numbers: a word ending in a street suffix before 1-2 spaces or tabs (GERMANIC), any word before one (BARE). */
+function numberAnchors(t: Tokens): AnchorList {
+	const out = new AnchorList();
+	const text = t.text;
+	for (let n = 1; n < t.count; n++) {
+		if (t.kind[n] !== NUM) continue;
+		const s = t.start[n];
+		const w = n - 1;
+		const gap = s - t.end[w];
+		if (gap < 1 || gap > 2) continue;
+		const g1 = text.charCodeAt(s - 1);
+		if ((g1 !== 32 && g1 !== 9) || (gap === 2 && text.charCodeAt(s - 2) !== 32 && text.charCodeAt(s - 2) !== 9)) continue;
+		if (t.kind[w] === WORD && suffixed(text.slice(t.start[w], t.end[w]).toLowerCase())) out.add(t.start[w], bit(K.GERMANIC));
+		const c = text.charCodeAt(s - 2);
+		if (gap === 1 && (t.kind[w] === WORD || c === 39 || c === 0x2019) && capitalBefore(text, s - 1)) out.add(s, bit(K.BARE));
+	}
+	return out;
+}
+
+/** A capital (or a unit that is no ASCII character) in the run of non-space units ending at `e`: a capitalised word may end there. */
+function capitalBefore(text: string, e: number): boolean {
+	for (let i = e - 1; i >= 0 && e - i <= 140; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 32 || (c >= 9 && c <= 13)) return false;
+		if ((c >= 65 && c <= 90) || c >= 128) return true;
+	}
+	return false;
+}
+
+function suffixed(w: string): boolean {
+	for (const n of SUFFIX_LENGTHS) if (w.length >= n && SUFFIX_SET.has(w.slice(w.length - n))) return true;
+	return false;
+}
+
 const UNIT_AT = new RegExp(`(${SEP})${UNIT}`, 'uy');
 const LINE_AT = new RegExp(`(${SEP})${LINE}`, 'uy');
 const CITY_AT = new RegExp(`(${SEP})(${CITY})(?![\\p{L}\\p{M}])`, 'uy');
 const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6},?[ \t]{1,2})$`, 'u');
 const ALONE_ON_LINE = /[ \t]*(?:\r?\n|$)/y;
-const CUE_BEFORE = new RegExp(String.raw`(?:${ADDRESS_CUE})\s{0,3}:?\s{0,8}$`, 'iu');
+/** An address cue ending the text before a street (tried once, at that text's end). */
+const CUE_BEFORE = new RegExp(String.raw`(?<=(?:${ADDRESS_CUE})\s{0,3}:?\s{0,8})$`, 'iuy');
 
 type Kind = 'unit' | 'line' | 'city';
 interface Piece {
@@ -138,6 +212,11 @@ function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean): b
 	return after !== undefined && (after.kind === 'line' || knownPlace(lx, text.slice(after.start, after.end)));
 }
 
+function cueBefore(before: string): boolean {
+	CUE_BEFORE.lastIndex = before.length;
+	return CUE_BEFORE.test(before);
+}
+
 function trimEnd(text: string, s: number, e: number): number {
 	while (e > s && /[\s,]/.test(text[e - 1])) e--;
 	return e;
@@ -181,15 +260,19 @@ function placeLine(text: string, p: Piece, out: Detection[]): void {
 	}
 }
 
-/** Street addresses of `text`; with `places`, the place lines of a postal block come out as LOCATION. */
-export function findAddresses(text: string, lx: Lexicon, places = false): Detection[] {
+/** Street addresses of the tokens' text; with `places`, the place lines of a postal block come out as LOCATION. */
+export function findAddresses(tokens: Tokens, lx: Lexicon, places = false): Detection[] {
+	const text = tokens.text;
 	const out: Detection[] = [];
 	const taken: Array<[number, number]> = [];
-	// module regexes, reset here: a call runs to its end without yielding, so no scan sees another's lastIndex
-	const re = STREET;
-	re.lastIndex = 0;
+	const anchors = mergeAnchors(ANCHORS.find(tokens), numberAnchors(tokens));
+	// each pattern runs sticky inside the windows before its anchors (module regexes: WindowSearch sets lastIndex before each try)
+	const search = (p: { re: RegExp; mask: number; lower?: boolean }) => new WindowSearch(p.re, text, windows(text, KINDS, anchors, p.mask), p.lower ?? true);
+	const street = search(SEARCH.street);
 	let m: RegExpExecArray | null;
-	while ((m = re.exec(text)) !== null) {
+	let next = 0;
+	while ((m = street.exec(next)) !== null) {
+		next = m.index + m[0].length;
 		if (!/\d/.test(m[0]) && !/\p{L}$/u.test(m[0])) continue;
 		const s = unitBefore(text, m.index);
 		const e = trimEnd(text, m.index, m.index + m[0].length);
@@ -197,17 +280,18 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 		emit(text, s, e, pieces, ADDRESS_SCORE, places, out);
 		const last = pieces.length > 0 ? pieces[pieces.length - 1].end : e;
 		taken.push([s, last]);
-		re.lastIndex = Math.max(last, re.lastIndex);
+		next = Math.max(last, next);
 	}
 	let t = 0;
-	const weak = WEAK;
-	weak.lastIndex = 0;
-	while ((m = weak.exec(text)) !== null) {
+	const weak = search(SEARCH.weak);
+	next = 0;
+	while ((m = weak.exec(next)) !== null) {
 		const s0 = m.index;
 		const e = s0 + m[0].length;
+		next = e;
 		while (t < taken.length && taken[t][1] <= s0) t++;
 		if (t < taken.length && taken[t][0] < e) {
-			weak.lastIndex = Math.max(weak.lastIndex, taken[t][1]);
+			next = Math.max(next, taken[t][1]);
 			continue;
 		}
 		// a weak street needs a unit or a postcode line after it, maybe behind a city line (a place alone may be any capitalised word)
@@ -215,17 +299,19 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 		const direct = city === undefined ? pieceAt(UNIT_AT, text, e, 'unit') !== undefined || pieceAt(LINE_AT, text, e, 'line') !== undefined : pieceAt(UNIT_AT, text, city.end, 'unit') !== undefined || pieceAt(LINE_AT, text, city.end, 'line') !== undefined;
 		const pieces = direct ? extend(text, lx, e) : [];
 		const numbered = /^\d/.test(m[0]) && /\d[A-Za-z]?$/.test(m[0]) && /^[ \t]*(?:[,;.]|\r?\n|$)/.test(text.slice(e, e + 3));
-		if (pieces.length === 0 && !numbered && !CUE_BEFORE.test(text.slice(Math.max(0, s0 - 40), s0))) {
-			weak.lastIndex = s0 + 1;
+		if (pieces.length === 0 && !numbered && !cueBefore(text.slice(Math.max(0, s0 - 40), s0))) {
+			// on from the next code point (the search never starts inside a surrogate pair)
+			next = s0 + 1;
 			continue;
 		}
 		const s = unitBefore(text, s0);
 		emit(text, s, e, pieces, pieces.length > 0 ? ADDRESS_SCORE : ADDRESS_SCORE - 0.1, places, out);
-		weak.lastIndex = Math.max(pieces.length > 0 ? pieces[pieces.length - 1].end : e, weak.lastIndex);
+		next = Math.max(pieces.length > 0 ? pieces[pieces.length - 1].end : e, next);
 	}
-	const corner = CORNER;
-	corner.lastIndex = 0;
-	while ((m = corner.exec(text)) !== null) {
+	const corner = search(SEARCH.corner);
+	next = 0;
+	while ((m = corner.exec(next)) !== null) {
+		next = m.index + m[0].length;
 		// a sentence's full stop is no abbreviation's (`Seventh Avenue.` / `Elm St.`)
 		const v = m[1];
 		const s = m.index + m[0].length - v.length;
@@ -233,11 +319,15 @@ export function findAddresses(text: string, lx: Lexicon, places = false): Detect
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: s + v.length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	// `on Baker Street`: a street with a strong type and no number, after a word that places it
-	const named = EN_NAMED;
-	named.lastIndex = 0;
-	while ((m = named.exec(text)) !== null) {
+	const named = search(SEARCH.named);
+	next = 0;
+	while ((m = named.exec(next)) !== null) {
+		next = m.index + m[0].length;
 		const s = m.index + m[0].length - m[1].length;
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, s + m[1].length), score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	return out;
 }
+
+/** The patterns, for tests of their anchors against a plain global search. */
+export const PATTERNS: Readonly<Record<string, RegExp>> = Object.freeze({ STREET, WEAK, CORNER, EN_NAMED });

@@ -5,7 +5,7 @@
  */
 import type { Detection } from '../types';
 import { findAddresses } from './address';
-import { findAges, findBirthDates, findOrganizations } from './extra';
+import { extraAnchors, findAges, findBirthDates, findOrganizations } from './extra';
 import { findKnownValues } from './known';
 import { getLexicon } from './lexicon';
 import { findLocations } from './location';
@@ -32,15 +32,21 @@ export function detectProse(text: string, options: ProseOptions = {}): Detection
 	const out: Detection[] = [];
 	const known = options.alsoRedact?.filter((v) => typeof v === 'string' && v.trim() !== '') ?? [];
 	if (known.length > 0) append(out, findKnownValues(text, known));
-	if (want.has('AGE')) findAges(text, out);
-	if (want.has('DATE_OF_BIRTH')) findBirthDates(text, out);
+	const age = want.has('AGE');
+	const dob = want.has('DATE_OF_BIRTH');
+	const words = want.has('PERSON') || want.has('LOCATION') || want.has('STREET_ADDRESS');
+	// one token table for every recognizer
+	const t = age || dob || words ? tokenize(text) : undefined;
+	if (t !== undefined && (age || dob)) {
+		const anchors = extraAnchors(t);
+		if (age) findAges(t, out, anchors);
+		if (dob) findBirthDates(t, out, anchors);
+	}
 	if (want.has('ORGANIZATION')) findOrganizations(text, out);
-	if (!want.has('PERSON') && !want.has('LOCATION') && !want.has('STREET_ADDRESS')) return out;
+	if (t === undefined || !words) return out;
 	const lx = getLexicon();
-	const addresses = want.has('STREET_ADDRESS') ? findAddresses(text, lx, want.has('LOCATION')) : [];
-	append(out, addresses);
+	if (want.has('STREET_ADDRESS')) append(out, findAddresses(t, lx, want.has('LOCATION')));
 	if (!want.has('PERSON') && !want.has('LOCATION')) return out;
-	const t = tokenize(text);
 	const taken = new Uint8Array(t.count);
 	let persons: Detection[] = [];
 	if (want.has('PERSON')) {
