@@ -109,6 +109,15 @@ describe('prose entities', () => {
 		expect(found(text, 'LOCATION')).toEqual(places);
 	});
 
+	test.each([
+		// the gazetteer holds Århus, Tromsø, Łódź: texts often write them in ASCII
+		['The office in Aarhus is closed on Friday.', 'LOCATION', 'Aarhus'],
+		['Flights from Tromso were cancelled.', 'LOCATION', 'Tromso'],
+		['Our warehouse in Lodz ships today.', 'LOCATION', 'Lodz'],
+	])('when a place is written with ASCII letters for ones beyond ASCII then it is found: %s', (text, entity, value) => {
+		expect(found(text, entity)).toEqual([value]);
+	});
+
 	test('when age and birth date have context then AGE and DATE_OF_BIRTH are found; without it they are not', () => {
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'AGE')).toEqual(['42']);
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'DATE_OF_BIRTH')).toEqual(['3 March 1981']);
