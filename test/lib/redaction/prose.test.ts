@@ -118,6 +118,13 @@ describe('prose entities', () => {
 		expect(found(text, entity)).toEqual([value]);
 	});
 
+	test('when a given name that also names a small region (a parish called Michael) stands alone then it is a name; a big place or a country is not', () => {
+		expect(found('I met Michael yesterday.', 'PERSON')).toEqual(['Michael']);
+		expect(found('Thanks, Michael.', 'PERSON')).toEqual(['Michael']);
+		expect(found('I met Victoria yesterday.', 'PERSON')).toEqual([]);
+		expect(found('Georgia called about the invoice.', 'PERSON')).toEqual([]);
+	});
+
 	test('when age and birth date have context then AGE and DATE_OF_BIRTH are found; without it they are not', () => {
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'AGE')).toEqual(['42']);
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'DATE_OF_BIRTH')).toEqual(['3 March 1981']);
