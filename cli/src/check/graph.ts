@@ -105,7 +105,9 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 						continue;
 					}
 					if (type === 'main') {
-						edges.set(from, [...(edges.get(from) ?? []), { to: target.node, output }]);
+						const out = edges.get(from);
+						if (out) out.push({ to: target.node, output });
+						else edges.set(from, [{ to: target.node, output }]);
 						push(next, from, target.node);
 						push(prev, target.node, from);
 					} else {
