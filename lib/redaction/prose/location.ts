@@ -132,7 +132,8 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 				} else if (lx.major.has(phrase)) {
 					best = k;
 					kind = 2;
-				} else if (lx.city.has(phrase)) {
+				} else if (lx.city.has(phrase) || (bits & REGION) !== 0) {
+					// a region that is also a name (`Texas`, `Hawaii`, `Georgia` the state) needs context, like a small town
 					best = k;
 					kind = 3;
 				}

@@ -118,6 +118,12 @@ describe('prose entities', () => {
 		expect(found(text, entity)).toEqual([value]);
 	});
 
+	test('when a region that is also a name follows a place word then it is a place; alone it is not', () => {
+		expect(found('Our office in Texas is closed.', 'LOCATION')).toEqual(['Texas']);
+		expect(found('Are you coming to the show tomorrow in Hawaii?', 'LOCATION')).toEqual(['Hawaii']);
+		expect(found('Texas called me back.', 'LOCATION')).toEqual([]);
+	});
+
 	test('when a given name that also names a small region (a parish called Michael) stands alone then it is a name; a big place or a country is not', () => {
 		expect(found('I met Michael yesterday.', 'PERSON')).toEqual(['Michael']);
 		expect(found('Thanks, Michael.', 'PERSON')).toEqual(['Michael']);
