@@ -15,6 +15,7 @@ export const NL = 4; // a line break lies between the previous token and this on
 export const SPACE = 8; // whitespace lies between the previous token and this one
 export const SENT = 16; // starts a sentence (text start, after a line break or after . ! ? and a space)
 export const GLUED = 32; // a word or number touching a letter or digit run (`GB82`, `Ab9`): not a word of prose
+export const ALPHA = 64; // a word of ASCII letters only
 
 export interface Tokens {
 	text: string;
@@ -25,6 +26,8 @@ export interface Tokens {
 	flags: Uint8Array;
 	/** lower-case text of word tokens, filled on first use (a recognizer asks for the same word several times) */
 	lows: Array<string | undefined>;
+	/** word-list bits of word tokens (see lexOf), -1 until first use */
+	lex?: Int32Array;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -71,12 +74,14 @@ export function tokenize(text: string): Tokens {
 			k = WORD;
 			let upper = true;
 			let letters = 0;
+			let ascii = true;
 			if (isUpper(c, text, i)) f |= CAP;
 			for (;;) {
 				while (i < n) {
 					const d = text.charCodeAt(i);
 					if (!isLetter(d, text, i)) break;
 					if (upper && !isUpper(d, text, i)) upper = false;
+					if (d >= 128) ascii = false;
 					letters++;
 					i++;
 				}
@@ -86,6 +91,7 @@ export function tokenize(text: string): Tokens {
 					if ((d === 39 || d === 0x2019 || d === 45) && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
 						const lone = d !== 45 && (i + 2 >= n || !isLetter(text.charCodeAt(i + 2), text, i + 2)) && (text[i + 1] === 's' || text[i + 1] === 't');
 						if (!lone) {
+							ascii = false;
 							i++;
 							continue;
 						}
@@ -94,6 +100,7 @@ export function tokenize(text: string): Tokens {
 				break;
 			}
 			if (upper && letters >= 2) f |= UPPER;
+			if (ascii) f |= ALPHA;
 		} else {
 			k = PUNCT;
 			i++;
@@ -123,6 +130,19 @@ export function low(t: Tokens, i: number): string {
 	let w = t.lows[i];
 	if (w === undefined) t.lows[i] = w = t.text.slice(t.start[i], t.end[i]).toLowerCase();
 	return w;
+}
+
+/** Word-list bits (Lexicon.lookup) of word token i, looked up once per token; 0 for other tokens. */
+export function lexOf(t: Tokens, lx: { lookup(word: string): number }, i: number): number {
+	if (i < 0 || i >= t.count || t.kind[i] !== WORD) return lx.lookup('');
+	let lex = t.lex;
+	if (lex === undefined) {
+		lex = t.lex = new Int32Array(t.count);
+		lex.fill(-1);
+	}
+	let b = lex[i];
+	if (b < 0) lex[i] = b = lx.lookup(low(t, i));
+	return b;
 }
 
 /** True when token i is the punctuation character `ch`. */
