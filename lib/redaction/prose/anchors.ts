@@ -203,7 +203,13 @@ export function windows(text: string, kinds: readonly AnchorKind[], found: { pos
 		let lo = p;
 		for (let k = 0; k < kinds.length; k++) {
 			if ((b & (1 << k)) === 0) continue;
-			const bound = walkBack(text, p, kinds[k].gaps, last[k]);
+			// a walk that meets the window before ends there when that window reaches back past this kind's last bound
+			// (bounds of one kind never decrease): linear in a storm of anchors
+			let bound: number;
+			if (n > 0 && from[n - 1] <= last[k]) {
+				bound = walkBack(text, p, kinds[k].gaps, to[n - 1] + 1);
+				if (bound <= to[n - 1] + 1) bound = from[n - 1];
+			} else bound = walkBack(text, p, kinds[k].gaps, last[k]);
 			last[k] = bound;
 			if (bound < lo) lo = bound;
 		}
@@ -219,7 +225,7 @@ export function windows(text: string, kinds: readonly AnchorKind[], found: { pos
 	return { from, to, count: n };
 }
 
-/** Lowest start of a match whose anchor is at p: back over runs of pattern units and at most `gaps` gaps; `floor`: a bound found before for an earlier anchor of the same kind. */
+/** Lowest start of a match whose anchor is at p: back over runs of pattern units and at most `gaps` gaps, or `floor` once the walk reaches it (a lower bound known to hold). */
 function walkBack(text: string, p: number, gaps: number, floor: number): number {
 	let i = p;
 	let g = 0;
