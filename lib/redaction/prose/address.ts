@@ -93,7 +93,7 @@ const KINDS: AnchorKind[] = [
 	{ words: EN_STREET_TYPES, gaps: 9 }, // NUMBER (3 gaps) ,? gap, four words
 	{ words: EN_WEAK_STREET_TYPES, gaps: 9 },
 	{ words: alternationWords(ROMANCE_TYPES), gaps: 5 }, // NUMBER ,? gap
-	{ words: leadingLetters(PO_FORMS), prefix: true, gaps: 0 },
+	{ words: leadingLetters(PO_FORMS).exact, prefixes: leadingLetters(PO_FORMS).prefix, gaps: 0 },
 	{ words: SHIP_PREFIXES.map((w) => w.toLowerCase()), gaps: 0 },
 	{ words: alternationWords(TYPE_WORDS), gaps: 5 }, // number, three words
 	{ words: CORNER_WORDS.split('|'), gaps: 0 },

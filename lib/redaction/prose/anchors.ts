@@ -11,13 +11,13 @@
  * Per scan objects only (re-entrant); the anchor tables are built once from the read-only word lists.
  */
 import type { Tokens } from './tokens';
-import { WORD } from './tokens';
+import { ALPHA, WORD } from './tokens';
 
-/** How an anchor word is compared: `exact`: the word ends where the token (or a part of it, see above) ends; `prefix`: the token starts with it. */
+/** Anchor words of a pattern: `words` end where the token (or a part of it, see above) ends; the token (or part) starts with one of `prefixes`. */
 export interface AnchorKind {
 	/** lower-case words */
 	words: readonly string[];
-	prefix?: boolean;
+	prefixes?: readonly string[];
 	/** whitespace gaps between the start of a match and its anchor (0: the match starts at the anchor) */
 	gaps: number;
 }
@@ -64,21 +64,33 @@ export class AnchorSet {
 	private exact: Table;
 	private prefix: Table;
 	private hasPrefix = false;
+	/** by the first two lower-case ASCII letters of a word (26: none or another unit): whether some exact word / prefix may start so */
+	private exact2 = new Uint8Array(27 * 27);
+	private prefix2 = new Uint8Array(27 * 27);
 
 	constructor(kinds: readonly AnchorKind[]) {
 		if (kinds.length > 30) throw new Error('an AnchorSet holds at most 30 kinds');
 		this.kinds = kinds;
 		let n = 0;
-		for (const k of kinds) n += k.words.length;
+		for (const k of kinds) n += k.words.length + (k.prefixes?.length ?? 0);
 		let size = 64;
 		while (size < n * 4) size <<= 1;
 		this.exact = { mask: size - 1, keys: new Int32Array(size), bits: new Int32Array(size) };
 		this.prefix = { mask: size - 1, keys: new Int32Array(size), bits: new Int32Array(size) };
+		const check = (w: string) => {
+			// a part ends at a unit that is no letter (see part()): an anchor word holds letters only
+			if (w.length === 0 || w.length > MAX_WORD || w !== lower(w) || !/^\p{L}+$/u.test(w)) throw new Error(`anchor word '${w}' must be lower-case letters, 1 to ${MAX_WORD} units`);
+			return w;
+		};
 		kinds.forEach((k, b) => {
 			for (const w of k.words) {
-				if (w.length === 0 || w.length > MAX_WORD || w !== lower(w)) throw new Error(`anchor word '${w}' must be lower case, 1 to ${MAX_WORD} units`);
-				put(k.prefix ? this.prefix : this.exact, w, 1 << b);
-				if (k.prefix) this.hasPrefix = true;
+				put(this.exact, check(w), 1 << b);
+				mark2(this.exact2, w);
+			}
+			for (const w of k.prefixes ?? []) {
+				put(this.prefix, check(w), 1 << b);
+				mark2(this.prefix2, w);
+				this.hasPrefix = true;
 			}
 		});
 	}
@@ -91,31 +103,32 @@ export class AnchorSet {
 	find(t: Tokens): AnchorList {
 		const text = t.text;
 		const out = new AnchorList();
-		const prefix = this.hasPrefix;
 		for (let i = 0; i < t.count; i++) {
 			if (t.kind[i] !== WORD) continue;
 			const s = t.start[i];
 			const e = t.end[i];
-			// ASCII letters only: one part
-			let h = SEED;
-			let b = 0;
-			let j = s;
-			for (; j < e; j++) {
-				let c = text.charCodeAt(j);
-				if (c >= 65 && c <= 90) c |= 32;
-				else if (c < 97 || c > 122) break;
-				if (j - s < MAX_WORD) {
-					h = hashStep(h, c);
-					if (prefix) b |= get(this.prefix, h);
+			if ((t.flags[i] & ALPHA) !== 0) {
+				// ASCII letters only: one part, compared when its first two letters may start a word
+				const c0 = (text.charCodeAt(s) | 32) - 97;
+				const c1 = e - s > 1 ? (text.charCodeAt(s + 1) | 32) - 97 : 26;
+				const x = this.exact2[c0 * 27 + c1] !== 0 && e - s <= MAX_WORD;
+				const pre = this.prefix2[c0 * 27 + c1] !== 0;
+				if (!x && !pre) continue;
+				let h = SEED;
+				let b = 0;
+				const end = Math.min(e, s + MAX_WORD);
+				for (let j = s; j < end; j++) {
+					h = hashStep(h, text.charCodeAt(j) | 32);
+					if (pre) b |= get(this.prefix, h);
 				}
-			}
-			if (j === e) {
-				if (e - s <= MAX_WORD) b |= get(this.exact, h);
+				if (x) b |= get(this.exact, h);
 				if (b !== 0) out.add(s, b);
 				continue;
 			}
 			for (let p = s; p < e; p++) {
-				if (p > s && isAsciiLetter(text.charCodeAt(p - 1)) && isAsciiLetter(text.charCodeAt(p))) continue;
+				const c = text.charCodeAt(p);
+				// a word starts at a letter: at the token start, after a unit that is no ASCII letter, or at a non-ASCII unit
+				if (c < 128 ? !isAsciiLetter(c) || (p > s && isAsciiLetter(text.charCodeAt(p - 1))) : false) continue;
 				const pb = this.part(text, p, e);
 				if (pb !== 0) out.add(p, pb);
 			}
@@ -123,18 +136,31 @@ export class AnchorSet {
 		return out;
 	}
 
-	/** Kind bits of the words starting at p inside the token ending at e (units lower-cased one by one). */
+	/** Kind bits of the words starting at p inside the token ending at e (units lower-cased one by one; an ASCII unit that is no letter ends them). */
 	private part(text: string, p: number, e: number): number {
 		let b = 0;
 		let h = SEED;
 		for (let j = p; j < e && j - p < MAX_WORD; j++) {
-			h = hashStep(h, lowerUnit(text.charCodeAt(j)));
+			const c = text.charCodeAt(j);
+			if (c < 128 && !isAsciiLetter(c)) break;
+			h = hashStep(h, lowerUnit(c));
 			if (this.hasPrefix) b |= get(this.prefix, h);
 			// an exact word ends at the token end or before a unit that is no ASCII letter
 			if (j + 1 >= e || !isAsciiLetter(text.charCodeAt(j + 1))) b |= get(this.exact, h);
 		}
 		return b;
 	}
+}
+
+/** Marks the first two letters of w (26 for a unit that is no ASCII letter, or none); a one-letter prefix marks every second letter. */
+function mark2(table: Uint8Array, w: string): void {
+	const at = (k: number) => {
+		const c = w.charCodeAt(k);
+		return c >= 97 && c <= 122 ? c - 97 : 26;
+	};
+	const c0 = at(0);
+	if (w.length === 1) for (let c1 = 0; c1 < 27; c1++) table[c0 * 27 + c1] = 1;
+	else table[c0 * 27 + at(1)] = 1;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -177,7 +203,13 @@ export function windows(text: string, kinds: readonly AnchorKind[], found: { pos
 		let lo = p;
 		for (let k = 0; k < kinds.length; k++) {
 			if ((b & (1 << k)) === 0) continue;
-			const bound = walkBack(text, p, kinds[k].gaps, last[k]);
+			// a walk that meets the window before ends there when that window reaches back past this kind's last bound
+			// (bounds of one kind never decrease): linear in a storm of anchors
+			let bound: number;
+			if (n > 0 && from[n - 1] <= last[k]) {
+				bound = walkBack(text, p, kinds[k].gaps, to[n - 1] + 1);
+				if (bound <= to[n - 1] + 1) bound = from[n - 1];
+			} else bound = walkBack(text, p, kinds[k].gaps, last[k]);
 			last[k] = bound;
 			if (bound < lo) lo = bound;
 		}
@@ -193,7 +225,7 @@ export function windows(text: string, kinds: readonly AnchorKind[], found: { pos
 	return { from, to, count: n };
 }
 
-/** Lowest start of a match whose anchor is at p: back over runs of pattern units and at most `gaps` gaps; `floor`: a bound found before for an earlier anchor of the same kind. */
+/** Lowest start of a match whose anchor is at p: back over runs of pattern units and at most `gaps` gaps, or `floor` once the walk reaches it (a lower bound known to hold). */
 function walkBack(text: string, p: number, gaps: number, floor: number): number {
 	let i = p;
 	let g = 0;
@@ -319,13 +351,22 @@ export function alternationWords(source: string): string[] {
 	return source.split('|').map((a) => lower(a.replace(/\\\.\??|\/|\\/g, '').replace(/\[(\p{L})\p{L}\]/gu, '$1')));
 }
 
-/** Lower-case leading letters of each alternative of a regex alternation (`P\.?\s?O` → `p`, `nacid[oa]\s+el` → `nacid`, `aged?` → `age`). */
-export function leadingLetters(source: string): string[] {
-	return source.split('|').map((a) => {
-		const m = /^(\p{L}+?)\p{L}?(?=[?*{]|(?!\p{L}))/u.exec(a);
+/**
+ * Lower-case leading letters of each alternative of a regex alternation: `exact` when a non-letter
+ * must follow them (`D\.O\.B` → `d`, `date\s+of` → `date`; an alternative that ends with them when
+ * `letterAfter` is false), else `prefix` (`aged?` → `age`, `nacid[oa]` → `nacid`, `born(?:…)?` → `born`).
+ */
+export function leadingLetters(source: string, letterAfter = false): { exact: string[]; prefix: string[] } {
+	const exact: string[] = [];
+	const prefix: string[] = [];
+	for (const a of source.split('|')) {
+		const m = /^\p{L}+/u.exec(a);
 		if (!m) throw new Error(`alternative '${a}' starts with no letter`);
+		const rest = a.slice(m[0].length);
 		// a letter under a quantifier may be absent or repeated: the word ends before it
-		const quantified = /^[?*{]/.test(a.slice(m[0].length));
-		return lower(quantified ? m[1] : m[0]);
-	});
+		if (/^[?*{]/.test(rest)) prefix.push(lower(m[0].slice(0, -1)));
+		else if (rest === '' ? !letterAfter : /^(?:\\[s./]|[ '’/])(?![?*{])/.test(rest)) exact.push(lower(m[0]));
+		else prefix.push(lower(m[0]));
+	}
+	return { exact, prefix };
 }

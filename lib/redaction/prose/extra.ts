@@ -28,11 +28,12 @@ const AGE = new RegExp(String.raw`\b(?:(?:${AGE_BEFORE})\s{0,3}:?\s{0,3}(\d{1,3}
  * Anchors (see anchors.ts): the words a match starts with, from the tables above, or the unit word
  * after the number (at most one gap before it: the number's). One more gap than the pattern allows.
  */
-const KINDS: AnchorKind[] = [
-	{ words: leadingLetters(DOB_CUES), prefix: true, gaps: 0 },
-	{ words: [...leadingLetters(AGE_BEFORE), ...leadingLetters(AGE_VERBS)], prefix: true, gaps: 0 },
-	{ words: [...leadingLetters(AGE_UNITS), ...leadingLetters(AGE_SHORT)], prefix: true, gaps: 2 },
-];
+const lead = (...sources: Array<[string, boolean]>): AnchorKind => {
+	const all = sources.map(([s, letterAfter]) => leadingLetters(s, letterAfter));
+	return { words: all.flatMap((l) => l.exact), prefixes: all.flatMap((l) => l.prefix), gaps: 0 };
+};
+// a date may start with a month name right after a birth-date cue (`DOBJan 5, 1980`); an age's words are followed by no letter
+const KINDS: AnchorKind[] = [lead([DOB_CUES, true]), lead([AGE_BEFORE, false], [AGE_VERBS, false]), { ...lead([AGE_UNITS, false], [AGE_SHORT, false]), gaps: 2 }];
 const ANCHORS = new AnchorSet(KINDS);
 const STICKY = { DOB: new RegExp(DOB.source, 'iuy'), AGE: new RegExp(AGE.source, 'iuy') };
 const ORG = new RegExp(String.raw`(?<![\p{L}\p{M}\d])(?:\p{Lu}[\p{L}\p{M}&'’.-]{0,30}\s{1,2}){1,4}(?:&\s)?(?:${[...ORG_SUFFIXES].map((s) => s.replace(/\//g, '\\/')).sort((a, b) => b.length - a.length).map((s) => `${s[0].toUpperCase()}${s.slice(1)}|${s.toUpperCase()}`).join('|')}|GmbH|KGaA|SpA|SARL|Srl|S\.A\.|S\.L\.|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|A\/S|Sp\.\sz\so\.o\.|s\.r\.o\.|a\.s\.|Pty\sLtd)(?![\p{L}\d])\.?`, 'gu');

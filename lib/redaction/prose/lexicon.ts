@@ -80,7 +80,10 @@ function find(t: Table, w: string): number {
 }
 
 let lexicon: Lexicon | undefined;
-const NON_ASCII = /[^\x00-\x7f]/;
+function nonAscii(w: string): boolean {
+	for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 0x7f) return true;
+	return false;
+}
 const MARKS = /\p{M}/gu;
 /** Letters without a combining mark, spelled in ASCII, as scripts/build-prose-data.js does for every entry. */
 const LETTERS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
@@ -116,7 +119,7 @@ export function getLexicon(): Lexicon {
 	}
 	const lookup = (w: string) => {
 		const b = find(t, w);
-		return b !== 0 || !NON_ASCII.test(w) ? b : find(t, bare(w));
+		return b !== 0 || !nonAscii(w) ? b : find(t, bare(w));
 	};
 	const set = (bit: number): WordSet => ({ has: (w) => (lookup(w) & bit) !== 0 });
 	lexicon = {

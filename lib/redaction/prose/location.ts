@@ -6,15 +6,20 @@
  */
 import type { Detection } from '../types';
 import { PLACE_CUES, PLACE_HEADERS } from './cues';
-import { COMMON, COUNTRY, GIVEN, MAJOR, PREFIX, RARE, REGION, SURNAME } from './lexicon';
+import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, PREFIX, RARE, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, GLUED, isPunct, low, NL, SENT, tok, UPPER, WORD } from './tokens';
+import { CAP, GLUED, isPunct, lexOf, low, NL, SENT, tok, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { NOT_NAME, PLACE_BEFORE, PLACE_INTRO } from './words';
 
 export const LOCATION_SCORES = { context: 0.8, country: 0.8, major: 0.7, minor: 0.4 };
 
-const STATE_CODE = /^[A-Z]{2}$/;
+/** Two capitals A-Z at s: a state code (`IL`). */
+function stateCode(text: string, s: number): boolean {
+	const a = text.charCodeAt(s);
+	const b = text.charCodeAt(s + 1);
+	return a >= 65 && a <= 90 && b >= 65 && b <= 90;
+}
 const WEAK_BEFORE = new Set(['at', 'to', 'with', 'for']);
 /** May start a place name (`South Africa`, `New York`) though they start no person name. */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'central', 'new', 'upper', 'lower', 'great', 'saint', 'st']);
@@ -31,10 +36,8 @@ function placeAfter(t: Tokens, lx: Lexicon, e: number): boolean {
 	let k = e + 1;
 	if (isPunct(t, k, ',')) k++;
 	if (k >= t.count || t.kind[k] !== WORD || (t.flags[k] & NL) !== 0) return false;
-	const w = t.text.slice(t.start[k], t.end[k]);
-	if (STATE_CODE.test(w)) return true;
-	const lw = w.toLowerCase();
-	return (t.flags[k] & CAP) !== 0 && (lx.region.has(lw) || lx.country.has(lw));
+	if (t.end[k] - t.start[k] === 2 && stateCode(t.text, t.start[k])) return true;
+	return (t.flags[k] & CAP) !== 0 && (lexOf(t, lx, k) & (REGION | COUNTRY)) !== 0;
 }
 
 /** Words right before token i that name a place whatever follows: `flew to`, `grew up in`, `University of`, `Where:`. */
@@ -60,7 +63,7 @@ function capitalRun(t: Tokens, lx: Lexicon, i: number): number {
 			continue;
 		}
 		// a common word stops the name (`in Paris Office`), unless in capitals (`UPTON SCUDAMORE`)
-		if (k > i && (((t.flags[k] & UPPER) === 0 && (lx.lookup(low(t, k)) & COMMON) !== 0) || NOT_NAME.has(low(t, k)))) break;
+		if (k > i && (((t.flags[k] & UPPER) === 0 && (lexOf(t, lx, k) & COMMON) !== 0) || NOT_NAME.has(low(t, k)))) break;
 		end = k;
 		words++;
 	}
@@ -88,7 +91,7 @@ function lowerPlace(t: Tokens, lx: Lexicon, i: number): boolean {
 	const c = t.text.charCodeAt(t.start[p]) | 32;
 	if (c !== 105 && c !== 116 && c !== 102 && c !== 110 && c !== 97) return false;
 	if (!CODE_BEFORE.has(low(t, p))) return false;
-	const b = lx.lookup(low(t, i));
+	const b = lexOf(t, lx, i);
 	return (b & (MAJOR | REGION | COUNTRY)) !== 0 && (b & (COMMON | RARE | GIVEN)) === 0;
 }
 
@@ -106,7 +109,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			continue;
 		}
 		// `in DC`, `back to NYC`: a state code or a known short form after a place word
-		if ((t.flags[i] & UPPER) !== 0 && t.end[i] - t.start[i] <= 3 && (US_STATES.has(tok(t, i)) || lx.country.has(low(t, i))) && CODE_BEFORE.has(low(t, i - 1)) && (t.flags[i] & NL) === 0) {
+		if ((t.flags[i] & UPPER) !== 0 && t.end[i] - t.start[i] <= 3 && (US_STATES.has(tok(t, i)) || (lexOf(t, lx, i) & COUNTRY) !== 0) && CODE_BEFORE.has(low(t, i - 1)) && (t.flags[i] & NL) === 0) {
 			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[i], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
 			i++;
 			continue;
@@ -124,15 +127,15 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		for (let n = 0; n < lx.placeWords && k < t.count; n++) {
 			if (t.kind[k] !== WORD || taken[k] || (n > 0 && ((t.flags[k] & NL) !== 0 || t.start[k] - t.end[k - 1] !== 1))) break;
 			phrase = n === 0 ? low(t, k) : `${phrase} ${low(t, k)}`;
-			const bits = lx.lookup(phrase);
+			const bits = n === 0 ? lexOf(t, lx, k) : lx.lookup(phrase);
 			if ((t.flags[k] & CAP) !== 0) {
 				if (bits & COUNTRY || (bits & REGION && (bits & (GIVEN | SURNAME)) === 0)) {
 					best = k;
 					kind = 1;
-				} else if (lx.major.has(phrase)) {
+				} else if (bits & MAJOR) {
 					best = k;
 					kind = 2;
-				} else if (lx.city.has(phrase) || (bits & REGION) !== 0) {
+				} else if ((bits & (CITY | REGION)) !== 0) {
 					// a region that is also a name (`Texas`, `Hawaii`, `Georgia` the state) needs context, like a small town
 					best = k;
 					kind = 3;
@@ -143,7 +146,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		}
 		if (best < 0) {
 			// an unknown name after a strong cue, or a city line above a country line
-			const end = (t.flags[i] & UPPER) !== 0 || (lx.lookup(low(t, i)) & COMMON) === 0 ? capitalRun(t, lx, i) : -1;
+			const end = (t.flags[i] & UPPER) !== 0 || (lexOf(t, lx, i) & COMMON) === 0 ? capitalRun(t, lx, i) : -1;
 			if (end >= 0 && (strongPlaceCue(t, i) || lineBeforeCountry(t, lx, i, end))) {
 				out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[end], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
 				i = end + 1;
@@ -151,9 +154,8 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			continue;
 		}
 		const single = best === i;
-		const w = phrase.split(' ')[0];
-		const common = single && lx.common.has(low(t, i));
-		const person = single && (lx.given.has(w) || lx.surname.has(w));
+		const common = single && (lexOf(t, lx, i) & COMMON) !== 0;
+		const person = single && (lexOf(t, lx, i) & (GIVEN | SURNAME)) !== 0;
 		const ctx = placeContext(t, i) || placeAfter(t, lx, best);
 		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
 		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;

@@ -10,7 +10,7 @@ import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './le
 import { strongPlaceCue } from './location';
 import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
-import { CAP, GLUED, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
+import { CAP, GLUED, isPunct, lexOf, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { INTRO_BEFORE, NOT_NAME, ORG_SUFFIXES, PARTICLES, PERSON_HEADERS, PLACE_BEFORE, SALUTATIONS, SIGN_OFFS, TITLES } from './words';
 
@@ -37,7 +37,15 @@ const P = 8; // known place
 const U = 16; // unknown word (no list, not common)
 
 export function classify(lx: Lexicon, w: string): number {
-	const b = lx.lookup(w);
+	return classBits(lx.lookup(w));
+}
+
+/** classify() of word token i. */
+function classOf(t: Tokens, lx: Lexicon, i: number): number {
+	return classBits(lexOf(t, lx, i));
+}
+
+function classBits(b: number): number {
 	let c = 0;
 	if (b & GIVEN) c |= G;
 	if (b & SURNAME) c |= S;
@@ -183,7 +191,7 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 			i++;
 			continue;
 		}
-		const run = trimLeading(lx, found);
+		const run = trimLeading(t, lx, found);
 		runs.push({ run, score: judge(t, lx, run, known, title) });
 		i = found.last + 1;
 	}
@@ -202,7 +210,7 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 	for (let pass = 0; pass < 2; pass++) {
 		for (let k = 0; k < runs.length; k++) {
 			const r = runs[k];
-			if (r.score > 0 || r.run.parts.length !== 1 || !listName(lx, r.run.lows[0])) continue;
+			if (r.score > 0 || r.run.parts.length !== 1 || !listName(classOf(t, lx, r.run.parts[0]))) continue;
 			const prev = runs[k - 1];
 			const next = runs[k + 1];
 			if ((prev && prev.score > 0 && listed(t, prev.run.last, r.run.first)) || (next && next.score > 0 && listed(t, r.run.last, next.run.first))) r.score = PERSON_SCORES.single;
@@ -221,7 +229,7 @@ function firms(t: Tokens, lx: Lexicon, runs: Array<{ run: Run; score: number }>)
 		while (j + 1 < runs.length && runs[j].run.parts.length === 1 && runs[j + 1].run.parts.length === 1 && listed(t, runs[j].run.last, runs[j + 1].run.first)) j++;
 		if (j > k) {
 			const items = runs.slice(k, j + 1);
-			const cls = items.map((r) => classify(lx, r.run.lows[0]));
+			const cls = items.map((r) => classOf(t, lx, r.run.parts[0]));
 			const joinedByAnd = !isPunct(t, runs[j - 1].run.last + 1, ',') || low(t, runs[j - 1].run.last + 2) === 'and';
 			if (joinedByAnd && cls.every((c) => (c & S) !== 0) && cls.some((c) => (c & G) === 0) && items.every((r) => !contextBefore(t, r.run.first))) for (const r of items) r.score = 0;
 		}
@@ -247,8 +255,7 @@ function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
 }
 
 /** A word that may be a name in a list: on a name list, or unknown, and no common word. */
-function listName(lx: Lexicon, w: string): boolean {
-	const c = classify(lx, w);
+function listName(c: number): boolean {
 	return (c & C) === 0 && (c & (G | S | U)) !== 0;
 }
 
@@ -262,10 +269,10 @@ function listed(t: Tokens, a: number, b: number): boolean {
 }
 
 /** Drops leading common words of a run (`Producer James Sparks` → `James Sparks`). */
-function trimLeading(lx: Lexicon, r: Run): Run {
+function trimLeading(t: Tokens, lx: Lexicon, r: Run): Run {
 	let k = 0;
 	while (k < r.parts.length - 1) {
-		const c = classify(lx, r.lows[k]);
+		const c = classOf(t, lx, r.parts[k]);
 		if ((c & C) === 0 || (c & G) !== 0) break;
 		k++;
 	}
@@ -278,7 +285,7 @@ function span(t: Tokens, r: Run, score: number): Detection {
 
 /** Score of a run as a name (0: not a name). */
 function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8Array): number {
-	const cls = r.lows.map((w) => classify(lx, w));
+	const cls = r.parts.map((i) => classOf(t, lx, i));
 	const n = cls.length;
 	const first = cls[0];
 	const pure = (c: number, bit: number) => (c & (G | S | U)) === 0 && (c & bit) !== 0;
@@ -288,7 +295,7 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if (ORG_HEADS.has(r.lows[n - 1]) || (n > 1 && ORG_SUFFIXES.has(r.lows[n - 1])) || ORG_SUFFIXES.has(next)) return 0;
 	if (contextBefore(t, r.first)) {
 		// `Hey Listeners`, `Dear Team`: a common or less common English word is no name
-		if (pure(first, C) || pure(first, P) || ((lx.lookup(r.lows[0]) & RARE) !== 0 && (first & (G | S)) === 0)) return 0;
+		if (pure(first, C) || pure(first, P) || ((lexOf(t, lx, r.parts[0]) & RARE) !== 0 && (first & (G | S)) === 0)) return 0;
 		return PERSON_SCORES.context;
 	}
 	// `flew to Leppen`, `grew up in Remniku`, `home city Villafranca del Cid`: a place
@@ -301,16 +308,16 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	const placeBefore = PLACE_BEFORE.has(low(t, r.first - 1));
 	if (n >= 2 && (placeBits & (CITY | COUNTRY | REGION)) !== 0 && ((first & G) === 0 || (placeBits & (MAJOR | COUNTRY | REGION)) !== 0 || placeBefore)) return 0;
 	// `Rzeszów Poland`, `Valderice Trapani`: a run ending in a region or country; `in Villafranca del Cid`: a particle place
-	if (n >= 2 && (lx.lookup(r.lows[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
+	if (n >= 2 && (lexOf(t, lx, r.parts[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
 	if (n >= 2 && placeBefore && r.last - r.first + 1 > n && (first & G) === 0) return 0;
 	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1)));
 	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
-	const rare = (lx.lookup(r.lows[0]) & RARE) !== 0 && (first & G) === 0;
+	const rare = (lexOf(t, lx, r.parts[0]) & RARE) !== 0 && (first & G) === 0;
 	if ((first & C) === 0 && !rare && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;
 	// in a headline (most words capitalised) capitals say nothing: only a given name + surname pair counts
 	const headline = title[r.first] === 1;
 	// an English word of the larger list (`Lounge`, `Champ`) that is no given name
-	const english = (k: number) => (lx.lookup(r.lows[k]) & RARE) !== 0 && (cls[k] & G) === 0;
+	const english = (k: number) => (lexOf(t, lx, r.parts[k]) & RARE) !== 0 && (cls[k] & G) === 0;
 	if (n >= 2) {
 		const lastC = cls[n - 1];
 		const commons = cls.reduce((k, c) => k + ((c & C) !== 0 ? 1 : 0), 0);
@@ -323,15 +330,15 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 		return 0;
 	}
 	// one word without context: a list name that is no common word, no big place; inside a sentence, or a given name
-	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || (lx.lookup(r.lows[0]) & RARE) !== 0) return 0;
+	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || (lexOf(t, lx, r.parts[0]) & RARE) !== 0) return 0;
 	// `19 Jan`, `Jan-25`: a date
 	if (t.kind[r.first - 1] === NUM || (isPunct(t, r.last + 1, '-') && t.kind[r.last + 2] === NUM)) return 0;
 	// a big place or a country; a region only when the word is no given name (regions include parishes such as `Michael`, `Mary`)
-	if ((lx.lookup(r.lows[0]) & (MAJOR | COUNTRY | ((first & G) !== 0 ? 0 : REGION))) !== 0) return 0;
+	if ((lexOf(t, lx, r.parts[0]) & (MAJOR | COUNTRY | ((first & G) !== 0 ? 0 : REGION))) !== 0) return 0;
 	// `Jan 5` is a date; `in Aarhus` a place
 	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && PLACE_BEFORE.has(low(t, r.first - 1)))) return 0;
 	if ((t.flags[r.first] & SENT) !== 0) return (first & (G | S)) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;
-	if ((first & G) !== 0 || ((first & S) !== 0 && (lx.lookup(r.lows[0]) & RARE) === 0)) return PERSON_SCORES.single;
+	if ((first & G) !== 0 || ((first & S) !== 0 && (lexOf(t, lx, r.parts[0]) & RARE) === 0)) return PERSON_SCORES.single;
 	return 0;
 }
 

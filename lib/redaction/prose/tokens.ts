@@ -2,7 +2,7 @@
  * One linear pass over the text into tokens: words (letters, with inner apostrophes and hyphens:
  * `O'Neill`, `García-López`), numbers (ASCII digits) and single punctuation characters. Whitespace
  * is not a token; a token records whether a line break comes before it. Typed arrays, one object per
- * scan: re-entrant, no module state.
+ * scan: re-entrant; the only module state is a read-only table of letter units built on first use.
  */
 export const WORD = 1;
 export const NUM = 2;
@@ -15,6 +15,7 @@ export const NL = 4; // a line break lies between the previous token and this on
 export const SPACE = 8; // whitespace lies between the previous token and this one
 export const SENT = 16; // starts a sentence (text start, after a line break or after . ! ? and a space)
 export const GLUED = 32; // a word or number touching a letter or digit run (`GB82`, `Ab9`): not a word of prose
+export const ALPHA = 64; // a word of ASCII letters only
 
 export interface Tokens {
 	text: string;
@@ -25,28 +26,36 @@ export interface Tokens {
 	flags: Uint8Array;
 	/** lower-case text of word tokens, filled on first use (a recognizer asks for the same word several times) */
 	lows: Array<string | undefined>;
+	/** word-list bits of word tokens (see lexOf), -1 until first use */
+	lex?: Int32Array;
 }
 
-const LETTER = /[\p{L}\p{M}]/u;
-const UPPER_RE = /\p{Lu}/u;
+/** Per UTF-16 unit: IS_LETTER (a letter or mark, no surrogate), IS_UPPER (an upper-case letter); built once from Unicode properties, read-only after. */
+const IS_LETTER = 1;
+const IS_UPPER = 2;
+let units: Uint8Array | undefined;
 
-function isLetter(c: number, text: string, i: number): boolean {
-	if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-	if (c >= 0xd800 && c <= 0xdfff) return false;
-	return LETTER.test(text[i]);
-}
-
-function isUpper(c: number, text: string, i: number): boolean {
-	if (c < 128) return c >= 65 && c <= 90;
-	return UPPER_RE.test(text[i]);
+function unitTable(): Uint8Array {
+	if (units) return units;
+	const table = new Uint8Array(0x10000);
+	const all: string[] = [];
+	for (let c = 0; c < 0x10000; c++) all.push(c >= 0xd800 && c <= 0xdfff ? ' ' : String.fromCharCode(c));
+	const text = all.join('');
+	for (const m of text.matchAll(/[\p{L}\p{M}]/gu)) table[m.index] |= IS_LETTER;
+	for (const m of text.matchAll(/\p{Lu}/gu)) table[m.index] |= IS_UPPER;
+	units = table;
+	return table;
 }
 
 export function tokenize(text: string): Tokens {
+	const u = unitTable();
 	const n = text.length;
-	const start = new Int32Array(n + 1);
-	const end = new Int32Array(n + 1);
-	const kind = new Uint8Array(n + 1);
-	const flags = new Uint8Array(n + 1);
+	// room for the tokens and at least 8 zeroed entries after the last (a recognizer may read a few entries past it), or n + 1
+	let cap = Math.min(n + 1, (n >> 2) + 64);
+	let start = new Int32Array(cap);
+	let end = new Int32Array(cap);
+	let kind = new Uint8Array(cap);
+	let flags = new Uint8Array(cap);
 	let count = 0;
 	let i = 0;
 	let pending = NL | SENT; // text start counts as a line start
@@ -66,26 +75,35 @@ export function tokenize(text: string): Tokens {
 		let k: number;
 		if (c >= 48 && c <= 57) {
 			k = NUM;
-			while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-		} else if (isLetter(c, text, i)) {
+			i++;
+			while (i < n) {
+				const d = text.charCodeAt(i);
+				if (d < 48 || d > 57) break;
+				i++;
+			}
+		} else if ((u[c] & IS_LETTER) !== 0) {
 			k = WORD;
 			let upper = true;
 			let letters = 0;
-			if (isUpper(c, text, i)) f |= CAP;
+			let ascii = true;
+			if ((u[c] & IS_UPPER) !== 0) f |= CAP;
 			for (;;) {
 				while (i < n) {
 					const d = text.charCodeAt(i);
-					if (!isLetter(d, text, i)) break;
-					if (upper && !isUpper(d, text, i)) upper = false;
+					const b = u[d];
+					if ((b & IS_LETTER) === 0) break;
+					if ((b & IS_UPPER) === 0) upper = false;
+					if (d >= 128) ascii = false;
 					letters++;
 					i++;
 				}
 				// inner apostrophe or hyphen followed by letters (not a lone `'s` / `’s`)
 				if (i + 1 < n) {
 					const d = text.charCodeAt(i);
-					if ((d === 39 || d === 0x2019 || d === 45) && isLetter(text.charCodeAt(i + 1), text, i + 1)) {
-						const lone = d !== 45 && (i + 2 >= n || !isLetter(text.charCodeAt(i + 2), text, i + 2)) && (text[i + 1] === 's' || text[i + 1] === 't');
+					if ((d === 39 || d === 0x2019 || d === 45) && (u[text.charCodeAt(i + 1)] & IS_LETTER) !== 0) {
+						const lone = d !== 45 && (i + 2 >= n || (u[text.charCodeAt(i + 2)] & IS_LETTER) === 0) && (text.charCodeAt(i + 1) === 115 || text.charCodeAt(i + 1) === 116);
 						if (!lone) {
+							ascii = false;
 							i++;
 							continue;
 						}
@@ -94,6 +112,7 @@ export function tokenize(text: string): Tokens {
 				break;
 			}
 			if (upper && letters >= 2) f |= UPPER;
+			if (ascii) f |= ALPHA;
 		} else {
 			k = PUNCT;
 			i++;
@@ -101,6 +120,13 @@ export function tokenize(text: string): Tokens {
 		if (k !== PUNCT && count > 0 && kind[count - 1] !== PUNCT && end[count - 1] === s) {
 			f |= GLUED;
 			flags[count - 1] |= GLUED;
+		}
+		if (count + 8 >= cap && cap < n + 1) {
+			cap = Math.min(n + 1, cap * 2);
+			start = grow(start, cap);
+			end = grow(end, cap);
+			kind = grow(kind, cap);
+			flags = grow(flags, cap);
 		}
 		start[count] = s;
 		end[count] = i;
@@ -110,6 +136,12 @@ export function tokenize(text: string): Tokens {
 		prevEndsSentence = k === PUNCT && (c === 46 || c === 33 || c === 63);
 	}
 	return { text, count, start, end, kind, flags, lows: [] };
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, size: number): T {
+	const b = new (a.constructor as new (n: number) => T)(size);
+	b.set(a);
+	return b;
 }
 
 /** The token's text. */
@@ -123,6 +155,19 @@ export function low(t: Tokens, i: number): string {
 	let w = t.lows[i];
 	if (w === undefined) t.lows[i] = w = t.text.slice(t.start[i], t.end[i]).toLowerCase();
 	return w;
+}
+
+/** Word-list bits (Lexicon.lookup) of word token i, looked up once per token; 0 for other tokens. */
+export function lexOf(t: Tokens, lx: { lookup(word: string): number }, i: number): number {
+	if (i < 0 || i >= t.count || t.kind[i] !== WORD) return lx.lookup('');
+	let lex = t.lex;
+	if (lex === undefined) {
+		lex = t.lex = new Int32Array(t.count);
+		lex.fill(-1);
+	}
+	let b = lex[i];
+	if (b < 0) lex[i] = b = lx.lookup(low(t, i));
+	return b;
 }
 
 /** True when token i is the punctuation character `ch`. */
