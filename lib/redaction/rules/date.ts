@@ -5,14 +5,14 @@ const DOB_WORDS = ['dob', 'd.o.b', 'birth', 'born', 'birthday', 'geburtsdatum', 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?';
 
 /**
- * Dates in general (not only of birth) are DATE_TIME as Presidio names them, with a score below the
- * node's default Minimum Score: `detect()` returns them, the node redacts them only next to words
- * that tie a date to a person's record (birth, appointment, admission, death …), or when its
- * Minimum Score is lowered to 0.3. Item fields full of timestamps and tickets whose dates a model
- * must reason about stay readable by default.
+ * Dates in general (not only of birth) are DATE_TIME as Presidio names them. Like a date of birth,
+ * a date wants context words: next to words that tie it to a person's record (birth, appointment,
+ * admission, death …) it scores 0.8 and the node redacts it; elsewhere it is a weak candidate (0.2)
+ * that `detect()` returns and the node's default Minimum Score leaves in the text. Item fields full
+ * of timestamps and tickets whose dates a model must reason about stay readable by default.
  */
 const EVENT_WORDS = [...DOB_WORDS, 'appointment', 'admitted', 'admission', 'discharged', 'discharge', 'died', 'deceased', 'death'];
-const GENERAL = 0.3;
+const GENERAL = 0.8;
 
 /** A letter or digit next to a word (Latin scripts): the words below must not start or end inside a longer one. */
 const ALNUM = 'A-Za-z0-9\\u00C0-\\u024F';
@@ -61,12 +61,13 @@ export const dateRules: RedactionRule[] = [
 		id: 'date-numeric',
 		entity: 'DATE_TIME',
 		description:
-			'A calendar date in digits, with an optional time: 2024-03-05, 2024-03-05 11:34:35, 2024-03-05T11:34Z, 05/03/2024, 3/5/24, 05.03.2024. Weak (0.3) unless next to birth, appointment, admission or death words; not version numbers (1.2.10) or ids (INV-2024-03-05).',
+			'A calendar date in digits, with an optional time: 2024-03-05, 2024-03-05 11:34:35, 2024-03-05T11:34Z, 05/03/2024, 3/5/24, 05.03.2024. Weak (0.2) unless next to birth, appointment, admission or death words; not version numbers (1.2.10) or ids (INV-2024-03-05).',
 		pattern: new RegExp(
 			`(?<![\\w./:-])(?:${YEAR}([-./])(?:0?[1-9]|1[0-2])\\1\\d{1,2}|\\d{1,2}([-.])\\d{1,2}\\2${YEAR}|\\d{1,2}/\\d{1,2}/(?:${YEAR}|\\d{2}))${AT_TIME}(?![\\w]|[-./:]\\d)`,
 			'g',
 		),
 		keywords: EVENT_WORDS,
+		requiresContext: true,
 		validate: dateTimeValid,
 		score: GENERAL,
 		defaultOperator: 'placeholder',
@@ -79,12 +80,13 @@ export const dateRules: RedactionRule[] = [
 		id: 'date-month-name',
 		entity: 'DATE_TIME',
 		description:
-			'A date with an English month name, day and/or year, with an optional time: 12 March 2024, March 12th, 12th of March, 5 Mar 2024 10:00, March 2024, 12 May 2024 (May needs its year: "12 may be late" is no date). Weak (0.3) unless next to birth, appointment, admission or death words.',
+			'A date with an English month name, day and/or year, with an optional time: 12 March 2024, March 12th, 12th of March, 5 Mar 2024 10:00, March 2024, 12 May 2024 (May needs its year: "12 may be late" is no date). Weak (0.2) unless next to birth, appointment, admission or death words.',
 		pattern: new RegExp(
 			`(?<![${ALNUM}])(?:${DAY}(?: of | |-)(?:${M}(?:(?:,? |-)${YEAR})?|${MAY_YEAR})|${M}(?: ${DAY}(?:,? ${YEAR})?|,? ${YEAR})|${MAY_YEAR}|may ${DAY},? ${YEAR})${AT_TIME}(?![${ALNUM}]|[.:]\\d)`,
 			'gi',
 		),
 		keywords: EVENT_WORDS,
+		requiresContext: true,
 		validate: monthDateValid,
 		score: GENERAL,
 		defaultOperator: 'placeholder',
@@ -96,9 +98,10 @@ export const dateRules: RedactionRule[] = [
 	{
 		id: 'weekday',
 		entity: 'DATE_TIME',
-		description: 'A day of the week written out: Tuesday, friday. Weak (0.3) unless next to appointment or admission words.',
+		description: 'A day of the week written out: Tuesday, friday. Weak (0.2) unless next to appointment or admission words.',
 		pattern: new RegExp(`(?<![${ALNUM}])(?:${WEEKDAYS.join('|')})(?![${ALNUM}])`, 'gi'),
 		keywords: EVENT_WORDS,
+		requiresContext: true,
 		score: GENERAL,
 		defaultOperator: 'placeholder',
 		samples: { positive: ['appointment on Tuesday', 'admitted on friday'], negative: ['Tuesdays are busy', 'a Mondayish mood'] },
@@ -106,9 +109,10 @@ export const dateRules: RedactionRule[] = [
 	{
 		id: 'time-of-day',
 		entity: 'DATE_TIME',
-		description: 'A time of day: 11:34, 09:30:15, 9:30 pm, 9am, 10 p.m., 14:00 UTC. Weak (0.3) unless next to appointment or admission words; not ratios (16:9) or parts of IPv6 and MAC addresses.',
+		description: 'A time of day: 11:34, 09:30:15, 9:30 pm, 9am, 10 p.m., 14:00 UTC. Weak (0.2) unless next to appointment or admission words; not ratios (16:9) or parts of IPv6 and MAC addresses.',
 		pattern: new RegExp(`(?<![\\w:.])(?:${TIME}|(?:1[0-2]|0?[1-9]) ?(?:[ap]\\.?m\\.?|[AP]\\.?M\\.?))(?![\\w:]|\\.\\d)`, 'g'),
 		keywords: EVENT_WORDS,
+		requiresContext: true,
 		score: GENERAL,
 		defaultOperator: 'placeholder',
 		samples: { positive: ['appointment at 9:30 pm', 'admitted at 14:05', 'appointment 9am'], negative: ['ratio 16:9', 'mac 00:1a:2b:3c:4d:5e', 'ip fe80::1:23', 'took 25:70 min'] },
@@ -116,10 +120,11 @@ export const dateRules: RedactionRule[] = [
 	{
 		id: 'year-after-preposition',
 		entity: 'DATE_TIME',
-		description: 'A year after a word of time: in 1977, since 2004, during 1971, until 2030, circa 1900 (the year only; not the last digits in "card ending in 1998"). Weak (0.3) unless next to birth or death words.',
+		description: 'A year after a word of time: in 1977, since 2004, during 1971, until 2030, circa 1900 (the year only; not the last digits in "card ending in 1998"). Weak (0.2) unless next to birth or death words.',
 		pattern: /(?<![\w])(?<!end(?:s|ed|ing) )(?:in|since|during|until|till|circa|before|after)\s((?:1[89]|20)\d{2})(?![\w%]|[.,/:-]\d)/gi,
 		group: 1,
 		keywords: EVENT_WORDS,
+		requiresContext: true,
 		score: GENERAL,
 		defaultOperator: 'placeholder',
 		samples: { positive: ['born in 1977', 'died in 2004.'], negative: ['in 20245 cases', 'in 1977% of', 'in 2000.5 seconds', 'room 1977', 'card ending in 1998', 'number ends in 2050'] },
