@@ -33,3 +33,30 @@ export function dateValid(text: string): boolean {
 	const b = Number(nums[1]);
 	return exists(year, b, a) || exists(year, a, b);
 }
+
+/** English month names and their usual abbreviations (lower case) → month number. */
+export const MONTH_NAMES: Readonly<Record<string, number>> = Object.freeze({
+	january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+	august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+});
+
+/**
+ * A date written with a month name that exists: "12 March 2024", "March 12th", "12th of March",
+ * "5 Mar 2024 10:00", "March 2024" (no day: any month and year). The day
+ * is the 1–2 digit number, the year the 4-digit one (29 February needs a leap year when one is given).
+ */
+export function monthDateValid(text: string): boolean {
+	const t = text.toLowerCase().replace(/\d{1,2}:\d{2}.*$/s, '');
+	const words = t.match(/\p{L}+/gu) ?? [];
+	const month = words.map((w) => MONTH_NAMES[w]).find((m) => m !== undefined);
+	if (month === undefined) return false;
+	const year = /\d{4}/.exec(t);
+	const day = /(?<!\d)\d{1,2}(?!\d)/.exec(t);
+	if (!day) return year !== null;
+	return exists(year ? Number(year[0]) : 2000, month, Number(day[0]));
+}
+
+/** A numeric date with an optional time after it ("2024-03-05 11:34:35", "05/03/2024 9:30"): the date part is dateValid. */
+export function dateTimeValid(text: string): boolean {
+	return dateValid(text.replace(/[T ,]+\d{1,2}[:h.]\d{2}.*$/s, ''));
+}

@@ -149,6 +149,26 @@ describe('validators', () => {
 		['12 March 1985', true], // text
 		['March 32, 1985', false], // day 32
 	])('when dateValid(%s) then %s', (s, expected) => expect(v.dateValid(s)).toBe(expected));
+
+	test.each([
+		['12 March 2024', true], // day month year
+		['March 12th, 2024', true], // month day, year
+		['12th of March', true], // no year: any year
+		['29 Feb 2023', false], // no leap year
+		['29 Feb', true], // no year: a leap year is possible
+		['March 2024', true], // month and year
+		['31 April 2024', false], // April has 30 days
+		['5 Mar 2024 10:00', true], // a time after it
+		['12 Marsh', false], // no month
+	])('when monthDateValid(%s) then %s', (s, expected) => expect(v.monthDateValid(s)).toBe(expected));
+
+	test.each([
+		['2024-03-05 11:34:35', true], // ISO date and time
+		['2024-03-05T11:34Z', true], // ISO with T
+		['05/03/2024, 9:30', true], // numeric date, comma, time
+		['2024-02-30 10:00', false], // 30 February
+		['05.03.2024', true], // date alone
+	])('when dateTimeValid(%s) then %s', (s, expected) => expect(v.dateTimeValid(s)).toBe(expected));
 });
 
 describe('European national identifiers', () => {
