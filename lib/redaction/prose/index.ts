@@ -10,6 +10,7 @@ import { findKnownValues } from './known';
 import { getLexicon } from './lexicon';
 import { findLocations } from './location';
 import { emailParts, findPersons } from './person';
+import { findLowerCaseNames } from './person-lower';
 import { tokenize } from './tokens';
 
 /** Every prose entity, and the ones on when no entity list is given. */
@@ -50,7 +51,9 @@ export function detectProse(text: string, options: ProseOptions = {}): Detection
 	const taken = new Uint8Array(t.count);
 	let persons: Detection[] = [];
 	if (want.has('PERSON')) {
-		persons = findPersons(t, lx, emailParts(t)).sort((a, b) => a.start - b.start);
+		persons = findPersons(t, lx, emailParts(t));
+		append(persons, findLowerCaseNames(t, lx));
+		persons.sort((a, b) => a.start - b.start);
 		append(out, persons);
 	}
 	if (want.has('LOCATION')) {

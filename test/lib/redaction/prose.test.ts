@@ -118,6 +118,12 @@ describe('prose entities', () => {
 		expect(found(text, entity)).toEqual([value]);
 	});
 
+	test('when a name is written in lower case after a title or a self-introduction then it is found; English words after such a cue are not', () => {
+		expect(found('hi, my name is lena andersson and i need help', 'PERSON')).toEqual(['lena andersson']);
+		expect(found('please ask mr. elliott', 'PERSON')).toEqual(['elliott']);
+		expect(found('this is urgent, i am sure about it. dear customer, call me maybe', 'PERSON')).toEqual([]);
+	});
+
 	test('when a region that is also a name follows a place word then it is a place; alone it is not', () => {
 		expect(found('Our office in Texas is closed.', 'LOCATION')).toEqual(['Texas']);
 		expect(found('Are you coming to the show tomorrow in Hawaii?', 'LOCATION')).toEqual(['Hawaii']);

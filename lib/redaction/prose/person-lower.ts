@@ -1,0 +1,51 @@
+/**
+ * PERSON in lower case: chat and form text often writes names without capitals (`my name is lena
+ * andersson`, `mr. elliott`, `this is ana garcía`). Capitals say nothing there, so only a cue that
+ * introduces a name counts — a title with its dot, a self-introduction (`my name is`, `this is`,
+ * `i am`, `call me`) — and every word must be a list name (given name or surname) that is no English
+ * word of either list (`dear customer`, `this is urgent`, `i am sure` stay text). Up to three words.
+ * Linear: one look at each word after a cue.
+ */
+import type { Detection } from '../types';
+import { COMMON, GIVEN, RARE, SURNAME } from './lexicon';
+import type { Lexicon } from './lexicon';
+import { CAP, isPunct, lexOf, low, NL, WORD } from './tokens';
+import type { Tokens } from './tokens';
+import { INTRO_BEFORE, TITLES } from './words';
+import { PERSON_SCORES } from './person';
+
+const MAX_WORDS = 3;
+
+/** A lower-case word that only a name list knows. */
+function listNameOnly(t: Tokens, lx: Lexicon, i: number): boolean {
+	if (i >= t.count || t.kind[i] !== WORD || (t.flags[i] & CAP) !== 0 || t.end[i] - t.start[i] < 2) return false;
+	const b = lexOf(t, lx, i);
+	return (b & (GIVEN | SURNAME)) !== 0 && (b & (COMMON | RARE)) === 0;
+}
+
+/** A cue right before token i that introduces a name: `mr.` / `dr.`, or a self-introduction. */
+function introducesName(t: Tokens, i: number): boolean {
+	if ((t.flags[i] & NL) !== 0) return false;
+	// `mr. elliott`: a title and its dot, right before
+	if (isPunct(t, i - 1, '.') && i >= 2 && t.kind[i - 2] === WORD && TITLES.has(low(t, i - 2))) return true;
+	if (i < 1 || t.kind[i - 1] !== WORD) return false;
+	const w = low(t, i - 1);
+	if (!INTRO_BEFORE.has(w)) return false;
+	const w2 = i >= 2 && t.kind[i - 2] === WORD ? low(t, i - 2) : '';
+	if (w === 'is' || w === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i';
+	if (w === 'me') return w2 === 'call' || w2 === 'calls' || w2 === 'called';
+	return true;
+}
+
+/** Lower-case names after a cue, as PERSON with the context score. */
+export function findLowerCaseNames(t: Tokens, lx: Lexicon): Detection[] {
+	const out: Detection[] = [];
+	for (let i = 1; i < t.count; i++) {
+		if (!listNameOnly(t, lx, i) || !introducesName(t, i)) continue;
+		let last = i;
+		while (last + 1 < t.count && last - i + 1 < MAX_WORDS && t.start[last + 1] - t.end[last] === 1 && (t.flags[last + 1] & NL) === 0 && listNameOnly(t, lx, last + 1)) last++;
+		out.push({ entity: 'PERSON', start: t.start[i], end: t.end[last], score: PERSON_SCORES.context, ruleId: 'prose-person' });
+		i = last;
+	}
+	return out;
+}
