@@ -16,11 +16,22 @@ if (process.argv.includes('--if-missing') && fs.existsSync(OUT)) process.exit(0)
 const lower = (s) => s.normalize('NFC').toLowerCase().trim();
 /** One name per entry, lower-case, letters (any script) with inner spaces, hyphens, apostrophes, dots. */
 const NAME = /^\p{L}[\p{L}\p{M}'’.\- ]*\p{L}\.?$/u;
-/** Without diacritics (`krisztián` → `krisztian`): look-ups try this form when the word itself is missing. */
-const bare = (s) => s.normalize('NFD').replace(/\p{M}/gu, '');
+/**
+ * Without diacritics (`krisztián` → `krisztian`), and letters that carry no combining mark spelled in ASCII
+ * (`tromsø` → `tromso`, `łódź` → `lodz`, `straße` → `strasse`): look-ups try this form when the word itself is
+ * missing (lexicon.ts maps the same letters).
+ */
+const LETTERS = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+const bare = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[øæœßłđðþıħ]/g, (c) => LETTERS[c]);
+/** The German and Nordic way to write these letters in ASCII: `århus` → `aarhus`, `müller` → `mueller`, `søren` → `soeren`. */
+const DIGRAPHS = { å: 'aa', ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', æ: 'ae' };
+const spelled = (s) => s.replace(/[åäöüøæ]/g, (c) => DIGRAPHS[c]);
 const clean = (xs, min = 2) => {
 	const out = new Set(xs.map(lower).filter((x) => x.length >= min && x.length <= 40 && NAME.test(x)));
-	for (const x of [...out]) out.add(bare(x));
+	for (const x of [...out]) {
+		out.add(bare(x));
+		if (/[åäöüøæ]/.test(x)) out.add(bare(spelled(x)));
+	}
 	return [...out].sort();
 };
 

@@ -20,12 +20,13 @@ async function api(n8n, apiKey, method, route, body) {
 }
 
 /** Starts the refund template's request and returns the first approver's link from its approval inbox. */
-async function approvalLink(n8n, apiKey, workflowId) {
+async function approvalLink(n8n, apiKey, workflowId, webhookHeader) {
 	await api(n8n, apiKey, 'POST', `/workflows/${workflowId}/activate`);
 	for (let i = 0; i < 40; i++) {
 		const r = await fetch(`${n8n.baseUrl}/webhook/templates/refund/request`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json' },
+			// the template's request webhook takes only calls with the header of its Header Auth credential
+			headers: { 'content-type': 'application/json', [webhookHeader.name]: webhookHeader.value },
 			body: JSON.stringify({ customer: 'ACME Corp', amount: 120, reason: 'Parcel arrived damaged; photos attached to ticket 4711', requestedBy: 'carol@localhost.test' }),
 		});
 		if (r.status !== 404) break;
@@ -80,7 +81,7 @@ async function main() {
 		await sleep(800);
 		await page.screenshot({ path: path.join(OUT, 'kill-switch-parameters.png') });
 
-		const link = await approvalLink(n8n, state.apiKey, state.templates['refund-approval.workflow.json']);
+		const link = await approvalLink(n8n, state.apiKey, state.templates['refund-approval.workflow.json'], state.credentials.httpHeaderAuth.data);
 		const approver = await browser.newPage({ viewport: { width: 900, height: 900 } });
 		await approver.goto(link);
 		await approver.screenshot({ path: path.join(OUT, 'approval-page.png'), fullPage: true });

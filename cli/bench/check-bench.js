@@ -2,8 +2,8 @@
 'use strict';
 /**
  * npm run bench:check — check + inventory of 2,000 exported workflows (~50 MB, a `--separate` folder generated from
- * the shipped templates and every rule fixture, each padded with a Code node as real exports are), side by side with
- * FlowLint's core (@replikanti/flowlint-core: parseN8n + runAllRules per file) on the same files, in one process
+ * the shipped templates and every rule fixture, each padded with a Code node as real exports are: see corpus.js), side
+ * by side with FlowLint's core (@replikanti/flowlint-core: parseN8n + runAllRules per file) on the same files, in one process
  * (one core: both are single-threaded), alternating. Prints the best of RUNS timings for each and the ratio.
  */
 const fs = require('node:fs');
@@ -19,34 +19,9 @@ const { graphOf } = require(path.join(DIST, 'check', 'graph'));
 const { defaultPolicy } = require(path.join(DIST, 'check', 'policy'));
 const { readWorkflowPaths } = require(path.join(DIST, 'commands', 'inputs'));
 const flowlint = require('@replikanti/flowlint-core');
+const { COUNT, writeCorpus } = require('./corpus');
 
-const COUNT = Number(process.env.BENCH_WORKFLOWS ?? 2000);
-const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 50 * 1024 * 1024);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-function corpusSources() {
-	const templates = path.join(__dirname, '..', '..', 'templates');
-	const fromTemplates = fs.readdirSync(templates).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(templates, f), 'utf8')));
-	const fromFixtures = RULES.flatMap((r) => [...r.fixtures.triggers, ...r.fixtures.passes].map((f) => f.workflow));
-	return [...fromTemplates, ...fromFixtures];
-}
-
-function writeCorpus(dir) {
-	const sources = corpusSources();
-	const base = sources.map((w) => JSON.stringify(w).length);
-	const avg = base.reduce((a, b) => a + b, 0) / base.length;
-	const pad = Math.max(0, Math.floor(TARGET_BYTES / COUNT - avg - 200));
-	let bytes = 0;
-	for (let i = 0; i < COUNT; i++) {
-		const source = sources[i % sources.length];
-		const filler = { id: `pad-${i}`, name: 'Transform (padding)', type: 'n8n-nodes-base.code', typeVersion: 2, position: [0, 400], parameters: { jsCode: `// generated ${i}\n${'return $input.all();\n'.repeat(Math.ceil(pad / 20))}`.slice(0, pad) } };
-		const workflow = { ...source, id: `bench-${i}`, name: `${source.name} #${i}`, nodes: [...source.nodes, filler] };
-		const text = JSON.stringify(workflow, null, 2);
-		bytes += Buffer.byteLength(text);
-		fs.writeFileSync(path.join(dir, `bench-${String(i).padStart(4, '0')}.json`), text);
-	}
-	return bytes;
-}
 
 function ours(dir) {
 	const read = readWorkflowPaths([dir]);
@@ -98,7 +73,7 @@ function race(entries, dir) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ngov-bench-check-'));
 try {
-	const bytes = writeCorpus(dir);
+	const bytes = writeCorpus(dir, RULES);
 	console.log(`corpus: ${COUNT} workflows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${dir} (node ${process.version})`);
 	const [a, b] = race([['n8n-governance check + inventory', ours], ['@replikanti/flowlint-core parse + rules', theirs]], dir);
 	console.log(`ratio FlowLint / n8n-governance: wall ${(b.wall / a.wall).toFixed(2)}, CPU ${(b.cpu / a.cpu).toFixed(2)} (above 1: n8n-governance is faster)`);

@@ -40,6 +40,7 @@ export interface Io {
 	err: (text: string) => void;
 	readStdin: () => string | Uint8Array;
 	isTTY?: boolean;
+	columns?: number;
 }
 
 const defaultIo: Io = {
@@ -47,6 +48,7 @@ const defaultIo: Io = {
 	err: (text) => process.stderr.write(text),
 	readStdin: () => readFileSync(0),
 	isTTY: process.stderr.isTTY === true,
+	columns: process.stderr.columns,
 };
 
 const PROGRAM_COMMANDS = new Set(['check', 'inventory', 'diff']);

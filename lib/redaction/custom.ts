@@ -3,7 +3,7 @@ import { GovernanceError, GovernanceErrorCode } from '../errors/governance-error
 import { compileDenyList } from './deny-list';
 import { runsInLinearTime } from './linear';
 import { compileRule } from './plan';
-import type { CompiledRule } from './plan';
+import type { CompiledRule, Plan } from './plan';
 import type { CustomPattern, Detection, DetectOptions, PatternMatcher, RedactionRule } from './types';
 
 const defaultMatcher: PatternMatcher = (re, text) => {
@@ -55,6 +55,8 @@ export function customPatternRunsNatively(p: CustomPattern): boolean {
 export interface CustomRules {
 	/** Patterns that run natively, in the same pass as the built-in rules. */
 	native: CompiledRule[];
+	/** The native ones as a plan (the same object for the same patterns, so its derived gates are built once). */
+	plan: Plan;
 	/** Patterns that run through `options.matcher` (the default matcher when none is given). */
 	viaMatcher: Array<{ pattern: CustomPattern; re: RegExp }>;
 }
@@ -72,11 +74,28 @@ function checkEntity(p: CustomPattern | undefined): asserts p is CustomPattern {
  * pass the linear-time check run natively and only the rest through the matcher.
  */
 export function customRules(options: DetectOptions): CustomRules {
-	const out: CustomRules = { native: [], viaMatcher: [] };
-	for (const p of options.customPatterns ?? []) {
-		checkEntity(p);
+	const patterns = options.customPatterns ?? [];
+	if (patterns.length === 0) return NONE;
+	for (const p of patterns) checkEntity(p);
+	// the same patterns on every item of an execution: compiled once (each search sets lastIndex before it runs, as for the built-in rules)
+	const key = `${options.matcher === undefined ? 'n' : 'm'}${JSON.stringify(patterns.map((p) => [p.entity, p.pattern instanceof RegExp ? `/${p.pattern.source}/${p.pattern.flags}` : String(p.pattern), p.flags ?? '', p.score ?? null]))}`;
+	let hit = compiled.get(key);
+	if (hit === undefined) {
+		hit = compileCustomRules(patterns, options.matcher !== undefined);
+		if (compiled.size >= 64) compiled.clear();
+		compiled.set(key, hit);
+	}
+	return hit;
+}
+
+const NONE: CustomRules = Object.freeze({ native: [], plan: { rules: [] }, viaMatcher: [] }) as CustomRules;
+const compiled = new Map<string, CustomRules>();
+
+function compileCustomRules(patterns: readonly CustomPattern[], hasMatcher: boolean): CustomRules {
+	const out: CustomRules = { native: [], plan: { rules: [] }, viaMatcher: [] };
+	for (const p of patterns) {
 		const re = compileCustom(p);
-		if (options.matcher === undefined || customPatternRunsNatively(p)) {
+		if (!hasMatcher || customPatternRunsNatively(p)) {
 			const rule: RedactionRule = {
 				id: `custom:${p.entity}`,
 				entity: p.entity,
@@ -89,6 +108,7 @@ export function customRules(options: DetectOptions): CustomRules {
 			out.native.push(compileRule(rule));
 		} else out.viaMatcher.push({ pattern: p, re });
 	}
+	out.plan = { rules: out.native };
 	return out;
 }
 

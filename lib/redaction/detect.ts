@@ -34,7 +34,7 @@ export function detect(text: string, options: DetectOptions = {}): Detection[] {
 	const custom = customRules(options);
 	// the plan's rules, then the custom patterns that run natively (their plan is new on each call)
 	const out = scanRules(text, plan, min);
-	if (custom.native.length > 0) append(out, scanRules(text, { rules: custom.native }, min));
+	if (custom.native.length > 0) append(out, scanRules(text, custom.plan, min));
 	append(out, detectProse(text, { entities: options.entities, alsoRedact: options.alsoRedact }));
 	runCustom(text, options, custom, out);
 	return resolveOverlaps(min > 0 ? out.filter((d) => (d.score ?? 0) >= min) : out);

@@ -110,11 +110,14 @@ export function checkWorkflows(workflows: Workflow[], options: CheckOptions): Fi
 	const findWorkflow = (ref: string) => index.get(ref);
 	const guards = entryGuards(graphs, findWorkflow);
 	const findings: Finding[] = [];
+	// a rule's severity depends on the policy only: once per run, not once per workflow
+	const active = (options.rules ?? RULES).flatMap((rule) => {
+		const severity = severityOf(rule, policy);
+		return severity === 'off' ? [] : [{ rule, severity }];
+	});
 	for (const [workflow, graph] of graphs) {
 		const ctx: RuleContext = { workflow, graph, policy, now, live: options.live?.(workflow), entryGuards: guards.get(workflow) ?? new Set(), open: memoOpen(graph), findWorkflow };
-		for (const rule of options.rules ?? RULES) {
-			const severity = severityOf(rule, policy);
-			if (severity === 'off') continue;
+		for (const { rule, severity } of active) {
 			for (const raw of rule.check(ctx)) {
 				const finding: Finding = { ruleId: rule.id, severity, section: rule.section, title: rule.title, workflow, ...raw };
 				const suppression = suppressionFor(finding, policy, today);

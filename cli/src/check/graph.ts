@@ -30,53 +30,61 @@ function push(map: Map<string, string[]>, key: string, value: string) {
 	else if (!list.includes(value)) list.push(value);
 }
 
-/** Nodes on cycles: Tarjan's strongly connected components (iterative, so deep graphs do not overflow). */
+/**
+ * Nodes on cycles: Tarjan's strongly connected components (iterative, so deep graphs do not overflow), over
+ * numbered nodes in typed arrays. Loops are numbered in the order their components complete.
+ */
 function loopNodes(names: string[], next: Map<string, string[]>): Map<string, number> {
-	const index = new Map<string, number>();
-	const low = new Map<string, number>();
-	const onStack = new Set<string>();
-	const stack: string[] = [];
 	const result = new Map<string, number>();
+	if (next.size === 0) return result;
+	const id = new Map<string, number>();
+	const nameOf: string[] = [];
+	for (const name of names) if (!id.has(name)) id.set(name, nameOf.push(name) - 1);
+	const n = nameOf.length;
+	const succ = nameOf.map((name) => (next.get(name) ?? []).map((s) => id.get(s)!));
+	const index = new Int32Array(n).fill(-1);
+	const low = new Int32Array(n);
+	const onStack = new Uint8Array(n);
+	const stack: number[] = [];
+	const work: number[] = []; // node ids; their next successor to visit is in `at`
+	const at = new Int32Array(n);
 	let counter = 0;
 	let loops = 0;
-	for (const root of names) {
-		if (index.has(root)) continue;
-		const work: { name: string; i: number }[] = [{ name: root, i: 0 }];
-		index.set(root, counter);
-		low.set(root, counter++);
+	for (let root = 0; root < n; root++) {
+		if (index[root] >= 0) continue;
+		index[root] = low[root] = counter++;
 		stack.push(root);
-		onStack.add(root);
+		onStack[root] = 1;
+		work.push(root);
 		while (work.length > 0) {
-			const frame = work[work.length - 1];
-			const succ = next.get(frame.name) ?? [];
-			if (frame.i < succ.length) {
-				const s = succ[frame.i++];
-				if (!index.has(s)) {
-					index.set(s, counter);
-					low.set(s, counter++);
-					stack.push(s);
-					onStack.add(s);
-					work.push({ name: s, i: 0 });
-				} else if (onStack.has(s)) low.set(frame.name, Math.min(low.get(frame.name)!, index.get(s)!));
+			const v = work[work.length - 1];
+			const list = succ[v];
+			if (at[v] < list.length) {
+				const w = list[at[v]++];
+				if (index[w] < 0) {
+					index[w] = low[w] = counter++;
+					stack.push(w);
+					onStack[w] = 1;
+					work.push(w);
+				} else if (onStack[w] === 1) low[v] = Math.min(low[v], index[w]);
 				continue;
 			}
 			work.pop();
 			if (work.length > 0) {
-				const parent = work[work.length - 1].name;
-				low.set(parent, Math.min(low.get(parent)!, low.get(frame.name)!));
+				const parent = work[work.length - 1];
+				low[parent] = Math.min(low[parent], low[v]);
 			}
-			if (low.get(frame.name) === index.get(frame.name)) {
-				const component: string[] = [];
-				let member: string;
+			if (low[v] === index[v]) {
+				const component: number[] = [];
+				let member: number;
 				do {
 					member = stack.pop()!;
-					onStack.delete(member);
+					onStack[member] = 0;
 					component.push(member);
-				} while (member !== frame.name);
-				const selfLoop = (next.get(frame.name) ?? []).includes(frame.name);
-				if (component.length > 1 || selfLoop) {
+				} while (member !== v);
+				if (component.length > 1 || list.includes(v)) {
 					loops++;
-					component.forEach((c) => result.set(c, loops));
+					for (const c of component) result.set(nameOf[c], loops);
 				}
 			}
 		}
@@ -105,7 +113,9 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 						continue;
 					}
 					if (type === 'main') {
-						edges.set(from, [...(edges.get(from) ?? []), { to: target.node, output }]);
+						const out = edges.get(from);
+						if (out) out.push({ to: target.node, output });
+						else edges.set(from, [{ to: target.node, output }]);
 						push(next, from, target.node);
 						push(prev, target.node, from);
 					} else {

@@ -101,14 +101,22 @@ export const DEFAULT_MODEL_HOSTS = [
 	'*.openai.azure.com',
 ];
 
+/** Hosts of URLs already parsed: a folder of exports repeats its URLs, and several rules and the inventory ask. */
+const hostOfUrl = new Map<string, string | undefined>();
+
 /** Host of a literal URL; undefined for expressions or unparsable text (the host is then unknown). */
 export function urlHost(url: unknown): string | undefined {
 	if (typeof url !== 'string' || url.startsWith('=')) return undefined;
+	if (hostOfUrl.has(url)) return hostOfUrl.get(url);
+	let host: string | undefined;
 	try {
-		return new URL(url).hostname.toLowerCase();
+		host = new URL(url).hostname.toLowerCase();
 	} catch {
-		return undefined;
+		host = undefined;
 	}
+	if (hostOfUrl.size >= 10_000) hostOfUrl.clear();
+	hostOfUrl.set(url, host);
+	return host;
 }
 
 /** `*.example.com` matches subdomains; other patterns match the host exactly. */

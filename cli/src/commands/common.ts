@@ -8,6 +8,7 @@ import type { Workflow } from '../check/workflow';
 import type { InputProblem } from '../check/format/report';
 import { readWorkflowPaths } from './inputs';
 import { readInstance } from './live';
+import { fileProgress } from './progress';
 
 export const DEFAULT_POLICY_FILE = 'n8n-governance.policy.json';
 
@@ -17,7 +18,10 @@ export class UnusableInput extends Error {}
 export interface Io {
 	out: (text: string) => void;
 	err: (text: string) => void;
+	/** Standard error is a terminal: a progress line may be drawn there. */
 	isTTY?: boolean;
+	/** Its width in columns, when known. */
+	columns?: number;
 }
 
 export function loadPolicy(file: string | undefined, environment: string | undefined): Policy {
@@ -73,8 +77,13 @@ function readApiKey(file: string | undefined): string {
 /** Files and folders, and/or a live instance. A progress line goes to stderr on a terminal for large inputs. */
 export async function readInputs(paths: string[], options: InputOptions, io: Io): Promise<Inputs> {
 	if (paths.length === 0 && options.instance === undefined) throw new UnusableInput('Give workflow files or folders, or --instance URL');
-	const progress = io.isTTY ? (done: number, total: number) => total > 50 && io.err(`\rreading ${done}/${total} files${done === total ? '\n' : ''}`) : undefined;
-	const read = readWorkflowPaths(paths, progress);
+	const progress = fileProgress(io);
+	let read: ReturnType<typeof readWorkflowPaths>;
+	try {
+		read = readWorkflowPaths(paths, progress?.onFile);
+	} finally {
+		progress?.stop();
+	}
 	const inputs: Inputs = { workflows: read.workflows, problems: read.problems };
 	if (options.instance !== undefined) {
 		const live = await readInstance(options.instance, readApiKey(options.apiKeyFile));

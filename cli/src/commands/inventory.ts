@@ -2,6 +2,7 @@
 import { checkWorkflows } from '../check/engine';
 import { facetsOf } from '../check/facets';
 import { graphOf } from '../check/graph';
+import type { Workflow } from '../check/workflow';
 import type { Io } from './common';
 import { emit, loadPolicy, readInputs } from './common';
 import { EXIT } from './check';
@@ -37,7 +38,9 @@ function render(rows: Row[], format: InventoryOptions['format'], columns: readon
 export async function inventoryCommand(paths: string[], options: InventoryOptions, io: Io): Promise<number> {
 	const policy = loadPolicy(options.policy, undefined);
 	const inputs = await readInputs(paths, options, io);
-	const findings = checkWorkflows(inputs.workflows, { policy, live: inputs.live });
+	// unsuppressed findings per workflow, counted in one pass (not one pass over all findings per row)
+	const counts = new Map<Workflow, number>();
+	for (const x of checkWorkflows(inputs.workflows, { policy, live: inputs.live })) if (!x.suppressed) counts.set(x.workflow, (counts.get(x.workflow) ?? 0) + 1);
 	const rows: Row[] = inputs.workflows.map((workflow) => {
 		const f = facetsOf(graphOf(workflow), policy);
 		const live = inputs.live?.(workflow);
@@ -57,7 +60,7 @@ export async function inventoryCommand(paths: string[], options: InventoryOption
 			hosts: f.hosts,
 			aiModels: f.models,
 			controls: f.controls,
-			findings: findings.filter((x) => x.workflow === workflow && !x.suppressed).length,
+			findings: counts.get(workflow) ?? 0,
 			lastExecution: live ? (live.lastExecution?.startedAt ?? 'none recorded') : undefined,
 			lastExecutionStatus: live?.lastExecution?.status,
 		};

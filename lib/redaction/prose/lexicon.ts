@@ -85,6 +85,10 @@ function nonAscii(w: string): boolean {
 	return false;
 }
 const MARKS = /\p{M}/gu;
+/** Letters without a combining mark, spelled in ASCII, as scripts/build-prose-data.js does for every entry. */
+const LETTERS: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+/** A word without diacritics: the form every entry of the lists also has. */
+const bare = (w: string): string => w.normalize('NFD').replace(MARKS, '').replace(/[øæœßłđðþıħ]/g, (c) => LETTERS[c]);
 
 export function getLexicon(): Lexicon {
 	if (lexicon) return lexicon;
@@ -115,7 +119,7 @@ export function getLexicon(): Lexicon {
 	}
 	const lookup = (w: string) => {
 		const b = find(t, w);
-		return b !== 0 || !nonAscii(w) ? b : find(t, w.normalize('NFD').replace(MARKS, ''));
+		return b !== 0 || !nonAscii(w) ? b : find(t, bare(w));
 	};
 	const set = (bit: number): WordSet => ({ has: (w) => (lookup(w) & bit) !== 0 });
 	lexicon = {

@@ -133,7 +133,8 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 				} else if (bits & MAJOR) {
 					best = k;
 					kind = 2;
-				} else if (bits & CITY) {
+				} else if ((bits & (CITY | REGION)) !== 0) {
+					// a region that is also a name (`Texas`, `Hawaii`, `Georgia` the state) needs context, like a small town
 					best = k;
 					kind = 3;
 				}

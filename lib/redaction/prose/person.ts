@@ -335,7 +335,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || (lexOf(t, lx, r.parts[0]) & RARE) !== 0) return 0;
 	// `19 Jan`, `Jan-25`: a date
 	if (t.kind[r.first - 1] === NUM || (isPunct(t, r.last + 1, '-') && t.kind[r.last + 2] === NUM)) return 0;
-	if ((lexOf(t, lx, r.parts[0]) & (MAJOR | COUNTRY | REGION)) !== 0) return 0;
+	// a big place or a country; a region only when the word is no given name (regions include parishes such as `Michael`, `Mary`)
+	if ((lexOf(t, lx, r.parts[0]) & (MAJOR | COUNTRY | ((first & G) !== 0 ? 0 : REGION))) !== 0) return 0;
 	// `Jan 5` is a date; `in Aarhus` a place
 	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && (wordBits(t, r.first - 1) & W.PLACE_BEFORE) !== 0)) return 0;
 	if ((t.flags[r.first] & SENT) !== 0) return (first & (G | S)) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;

@@ -1,5 +1,6 @@
 import { growthRatio } from '../../helpers/linear-growth';
 import { DEFAULT_MIN_SCORE, customPatternRunsNatively, detect, resolveOverlaps } from '../../../lib/redaction';
+import { customRules } from '../../../lib/redaction/custom';
 import { rng } from './texts';
 import type { Detection } from '../../../lib/redaction';
 
@@ -176,6 +177,29 @@ describe('detect', () => {
 		['(a+)+$', false], ['(\\d+)\\1', false], ['\\d+x', false], ['(?=\\w+@)\\w', false], ['(?:a|ab)*c', false], ['\\d{1,100}\\d{1,100}z', false],
 	])('when the custom pattern is %s then it runs natively: %s', (pattern, native) => {
 		expect(customPatternRunsNatively({ entity: 'X', pattern })).toBe(native);
+	});
+
+	test('when the same custom patterns come again then they are compiled once, and a change of pattern, flags, score or matcher compiles anew', () => {
+		const patterns = [{ entity: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }, { entity: 'TICKET', pattern: 'TCK-\\d{4}', flags: 'i' }];
+		const first = customRules({ customPatterns: patterns });
+		// equal patterns in new objects (every item of an execution builds its own)
+		expect(customRules({ customPatterns: patterns.map((p) => ({ ...p })) }).plan).toBe(first.plan);
+		expect(customRules({ customPatterns: [patterns[0], { ...patterns[1], flags: '' }] }).plan).not.toBe(first.plan);
+		expect(customRules({ customPatterns: [patterns[0], { ...patterns[1], score: 0.5 }] }).plan).not.toBe(first.plan);
+		expect(customRules({ customPatterns: [patterns[0], { ...patterns[1], pattern: 'TCK-\\d{5}' }] }).plan).not.toBe(first.plan);
+		expect(customRules({ customPatterns: patterns, matcher: () => [] }).plan).not.toBe(first.plan);
+	});
+
+	test('when detections with the same custom patterns interleave over texts then each text gives what it gives alone', () => {
+		const options = { customPatterns: [{ entity: 'EMPLOYEE_ID', pattern: 'EMP-\\d{6}' }], denyList: ['Hydra'] };
+		const texts = ['EMP-123456 and EMP-654321 on Hydra', 'nothing here', 'hydra: EMP-000001', 'EMP-1234567 is too long, EMP-222222 is not'];
+		const alone = texts.map((t) => detect(t, { ...options }));
+		const mixed = texts.map((t, i) => {
+			detect(texts[(i + 1) % texts.length], { ...options });
+			return detect(t, { ...options });
+		});
+		expect(mixed).toEqual(alone);
+		expect(alone[0].map((d) => d.entity)).toEqual(['EMPLOYEE_ID', 'EMPLOYEE_ID', 'DENY_LIST']);
 	});
 
 	test('when a custom pattern does not compile then the error says so', () => {

@@ -109,6 +109,28 @@ describe('prose entities', () => {
 		expect(found(text, 'LOCATION')).toEqual(places);
 	});
 
+	test.each([
+		// the gazetteer holds Århus, Tromsø, Łódź: texts often write them in ASCII
+		['The office in Aarhus is closed on Friday.', 'LOCATION', 'Aarhus'],
+		['Flights from Tromso were cancelled.', 'LOCATION', 'Tromso'],
+		['Our warehouse in Lodz ships today.', 'LOCATION', 'Lodz'],
+	])('when a place is written with ASCII letters for ones beyond ASCII then it is found: %s', (text, entity, value) => {
+		expect(found(text, entity)).toEqual([value]);
+	});
+
+	test('when a region that is also a name follows a place word then it is a place; alone it is not', () => {
+		expect(found('Our office in Texas is closed.', 'LOCATION')).toEqual(['Texas']);
+		expect(found('Are you coming to the show tomorrow in Hawaii?', 'LOCATION')).toEqual(['Hawaii']);
+		expect(found('Texas called me back.', 'LOCATION')).toEqual([]);
+	});
+
+	test('when a given name that also names a small region (a parish called Michael) stands alone then it is a name; a big place or a country is not', () => {
+		expect(found('I met Michael yesterday.', 'PERSON')).toEqual(['Michael']);
+		expect(found('Thanks, Michael.', 'PERSON')).toEqual(['Michael']);
+		expect(found('I met Victoria yesterday.', 'PERSON')).toEqual([]);
+		expect(found('Georgia called about the invoice.', 'PERSON')).toEqual([]);
+	});
+
 	test('when age and birth date have context then AGE and DATE_OF_BIRTH are found; without it they are not', () => {
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'AGE')).toEqual(['42']);
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'DATE_OF_BIRTH')).toEqual(['3 March 1981']);

@@ -21,16 +21,6 @@ export function* strings(value: unknown, path: string): Generator<[string, strin
 	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${path}.${k}`);
 }
 
-/** `{ name: 'Authorization', value: 'Bearer abc' }` pairs (headers, query, body, Set fields) with a literal value. */
-function* namedLiterals(value: unknown, path: string): Generator<[string, string, string]> {
-	if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* namedLiterals(value[i], `${path}[${i}]`);
-	else if (value && typeof value === 'object') {
-		const o = value as Record<string, unknown>;
-		if (typeof o.name === 'string' && typeof o.value === 'string' && o.value.trim() !== '' && !o.value.startsWith('=')) yield [`${path}.value`, o.name, o.value];
-		for (const [k, v] of Object.entries(o)) yield* namedLiterals(v, `${path}.${k}`);
-	}
-}
-
 /**
  * A text can only hold a secret the detectors report when it (or the normalised view the engine also reads) holds
  * one of the literals every match of a secret rule holds: derived from the rules' own patterns by the engine's
@@ -70,20 +60,50 @@ function secretsIn(text: string): Detection[] {
 	return found;
 }
 
+/** A path as strings() spells it: parameters.a.b[0].c (a number is an array index). */
+const spell = (root: string, steps: readonly (string | number)[]) => root + steps.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('');
+
+/**
+ * One walk over a node's parameters for both checks: detected secrets in every string, and `{ name: 'Authorization',
+ * value: 'Bearer abc' }` pairs (headers, query, body, Set fields) with a literal value under a credential name.
+ * Paths are only spelled for what is reported. Findings come as before: every detection in walk order, then the
+ * named literals whose value was not already reported.
+ */
 function hardCodedSecrets(node: WorkflowNode): RawFinding[] {
 	const findings: RawFinding[] = [];
+	const named: RawFinding[] = [];
+	const steps: (string | number)[] = [];
+	/** Paths already reported as holding a detected secret (the same text is not reported twice). */
 	const flagged = new Set<string>();
-	for (const [path, text] of strings(node.parameters, 'parameters')) {
-		for (const d of secretsIn(text)) {
+	const walk = (value: unknown): void => {
+		if (typeof value === 'string') {
+			const found = secretsIn(value);
+			if (found.length === 0) return;
+			const path = spell('parameters', steps);
 			flagged.add(path);
-			findings.push({ node: node.name, path, message: `A hard-coded secret sits in ${path}: ${maskSecret(d.entity, text.slice(d.start, d.end))}.` });
+			for (const d of found) findings.push({ node: node.name, path, message: `A hard-coded secret sits in ${path}: ${maskSecret(d.entity, value.slice(d.start, d.end))}.` });
+		} else if (Array.isArray(value)) {
+			for (let i = 0; i < value.length; i++) {
+				steps.push(i);
+				walk(value[i]);
+				steps.pop();
+			}
+		} else if (value && typeof value === 'object') {
+			const o = value as Record<string, unknown>;
+			const literal = o.value;
+			if (typeof o.name === 'string' && typeof literal === 'string' && literal.trim() !== '' && !literal.startsWith('=') && CREDENTIAL_NAME.test(o.name.trim())) {
+				const path = spell('parameters', [...steps, 'value']);
+				named.push({ node: node.name, path, message: `"${o.name}" is set to a literal value in ${path}: ${maskSecret('CREDENTIAL_FIELD', literal)}.` });
+			}
+			for (const k of Object.keys(o)) {
+				steps.push(k);
+				walk(o[k]);
+				steps.pop();
+			}
 		}
-	}
-	for (const [path, name, value] of namedLiterals(node.parameters, 'parameters')) {
-		if (CREDENTIAL_NAME.test(name.trim()) && !flagged.has(path)) {
-			findings.push({ node: node.name, path, message: `"${name}" is set to a literal value in ${path}: ${maskSecret('CREDENTIAL_FIELD', value)}.` });
-		}
-	}
+	};
+	walk(node.parameters);
+	for (const finding of named) if (!flagged.has(finding.path!)) findings.push(finding);
 	return findings;
 }
 
