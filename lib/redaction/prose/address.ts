@@ -10,8 +10,8 @@
  * after a street line: linear in the text.
  */
 import type { Detection } from '../types';
-import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, WindowSearch, windows } from './anchors';
-import type { AnchorKind } from './anchors';
+import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, PlainSearch, WindowSearch, windows } from './anchors';
+import type { AnchorKind, Search } from './anchors';
 import type { Lexicon } from './lexicon';
 import { ADDRESS_CUE, EN_STREET_TYPES, EN_WEAK_STREET_TYPES, SHIP_PREFIXES, UNIT_WORDS } from './cues';
 import { NUM, WORD } from './tokens';
@@ -260,14 +260,18 @@ function placeLine(text: string, p: Piece, out: Detection[]): void {
 	}
 }
 
-/** Street addresses of the tokens' text; with `places`, the place lines of a postal block come out as LOCATION. */
-export function findAddresses(tokens: Tokens, lx: Lexicon, places = false): Detection[] {
+/**
+ * Street addresses of the tokens' text; with `places`, the place lines of a postal block come out as LOCATION.
+ * `plain`: every pattern searched globally (the reference the anchored search is tested against).
+ */
+export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain = false): Detection[] {
 	const text = tokens.text;
 	const out: Detection[] = [];
 	const taken: Array<[number, number]> = [];
-	const anchors = mergeAnchors(ANCHORS.find(tokens), numberAnchors(tokens));
+	const anchors = plain ? undefined : mergeAnchors(ANCHORS.find(tokens), numberAnchors(tokens));
 	// each pattern runs sticky inside the windows before its anchors (module regexes: WindowSearch sets lastIndex before each try)
-	const search = (p: { re: RegExp; mask: number; lower?: boolean }) => new WindowSearch(p.re, text, windows(text, KINDS, anchors, p.mask), p.lower ?? true);
+	const search = (p: { re: RegExp; mask: number; lower?: boolean }): Search =>
+		anchors === undefined ? new PlainSearch(new RegExp(p.re.source, 'gu'), text) : new WindowSearch(p.re, text, windows(text, KINDS, anchors, p.mask), p.lower ?? true);
 	const street = search(SEARCH.street);
 	let m: RegExpExecArray | null;
 	let next = 0;

@@ -251,10 +251,15 @@ function walkBack(text: string, p: number, gaps: number, floor: number): number 
 	return 0;
 }
 
-/** A match of these patterns starts at a letter (`lower`: also an ASCII lower-case one) or digit (no low surrogate) with no ASCII letter or digit before it. */
+/**
+ * A match of these patterns starts at a unit that is no ASCII character (no low surrogate), or at an ASCII
+ * letter (`lower`: also a lower-case one) or digit with no ASCII letter or digit before it (`\b` and the
+ * patterns' lookbehinds).
+ */
 function startable(text: string, s: number, lower: boolean): boolean {
 	const c = text.charCodeAt(s);
-	if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (lower && c >= 97 && c <= 122) || c >= 128) || (c >= 0xdc00 && c <= 0xdfff)) return false;
+	if (c >= 128) return c < 0xdc00 || c > 0xdfff;
+	if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (lower && c >= 97 && c <= 122))) return false;
 	if (s === 0) return true;
 	const d = text.charCodeAt(s - 1);
 	return !((d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122));
@@ -272,6 +277,9 @@ export class PlainSearch implements Search {
 	}
 
 	exec(from: number): RegExpExecArray | null {
+		// from the next code point when `from` falls inside a surrogate pair (a Unicode search would step back to the pair)
+		const c = this.text.charCodeAt(from);
+		if (from > 0 && c >= 0xdc00 && c <= 0xdfff && this.text.charCodeAt(from - 1) >= 0xd800 && this.text.charCodeAt(from - 1) <= 0xdbff) from++;
 		this.re.lastIndex = from;
 		return this.re.exec(this.text);
 	}

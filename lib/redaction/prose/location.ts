@@ -9,8 +9,8 @@ import { PLACE_CUES, PLACE_HEADERS } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, PREFIX, RARE, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, lexOf, low, NL, SENT, tok, UPPER, WORD } from './tokens';
+import { W, wordBits } from './wordbits';
 import type { Tokens } from './tokens';
-import { NOT_NAME, PLACE_BEFORE, PLACE_INTRO } from './words';
 
 export const LOCATION_SCORES = { context: 0.8, country: 0.8, major: 0.7, minor: 0.4 };
 
@@ -26,9 +26,7 @@ const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'central', 'new', 
 
 function placeContext(t: Tokens, i: number): boolean {
 	if ((t.flags[i] & NL) !== 0) return false;
-	const w = low(t, i - 1);
-	if (PLACE_BEFORE.has(w)) return true;
-	return PLACE_INTRO.has(w) || PLACE_INTRO.has(low(t, i - 2));
+	return (wordBits(t, i - 1) & (W.PLACE_BEFORE | W.PLACE_INTRO)) !== 0 || (wordBits(t, i - 2) & W.PLACE_INTRO) !== 0;
 }
 
 /** After the phrase ending at token e: `, IL` / `, Texas` / `, Germany` */
@@ -63,7 +61,7 @@ function capitalRun(t: Tokens, lx: Lexicon, i: number): number {
 			continue;
 		}
 		// a common word stops the name (`in Paris Office`), unless in capitals (`UPTON SCUDAMORE`)
-		if (k > i && (((t.flags[k] & UPPER) === 0 && (lexOf(t, lx, k) & COMMON) !== 0) || NOT_NAME.has(low(t, k)))) break;
+		if (k > i && (((t.flags[k] & UPPER) === 0 && (lexOf(t, lx, k) & COMMON) !== 0) || (wordBits(t, k) & W.NOT_NAME) !== 0)) break;
 		end = k;
 		words++;
 	}
@@ -104,7 +102,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			i++;
 			continue;
 		}
-		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || taken[i] || (NOT_NAME.has(low(t, i)) && !DIRECTIONS.has(low(t, i)))) {
+		if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || taken[i] || ((wordBits(t, i) & W.NOT_NAME) !== 0 && !DIRECTIONS.has(low(t, i)))) {
 			i++;
 			continue;
 		}
@@ -160,7 +158,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
 		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;
 		// `shouted at Gary`, `went to Linda's`: after `at`/`to` a given name or surname is no small place
-		const weakCtx = person && kind === 3 && !placeAfter(t, lx, best) && !PLACE_INTRO.has(low(t, i - 2)) && WEAK_BEFORE.has(low(t, i - 1));
+		const weakCtx = person && kind === 3 && !placeAfter(t, lx, best) && (wordBits(t, i - 2) & W.PLACE_INTRO) === 0 && WEAK_BEFORE.has(low(t, i - 1));
 		let score = 0;
 		if (ctx && !(common && more) && !weakCtx) score = LOCATION_SCORES.context;
 		else if (common) score = 0;

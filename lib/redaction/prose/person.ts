@@ -10,9 +10,10 @@ import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './le
 import { strongPlaceCue } from './location';
 import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
-import { CAP, GLUED, isPunct, lexOf, low, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
+import { CAP, GLUED, isPunct, lexOf, low, lowIs, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
+import { W, wordBits } from './wordbits';
 import type { Tokens } from './tokens';
-import { INTRO_BEFORE, NOT_NAME, ORG_SUFFIXES, PARTICLES, PERSON_HEADERS, PLACE_BEFORE, SALUTATIONS, SIGN_OFFS, TITLES } from './words';
+import { ORG_SUFFIXES } from './words';
 
 const MAX_RUN = 6;
 const MIXED_OK = /^(?:Mc|Mac|O'|O’|D'|D’|Di|De|La|Le|Van)|-/;
@@ -73,9 +74,9 @@ function nameLike(t: Tokens, i: number): boolean {
 			if (c >= 65 && c <= 90) break;
 		}
 	}
-	const w = low(t, i);
+	const b = wordBits(t, i);
 	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title)
-	return !NOT_NAME.has(w) && !(TITLES.has(w) && i + 1 < t.count && (t.flags[i + 1] & NL) === 0);
+	return (b & W.NOT_NAME) === 0 && !((b & W.TITLES) !== 0 && i + 1 < t.count && (t.flags[i + 1] & NL) === 0);
 }
 
 /** Whitespace without a line break separates tokens a and a+1 (a short run of spaces). */
@@ -107,9 +108,9 @@ export function runAt(t: Tokens, i: number): Run | undefined {
 			continue;
 		}
 		// particles between name parts: `van der Berg`
-		if (t.kind[next] === WORD && (t.flags[next] & CAP) === 0 && PARTICLES.has(low(t, next))) {
+		if (t.kind[next] === WORD && (t.flags[next] & CAP) === 0 && (wordBits(t, next) & W.PARTICLES) !== 0) {
 			let k = next;
-			while (k + 1 < t.count && t.kind[k + 1] === WORD && (t.flags[k + 1] & CAP) === 0 && PARTICLES.has(low(t, k + 1)) && k - next < 2) k++;
+			while (k + 1 < t.count && t.kind[k + 1] === WORD && (t.flags[k + 1] & CAP) === 0 && (wordBits(t, k + 1) & W.PARTICLES) !== 0 && k - next < 2) k++;
 			if (k + 1 < t.count && joined(t, k) && nameLike(t, k + 1)) {
 				j = k;
 				continue;
@@ -126,7 +127,7 @@ function wordBefore(t: Tokens, i: number): number {
 	if (isPunct(t, k, '.')) {
 		k--;
 		// `Dr. Novak`, `Mr. Leiva`: a dot joins only a title to the name
-		if (k < 0 || t.kind[k] !== WORD || !TITLES.has(low(t, k))) return -1;
+		if (k < 0 || t.kind[k] !== WORD || (wordBits(t, k) & W.TITLES) === 0) return -1;
 	}
 	return k >= 0 && t.kind[k] === WORD ? k : -1;
 }
@@ -135,29 +136,30 @@ function wordBefore(t: Tokens, i: number): number {
 export function contextBefore(t: Tokens, i: number): boolean {
 	const w = wordBefore(t, i);
 	if (w >= 0 && (t.flags[i] & NL) === 0) {
-		const lw = low(t, w);
+		const wb = wordBits(t, w);
 		// `Mr. Novak`, `MR. NOVAK`; not `ME. Go` (a title in capitals before a word that is not)
-		if (TITLES.has(lw) && (t.flags[w] & CAP) !== 0 && ((t.flags[w] & UPPER) === 0 || (t.flags[i] & UPPER) !== 0)) return true;
-		if (SALUTATIONS.has(lw) && w === i - 1) return true;
-		if (INTRO_BEFORE.has(lw) && w === i - 1) {
+		if ((wb & W.TITLES) !== 0 && (t.flags[w] & CAP) !== 0 && ((t.flags[w] & UPPER) === 0 || (t.flags[i] & UPPER) !== 0)) return true;
+		if ((wb & W.SALUTATIONS) !== 0 && w === i - 1) return true;
+		if ((wb & W.INTRO_BEFORE) !== 0 && w === i - 1) {
+			const lw = low(t, w);
 			const w2 = low(t, w - 1);
 			if (lw === 'is' || lw === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i' || w2 === 'it';
 			// `call me Ana`, `me llamo Ana` (llamo is an intro word itself)
 			if (lw === 'me') return w2 === 'call' || w2 === 'calls' || w2 === 'called';
 			return true;
 		}
-		if (lw === 'by' && w === i - 1) return false;
+		if (w === i - 1 && lowIs(t, w, 'by')) return false;
 	}
 	// header line `From: Maria` / `Name: MARIA GONZALEZ`
 	if (isPunct(t, i - 1, ':')) {
 		const k = i - 2;
-		if (k >= 0 && t.kind[k] === WORD && PERSON_HEADERS.has(low(t, k))) return true;
+		if (k >= 0 && t.kind[k] === WORD && (wordBits(t, k) & W.PERSON_HEADERS) !== 0) return true;
 	}
 	// sign-off on the line before: `Regards,\nMaria`
 	if ((t.flags[i] & NL) !== 0) {
 		let k = i - 1;
 		if (isPunct(t, k, ',') || isPunct(t, k, '!')) k--;
-		if (k >= 0 && t.kind[k] === WORD && SIGN_OFFS.has(low(t, k))) return true;
+		if (k >= 0 && t.kind[k] === WORD && (wordBits(t, k) & W.SIGN_OFFS) !== 0) return true;
 	}
 	return false;
 }
@@ -241,7 +243,7 @@ function firms(t: Tokens, lx: Lexicon, runs: Array<{ run: Run; score: number }>)
 function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
 	const b = r.first - 1;
 	// `in Toronto asked`: a place after its preposition stays a place
-	if ((first & P) !== 0 && PLACE_BEFORE.has(low(t, b)) && !SPEECH_AFTER.has(low(t, b - 1))) return false;
+	if ((first & P) !== 0 && (wordBits(t, b) & W.PLACE_BEFORE) !== 0 && !SPEECH_AFTER.has(low(t, b - 1))) return false;
 	// a common word needs a surname after it (`said Will Smith`, not `said Holy shit`)
 	if (b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && ((first & C) === 0 || n > 1)) {
 		const lb = low(t, b);
@@ -305,7 +307,7 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if (n === 1 && (t.flags[r.first] & NL) !== 0 && isPunct(t, r.last + 1, ':') && ((first & (G | S)) !== 0 || morph(0)) && (first & C) === 0 && !ROLES.has(r.lows[0])) return PERSON_SCORES.context;
 	const phrase = r.lows.join(' ');
 	const placeBits = lx.lookup(phrase);
-	const placeBefore = PLACE_BEFORE.has(low(t, r.first - 1));
+	const placeBefore = (wordBits(t, r.first - 1) & W.PLACE_BEFORE) !== 0;
 	if (n >= 2 && (placeBits & (CITY | COUNTRY | REGION)) !== 0 && ((first & G) === 0 || (placeBits & (MAJOR | COUNTRY | REGION)) !== 0 || placeBefore)) return 0;
 	// `Rzeszów Poland`, `Valderice Trapani`: a run ending in a region or country; `in Villafranca del Cid`: a particle place
 	if (n >= 2 && (lexOf(t, lx, r.parts[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
@@ -336,7 +338,7 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	// a big place or a country; a region only when the word is no given name (regions include parishes such as `Michael`, `Mary`)
 	if ((lexOf(t, lx, r.parts[0]) & (MAJOR | COUNTRY | ((first & G) !== 0 ? 0 : REGION))) !== 0) return 0;
 	// `Jan 5` is a date; `in Aarhus` a place
-	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && PLACE_BEFORE.has(low(t, r.first - 1)))) return 0;
+	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && (wordBits(t, r.first - 1) & W.PLACE_BEFORE) !== 0)) return 0;
 	if ((t.flags[r.first] & SENT) !== 0) return (first & (G | S)) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;
 	if ((first & G) !== 0 || ((first & S) !== 0 && (lexOf(t, lx, r.parts[0]) & RARE) === 0)) return PERSON_SCORES.single;
 	return 0;

@@ -28,6 +28,8 @@ export interface Tokens {
 	lows: Array<string | undefined>;
 	/** word-list bits of word tokens (see lexOf), -1 until first use */
 	lex?: Int32Array;
+	/** word-table bits of word tokens (see wordBits), -1 until first use */
+	wbits?: Int32Array;
 }
 
 /** Per UTF-16 unit: IS_LETTER (a letter or mark, no surrogate), IS_UPPER (an upper-case letter); built once from Unicode properties, read-only after. */
@@ -152,6 +154,8 @@ export function tok(t: Tokens, i: number): string {
 /** The token's text in lower case ('' for punctuation and numbers). */
 export function low(t: Tokens, i: number): string {
 	if (i < 0 || i >= t.count || t.kind[i] !== WORD) return '';
+	// one slot per token from the start: an array written at scattered indexes would turn into a slow dictionary
+	if (t.lows.length !== t.count) t.lows = new Array<string | undefined>(t.count).fill(undefined);
 	let w = t.lows[i];
 	if (w === undefined) t.lows[i] = w = t.text.slice(t.start[i], t.end[i]).toLowerCase();
 	return w;
@@ -168,6 +172,16 @@ export function lexOf(t: Tokens, lx: { lookup(word: string): number }, i: number
 	let b = lex[i];
 	if (b < 0) lex[i] = b = lx.lookup(low(t, i));
 	return b;
+}
+
+/** low(t, i) === w, for a non-empty lower-case w, without making the string of a token of ASCII letters. */
+export function lowIs(t: Tokens, i: number, w: string): boolean {
+	if (i < 0 || i >= t.count || t.kind[i] !== WORD) return false;
+	if ((t.flags[i] & ALPHA) === 0) return low(t, i) === w;
+	const s = t.start[i];
+	if (t.end[i] - s !== w.length) return false;
+	for (let k = 0; k < w.length; k++) if ((t.text.charCodeAt(s + k) | 32) !== w.charCodeAt(k)) return false;
+	return true;
 }
 
 /** True when token i is the punctuation character `ch`. */
