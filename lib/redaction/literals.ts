@@ -59,7 +59,14 @@ class Reader {
 	constructor(
 		readonly src: string,
 		readonly fold: boolean,
+		/** UTF-16 units one character may take: 2 with the Unicode flag (an astral letter matched by `\p{L}` or `.`), else 1 */
+		readonly unit = 1,
 	) {}
+
+	/** A piece that may be any one character. */
+	any(): Piece {
+		return this.unit === 1 ? ANY : { ...ANY, max: this.unit };
+	}
 
 	/** alternation := seq ('|' seq)* */
 	alt(): Piece {
@@ -153,7 +160,7 @@ class Reader {
 		}
 		if (c === '.') {
 			this.i++;
-			return ANY;
+			return this.any();
 		}
 		if (c === '\\') return this.escape();
 		this.i++;
@@ -171,7 +178,7 @@ class Reader {
 		this.i += m[0].length;
 		const lit = literalEscape(m[0]);
 		// back-references, classes (\d \w \s \p{…}) and anything else: unknown, may even be empty
-		if (lit === undefined) return /^\\(?:\d|k<)/.test(m[0]) ? { exact: undefined, need: undefined, empty: true, max: Infinity } : ANY;
+		if (lit === undefined) return /^\\(?:\d|k<)/.test(m[0]) ? { exact: undefined, need: undefined, empty: true, max: Infinity } : this.any();
 		return this.chars([lit]);
 	}
 
@@ -209,7 +216,9 @@ class Reader {
 			} else if (one !== undefined) chars.push(one);
 		}
 		this.i = i + 1;
-		return small && chars.length > 0 && chars.length <= SMALL_SET ? this.chars(chars) : ANY;
+		// with the Unicode flag a class may hold astral characters (two units each): not a small set of units
+		if (this.unit > 1 && chars.some((ch) => /[\ud800-\udfff]/.test(ch))) small = false;
+		return small && chars.length > 0 && chars.length <= SMALL_SET ? this.chars(chars) : this.any();
 	}
 
 	chars(list: string[]): Piece {
@@ -243,7 +252,7 @@ export function requiredLiterals(re: RegExp): Need | undefined {
 
 function read(re: RegExp, fold: boolean): Need | undefined {
 	try {
-		const reader = new Reader(re.source, fold);
+		const reader = new Reader(re.source, fold, re.flags.includes('u') || re.flags.includes('v') ? 2 : 1);
 		const p = reader.alt();
 		if (reader.i < re.source.length || p.empty) return undefined;
 		const need = better(p.need, p.exact ? { strs: p.exact, before: 0 } : undefined);

@@ -138,6 +138,14 @@ describe('derived gates', () => {
 		expect(mixed).toEqual(alone);
 	});
 
+	test('when astral letters come before a literal then the jump to the literal does not skip the match start', () => {
+		// 40 mathematical bold letters (80 units) and `a` before the `@`: the e-mail starts 81 units before its literal
+		const text = `mail ${'\u{1D400}'.repeat(40)}a@example.com now`;
+		const rules = RULES.filter((r) => r.id === 'email-address');
+		expect(detectWithRules(text, rules)).toEqual(detectPlain(text, rules));
+		expect(detectPlain(text, rules)).toEqual([expect.objectContaining({ entity: 'EMAIL_ADDRESS', start: 5 })]);
+	});
+
 	test.each([
 		['U+212A KELVIN SIGN (lower-cases to an ASCII k)', '\u212a\n'],
 		['U+0130 (lower-casing adds a unit)', '\u0130\n'],
@@ -162,6 +170,8 @@ describe('required literals', () => {
 		[/api[_-]?key=/gi, ['key='], 4],
 		// lookarounds and optional parts require nothing; the literal after them does
 		[/(?<!x)(?=abc)a?b*-c/g, ['-c'], Infinity],
+		// with the Unicode flag a letter may be astral, two units: `𝐀𝐀𝐀XYZ` holds XYZ six units in
+		[/\p{L}{0,3}XYZ/gu, ['XYZ'], 6],
 	] as Array<[RegExp, string[], number]>)('when the pattern is %s then its literals are %j', (re, strs, before) => {
 		expect(requiredLiterals(re)).toEqual({ strs, before });
 	});
