@@ -17,11 +17,11 @@ const DATE = String.raw`(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}
 /** Words before a date of birth. */
 const DOB_CUES = String.raw`born(?:\s+on)?|DOB|D\.O\.B\.?|date\s+of\s+birth|birth\s?date|birthday|geboren(?:\s+am)?|Geburtsdatum|né(?:e)?\s+le|date\s+de\s+naissance|fecha\s+de\s+nacimiento|nacid[oa]\s+el|data\s+di\s+nascita|nat[oa]\s+il`;
 const DOB = new RegExp(String.raw`\b(?:${DOB_CUES})\s{0,3}[:\-]?\s{0,3}(${DATE})`, 'giu');
-/** Words before an age (`aged 42`), after it (`42 years old`, `25 y/o`), and verbs before it (`turned 40 today`). */
-const AGE_BEFORE = 'aged?|Alter|âge|edad|età';
+/** Words before an age (`aged 42`, `at the age of 61`), after it (`42 years old`, `25 y/o`), and verbs before it (`turned 40 today`, `I'll turn 23.`). */
+const AGE_BEFORE = String.raw`aged?(?:\s+of)?|Alter|âge|edad|età`;
 const AGE_UNITS = 'years?|yrs?';
 const AGE_SHORT = String.raw`y\/o|yo|y\.o\.`;
-const AGE_VERBS = "I'm|I am|is|turned|turning|he's|she's";
+const AGE_VERBS = "I'm|I am|is|turned|turning|turn|he's|she's";
 const AGE = new RegExp(String.raw`\b(?:(?:${AGE_BEFORE})\s{0,3}:?\s{0,3}(\d{1,3})\b|(\d{1,3})(?:\s|-)?(?:${AGE_UNITS})(?:\s|-)old\b|(\d{1,3})\s?(?:${AGE_SHORT})(?![\p{L}\d])|(?:${AGE_VERBS})\s(\d{1,3})(?=\s(?:years|yrs|this|next|now|today)|[.,!]))`, 'giu');
 
 /**

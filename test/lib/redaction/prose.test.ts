@@ -118,6 +118,12 @@ describe('prose entities', () => {
 		expect(found(text, entity)).toEqual([value]);
 	});
 
+	test('when an age follows "at the age of" or "turn" then it is AGE; a number after "turn" without a time word is not', () => {
+		expect(found('She died at the age of 61 in Paris.', 'AGE', { entities: ['AGE'] })).toEqual(['61']);
+		expect(found("I'll turn 23 next week.", 'AGE', { entities: ['AGE'] })).toEqual(['23']);
+		expect(found('we need to turn 5 screws', 'AGE', { entities: ['AGE'] })).toEqual([]);
+	});
+
 	test('when a name is written in lower case after a title or a self-introduction then it is found; English words after such a cue are not', () => {
 		expect(found('hi, my name is lena andersson and i need help', 'PERSON')).toEqual(['lena andersson']);
 		expect(found('please ask mr. elliott', 'PERSON')).toEqual(['elliott']);
