@@ -207,9 +207,14 @@ describe(`Load in queue mode (${RUNS} executions, ${CLIENTS} clients, faults: ${
 			expect(line).toMatch(/not_closed/);
 			expect([...unfinished].some((chain) => line.includes(`chain ${chain}:`))).toBe(true);
 		}
-		// Every 200 the clients got is a successful execution (and the warm-up call one more); every run that did
-		// not succeed was hit by a fault: the killed worker's (n8n fails its stalled job) or the receiver's 500s.
-		expect(report.statuses.success).toBe(result.calls.filter((c) => c.status === 200).length + 1);
+		// Every 200 the clients got is a successful execution (and the warm-up call one more); a client that gave up
+		// waiting (no answer within its timeout: status 0) says nothing about its run, which n8n may still finish
+		// after the faults (seen once: a run re-queued behind the killed worker succeeded after 300 s). Every run
+		// that did not succeed was hit by a fault: the killed worker's (n8n fails its stalled job) or the receiver's 500s.
+		const answered = result.calls.filter((c) => c.status === 200).length + 1;
+		const unanswered = result.calls.filter((c) => c.status === 0).length;
+		expect(report.statuses.success).toBeGreaterThanOrEqual(answered);
+		expect(report.statuses.success).toBeLessThanOrEqual(answered + unanswered);
 		const cause = (e: any): string => {
 			const error = e.data?.resultData?.error;
 			if (/failed to be processed too many times/.test(String(error?.message))) return 'worker killed (stalled job failed by n8n)';
