@@ -9,10 +9,10 @@
 import type { Detection } from '../types';
 import { COMMON, GIVEN, RARE, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, isPunct, lexOf, low, NL, WORD } from './tokens';
+import { CAP, isPunct, lexOf, NL, WORD } from './tokens';
 import type { Tokens } from './tokens';
-import { INTRO_BEFORE, TITLES } from './words';
-import { PERSON_SCORES } from './person';
+import { introduces, PERSON_SCORES } from './person';
+import { W, wordBits } from './wordbits';
 
 const MAX_WORDS = 3;
 
@@ -27,14 +27,8 @@ function listNameOnly(t: Tokens, lx: Lexicon, i: number): boolean {
 function introducesName(t: Tokens, i: number): boolean {
 	if ((t.flags[i] & NL) !== 0) return false;
 	// `mr. elliott`: a title and its dot, right before
-	if (isPunct(t, i - 1, '.') && i >= 2 && t.kind[i - 2] === WORD && TITLES.has(low(t, i - 2))) return true;
-	if (i < 1 || t.kind[i - 1] !== WORD) return false;
-	const w = low(t, i - 1);
-	if (!INTRO_BEFORE.has(w)) return false;
-	const w2 = i >= 2 && t.kind[i - 2] === WORD ? low(t, i - 2) : '';
-	if (w === 'is' || w === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i';
-	if (w === 'me') return w2 === 'call' || w2 === 'calls' || w2 === 'called';
-	return true;
+	if (isPunct(t, i - 1, '.')) return i >= 2 && t.kind[i - 2] === WORD && (wordBits(t, i - 2) & W.TITLES) !== 0;
+	return i >= 1 && t.kind[i - 1] === WORD && (wordBits(t, i - 1) & W.INTRO_BEFORE) !== 0 && introduces(t, i - 1);
 }
 
 /** Lower-case names after a cue, as PERSON with the context score. */

@@ -132,6 +132,16 @@ function wordBefore(t: Tokens, i: number): number {
 	return k >= 0 && t.kind[k] === WORD ? k : -1;
 }
 
+/** Whether the intro word at token w (`is`, `am`, `me`, `called` …) introduces a name: `my name is`, `this is`, `call me`. */
+export function introduces(t: Tokens, w: number): boolean {
+	const lw = low(t, w);
+	const w2 = low(t, w - 1);
+	if (lw === 'is' || lw === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i' || w2 === 'it';
+	// `call me Ana`, `me llamo Ana` (llamo is an intro word itself)
+	if (lw === 'me') return w2 === 'call' || w2 === 'calls' || w2 === 'called';
+	return true;
+}
+
 /** Context before token i that makes the following run a name. */
 export function contextBefore(t: Tokens, i: number): boolean {
 	const w = wordBefore(t, i);
@@ -140,14 +150,7 @@ export function contextBefore(t: Tokens, i: number): boolean {
 		// `Mr. Novak`, `MR. NOVAK`; not `ME. Go` (a title in capitals before a word that is not)
 		if ((wb & W.TITLES) !== 0 && (t.flags[w] & CAP) !== 0 && ((t.flags[w] & UPPER) === 0 || (t.flags[i] & UPPER) !== 0)) return true;
 		if ((wb & W.SALUTATIONS) !== 0 && w === i - 1) return true;
-		if ((wb & W.INTRO_BEFORE) !== 0 && w === i - 1) {
-			const lw = low(t, w);
-			const w2 = low(t, w - 1);
-			if (lw === 'is' || lw === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i' || w2 === 'it';
-			// `call me Ana`, `me llamo Ana` (llamo is an intro word itself)
-			if (lw === 'me') return w2 === 'call' || w2 === 'calls' || w2 === 'called';
-			return true;
-		}
+		if ((wb & W.INTRO_BEFORE) !== 0 && w === i - 1) return introduces(t, w);
 		if (w === i - 1 && lowIs(t, w, 'by')) return false;
 	}
 	// header line `From: Maria` / `Name: MARIA GONZALEZ`
