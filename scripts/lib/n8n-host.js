@@ -208,7 +208,7 @@ async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFil
 	const fd = fs.openSync(out, 'a');
 	const child = spawn(
 		path.join(nodeBinDir(dir), 'node'),
-		[path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), command],
+		[...nodeArgs(), path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), command],
 		{
 			env: n8nEnv(dir, { port, brokerPort, userFolder: folder, extra: extraEnv }),
 			stdio: ['ignore', fd, fd],
@@ -233,6 +233,11 @@ async function startN8n({ port = 5678, brokerPort = port + 1, userFolder, logFil
 		readyMs: Date.now() - started,
 		stop: () => stopPid(child.pid),
 	};
+}
+
+/** Extra Node options for the n8n process (e.g. NGOV_N8N_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/p' to profile it). */
+function nodeArgs() {
+	return (process.env.NGOV_N8N_NODE_ARGS || '').split(' ').filter(Boolean);
 }
 
 function tail(file, lines) {
