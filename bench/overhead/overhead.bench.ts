@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { WorkflowNode } from '../../test/e2e/harness/client';
 import { createActiveWorkflow, createCredential, getExecution, listExecutions } from '../../test/e2e/harness/client';
-import { noOp, type, uniquePath, webhookTrigger } from '../../test/e2e/harness/nodes';
+import { FLOOR_TOTP, floorNodes, noOp, type, uniquePath, webhookTrigger } from '../../test/e2e/harness/nodes';
 import { createProfile } from '../../test/e2e/harness/profiles';
 import { auditEmitter, environmentAssertion } from '../../test/e2e/audit-emitter/workflow';
 import { createRedactionKey, redactNode } from '../../test/e2e/redact-restore/workflow';
@@ -48,15 +48,6 @@ const WARMUP = 10;
 const REDACT = { operation: 'redact', mode: 'redact', operator: 'token', keySource: 'redactionKey', fieldScope: 'paths', paths: 'body.text' };
 const KILL_SWITCH = { source: 'expression', switchValue: '={{ $json.body.halt === true }}' };
 const SET: WorkflowNode = { name: 'Set', type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput: '={ "i": {{ $json.body.i }} }' } };
-const setRaw = (name: string, jsonOutput: string): WorkflowNode => ({ name, type: 'n8n-nodes-base.set', typeVersion: 3.4, parameters: { mode: 'raw', jsonOutput } });
-const totp = (name: string, credential: { id: string; name: string }): WorkflowNode => ({
-	name,
-	type: 'n8n-nodes-base.totp',
-	typeVersion: 1,
-	parameters: { operation: 'generateSecret', options: {} },
-	credentials: { totpApi: credential },
-});
-
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
 	return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -117,7 +108,7 @@ async function main() {
 		const profile = await createProfile();
 		const key = await createRedactionKey();
 		const paths = { governed: uniquePath('governed'), noop: uniquePath('noop'), bare: uniquePath('bare'), floor: uniquePath('floor') };
-		const totpCredential = await createCredential('totpApi', { secret: 'JBSWY3DPEHPK3PXP', label: 'bench:overhead' });
+		const totpCredential = await createCredential('totpApi', FLOOR_TOTP);
 		const ids = {
 			governed: await createActiveWorkflow(`Overhead governed ${paths.governed}`, [
 				webhookTrigger(paths.governed),
@@ -129,14 +120,7 @@ async function main() {
 			]),
 			noop: await createActiveWorkflow(`Overhead noop ${paths.noop}`, [webhookTrigger(paths.noop), noOp('No Op 1'), noOp('No Op 2'), noOp('No Op 3'), noOp('No Op 4'), SET]),
 			bare: await createActiveWorkflow(`Overhead bare ${paths.bare}`, [webhookTrigger(paths.bare), SET]),
-			floor: await createActiveWorkflow(`Overhead floor ${paths.floor}`, [
-				webhookTrigger(paths.floor),
-				totp('TOTP 1', totpCredential),
-				setRaw('Expression', '={ "halt": {{ $json.token === "halt" }} }'),
-				totp('TOTP 2', totpCredential),
-				totp('TOTP 3', totpCredential),
-				setRaw('Set', "={ \"i\": {{ $('Webhook').item.json.body.i }} }"),
-			]),
+			floor: await createActiveWorkflow(`Overhead floor ${paths.floor}`, [webhookTrigger(paths.floor), ...floorNodes(totpCredential, "={ \"i\": {{ $('Webhook').item.json.body.i }} }")]),
 		};
 		const chains = ['governed', 'noop', 'bare', 'floor'] as const;
 		const latency: Record<(typeof chains)[number], number[]> = { governed: [], noop: [], bare: [], floor: [] };
@@ -162,7 +146,7 @@ async function main() {
 		};
 		const governedNodes = await nodeTimes(ids.governed);
 		const noopNodes = await nodeTimes(ids.noop);
-		const floorNodes = await nodeTimes(ids.floor);
+		const floorTimes = await nodeTimes(ids.floor);
 
 		// Our own code per execution, in this process (stand-in contexts).
 		const profileData = { environment: 'production', expectedBaseUrl: '', owner: 'owner@governance.test', dataClassification: 'confidential', signingSecret: profile.signingSecret };
@@ -201,8 +185,8 @@ async function main() {
 		const noopSum = ['No Op 1', 'No Op 2', 'No Op 3', 'No Op 4'].reduce((s, n) => s + median(noopNodes[n] ?? []), 0);
 		out.push(`  ${'sum of the four'.padEnd(22)} ${f(sumN8n).padStart(12)}   ${f(sumOurs, 3).padStart(17)}   ${f(Math.max(0, sumN8n - sumOurs), 3).padStart(19)}`);
 		out.push(`  4 × No Op (n8n-measured): ${f(noopSum)} ms`);
-		const floorSum = ['TOTP 1', 'Expression', 'TOTP 2', 'TOTP 3'].reduce((s, n) => s + median(floorNodes[n] ?? []), 0);
-		out.push(`  the floor's TOTP, Expression, TOTP, TOTP (n8n-measured): ${f(floorSum)} ms; its last Set ${f(median(floorNodes.Set ?? []))} ms, the governed chain's ${f(median(governedNodes.Set ?? []))} ms, the No Op chain's ${f(median(noopNodes.Set ?? []))} ms`);
+		const floorSum = ['TOTP 1', 'Expression', 'TOTP 2', 'TOTP 3'].reduce((s, n) => s + median(floorTimes[n] ?? []), 0);
+		out.push(`  the floor's TOTP, Expression, TOTP, TOTP (n8n-measured): ${f(floorSum)} ms; its last Set ${f(median(floorTimes.Set ?? []))} ms, the governed chain's ${f(median(governedNodes.Set ?? []))} ms, the No Op chain's ${f(median(noopNodes.Set ?? []))} ms`);
 		out.push(`  our own code per execution: ${f(sumOurs, 3)} ms (target ≤ 1 ms)`);
 		out.push(`  n8n inside our nodes (credential reads/decryption, parameters and expressions): ${f(Math.max(0, sumN8n - sumOurs - noopSum), 3)} ms beyond No Op nodes`);
 		out.push(`  n8n outside the nodes (saving the larger execution data, webhook and run bookkeeping): ${f(Math.max(0, gov - nop - (sumN8n - noopSum)), 3)} ms`);
@@ -210,7 +194,7 @@ async function main() {
 		process.stdout.write(`${text}\n`);
 		fs.mkdirSync('bench-results', { recursive: true });
 		fs.writeFileSync('bench-results/overhead.txt', `${text}\n`);
-		fs.writeFileSync('bench-results/overhead-latencies.json', JSON.stringify({ latency, governedNodes, noopNodes, floorNodes }));
+		fs.writeFileSync('bench-results/overhead-latencies.json', JSON.stringify({ latency, governedNodes, noopNodes, floorTimes }));
 	} finally {
 		await n8n.stop();
 	}

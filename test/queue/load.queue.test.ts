@@ -4,14 +4,16 @@
  * receiver) → Set at NGOV_QUEUE_LOAD_CLIENTS concurrent clients (16), through the webhook processor, with the
  * faults in NGOV_QUEUE_FAULTS (default `kill`; the bench adds `redis,receiver`): SIGKILL worker 1 and restart it,
  * restart Redis, the audit receiver answers 500 for 10 s. Before that, a fault-free side-by-side of the governed
- * chain and the same chain with No Op nodes (alternating blocks) gives throughput and p50/p99.
+ * chain, the same chain with No Op nodes and an n8n-only floor (n8n's own nodes doing what n8n does for ours: three
+ * credential reads, one expression, one POST to the receiver; see floorNodes) in alternating blocks gives throughput
+ * and p50/p99.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkflowNode } from '../e2e/harness/client';
-import { createActiveWorkflow } from '../e2e/harness/client';
-import { noOp, type, uniquePath, webhookTrigger } from '../e2e/harness/nodes';
+import { createActiveWorkflow, createCredential } from '../e2e/harness/client';
+import { FLOOR_TOTP, floorNodes, noOp, type, uniquePath, webhookTrigger } from '../e2e/harness/nodes';
 import { createProfile } from '../e2e/harness/profiles';
 import { startReceiver } from '../e2e/harness/receiver';
 import { auditEmitter, environmentAssertion, webhookSink } from '../e2e/audit-emitter/workflow';
@@ -75,6 +77,22 @@ async function noOpChain(): Promise<string> {
 	return path;
 }
 
+/** n8n's own nodes doing what n8n does for the governed chain (see floorNodes), delivering to the receiver as the Audit Emitter does. */
+async function floorChain(): Promise<string> {
+	const path = uniquePath('load-floor');
+	const credential = await createCredential('totpApi', FLOOR_TOTP);
+	const post: WorkflowNode = {
+		name: 'Deliver',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: { method: 'POST', url: `${receiver.url}/floor/${path}`, sendBody: true, specifyBody: 'json', jsonBody: '{"event":"floor"}', options: { timeout: 10000 } },
+	};
+	const set = `={ "i": {{ $('Webhook').item.json.body.i }}, "execution": "{{ $execution.id }}" }`;
+	await createActiveWorkflow(`Load floor ${path}`, [webhookTrigger(path), ...floorNodes(credential, set, [post])]);
+	await warmUp(path);
+	return path;
+}
+
 const workflowIdOf = async (path: string) => {
 	const response = await fetch(`${cluster.mainUrl}/api/v1/workflows?limit=250`, { headers: { 'x-n8n-api-key': cluster.apiKey } });
 	const workflows = ((await response.json()) as { data: Array<{ id: string; nodes: Array<{ parameters: { path?: string } }> }> }).data;
@@ -102,27 +120,28 @@ afterAll(async () => {
 });
 
 describe(`Load in queue mode (${RUNS} executions, ${CLIENTS} clients, faults: ${FAULTS.join(', ') || 'none'})`, () => {
-	test('side by side without faults: the governed chain and the same chain with No Op nodes', async () => {
-		const { path: governed } = await governedChain();
-		const plain = await noOpChain();
-		// Warm both (first calls load credentials and code on each worker), then alternate blocks.
-		await runLoad(governed, { runs: 32, clients: CLIENTS, offset: 1_000_000 });
-		await runLoad(plain, { runs: 32, clients: CLIENTS, offset: 1_000_000 });
-		let g: LoadResult = { calls: [], wallMs: 0 };
-		let p: LoadResult = { calls: [], wallMs: 0 };
+	test('side by side without faults: the governed chain, the same chain with No Op nodes, and the n8n-only floor', async () => {
+		const chains = { governed: (await governedChain()).path, plain: await noOpChain(), floor: await floorChain() };
+		const names = Object.keys(chains) as Array<keyof typeof chains>;
+		const results = { governed: { calls: [], wallMs: 0 }, plain: { calls: [], wallMs: 0 }, floor: { calls: [], wallMs: 0 } } as Record<keyof typeof chains, LoadResult>;
+		// Warm each (first calls load credentials and code on each worker), then alternate blocks.
+		for (const name of names) await runLoad(chains[name], { runs: 32, clients: CLIENTS, offset: 1_000_000 });
 		for (let block = 0; block < 2; block++) {
-			g = merge(g, await runLoad(governed, { runs: SIDE_BY_SIDE / 2, clients: CLIENTS, offset: 2_000_000 + block * 10_000 }));
-			p = merge(p, await runLoad(plain, { runs: SIDE_BY_SIDE / 2, clients: CLIENTS, offset: 3_000_000 + block * 10_000 }));
+			for (const [k, name] of names.entries()) {
+				results[name] = merge(results[name], await runLoad(chains[name], { runs: SIDE_BY_SIDE / 2, clients: CLIENTS, offset: (2 + k) * 1_000_000 + block * 10_000 }));
+			}
 		}
-		const [fg, fp] = [figures(g), figures(p)];
+		const [fg, fp, ff] = [figures(results.governed), figures(results.plain), figures(results.floor)];
 		const row = (name: string, f: ReturnType<typeof figures>) =>
 			`${name.padEnd(34)} ${String(f.ok + '/' + f.calls).padStart(9)} ${f.throughput.toFixed(1).padStart(8)}/s ${String(f.p50).padStart(6)} ms ${String(f.p99).padStart(6)} ms`;
+		const ratio = (a: ReturnType<typeof figures>, b: ReturnType<typeof figures>) =>
+			`throughput x${(a.throughput / b.throughput).toFixed(2)}, p50 x${(a.p50 / b.p50).toFixed(2)}, p99 x${(a.p99 / b.p99).toFixed(2)}`;
 		log(
 			`\n${'chain'.padEnd(34)} ${'ok'.padStart(9)} ${'throughput'.padStart(10)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}\n` +
-				`${row('governed (5 governance nodes)', fg)}\n${row('same chain with No Op nodes', fp)}\n` +
-				`governed / No Op: throughput x${(fg.throughput / fp.throughput).toFixed(2)}, p50 x${(fg.p50 / fp.p50).toFixed(2)}, p99 x${(fg.p99 / fp.p99).toFixed(2)}`,
+				`${row('governed (5 governance nodes)', fg)}\n${row('same chain with No Op nodes', fp)}\n${row('n8n-only floor (TOTP, Set, HTTP)', ff)}\n` +
+				`governed / No Op: ${ratio(fg, fp)}\nn8n-only floor / No Op: ${ratio(ff, fp)}\ngoverned / n8n-only floor: ${ratio(fg, ff)}`,
 		);
-		expect({ governed: fg.ok, plain: fp.ok }).toEqual({ governed: g.calls.length, plain: p.calls.length });
+		expect({ governed: fg.ok, plain: fp.ok, floor: ff.ok }).toEqual({ governed: results.governed.calls.length, plain: results.plain.calls.length, floor: results.floor.calls.length });
 	}, 1800000);
 
 	test('under faults every run either succeeds or stops without passing an undecided governance node, and no audit event is lost or forged', async () => {
