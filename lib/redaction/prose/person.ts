@@ -6,7 +6,7 @@
  */
 import type { Detection } from '../types';
 import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING } from './cues';
-import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, RARE, REGION, SURNAME } from './lexicon';
+import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, NATIONALITY, RARE, REGION, SURNAME } from './lexicon';
 import { strongPlaceCue } from './location';
 import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
@@ -153,6 +153,8 @@ export function contextBefore(t: Tokens, i: number): boolean {
 		if ((wb & W.INTRO_BEFORE) !== 0 && w === i - 1) return introduces(t, w);
 		if (w === i - 1 && lowIs(t, w, 'by')) return false;
 	}
+	// `Hi, Maria` / `Thanks, Maria`: a capitalised salutation, a comma, the name on the same line
+	if (isPunct(t, i - 1, ',') && (t.flags[i] & NL) === 0 && i >= 2 && t.kind[i - 2] === WORD && (t.flags[i - 2] & CAP) !== 0 && (wordBits(t, i - 2) & W.SALUTATIONS) !== 0) return true;
 	// header line `From: Maria` / `Name: MARIA GONZALEZ`
 	if (isPunct(t, i - 1, ':')) {
 		const k = i - 2;
@@ -273,12 +275,23 @@ function listed(t: Tokens, a: number, b: number): boolean {
 	return k === b && b - a > 1;
 }
 
-/** Drops leading common words of a run (`Producer James Sparks` → `James Sparks`). */
+/** The suffix of an ordinal day such as `12th`, `1st`, `3rd` at token i (the tokens split it: `12` `th`). */
+function ordinal(t: Tokens, i: number): boolean {
+	if (i < 1 || t.kind[i] !== WORD || t.kind[i - 1] !== NUM || t.end[i - 1] !== t.start[i] || t.end[i] - t.start[i] !== 2) return false;
+	const w = low(t, i);
+	return w === 'st' || w === 'nd' || w === 'rd' || w === 'th';
+}
+
+/**
+ * Drops leading common words of a run (`Producer James Sparks` → `James Sparks`), and a nationality before
+ * one (`Syrian President Assad` → `Assad`; `Christian Bale` stays).
+ */
 function trimLeading(t: Tokens, lx: Lexicon, r: Run): Run {
 	let k = 0;
 	while (k < r.parts.length - 1) {
 		const c = classOf(t, lx, r.parts[k]);
-		if ((c & C) === 0 || (c & G) !== 0) break;
+		const title = (c & C) !== 0 && (c & G) === 0;
+		if (!title && !((lexOf(t, lx, r.parts[k]) & NATIONALITY) !== 0 && (classOf(t, lx, r.parts[k + 1]) & (C | G)) === C)) break;
 		k++;
 	}
 	return k === 0 ? r : { first: r.parts[k], last: r.last, parts: r.parts.slice(k), lows: r.lows.slice(k) };
@@ -334,16 +347,17 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 		if (!headline && cls.every((c, k) => (c & C) === 0 && !english(k)) && cls.some((c, k) => (c & (S | G)) !== 0 || morph(k)) && (cls[n - 1] & (S | G | U)) !== 0) return PERSON_SCORES.surnames;
 		return 0;
 	}
-	// one word without context: a list name that is no common word, no big place; inside a sentence, or a given name
-	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || (lexOf(t, lx, r.parts[0]) & RARE) !== 0) return 0;
-	// `19 Jan`, `Jan-25`: a date
-	if (t.kind[r.first - 1] === NUM || (isPunct(t, r.last + 1, '-') && t.kind[r.last + 2] === NUM)) return 0;
+	// one word without context: a list name that is no common word, no big place, no nationality; inside a sentence, or a given name
+	const lone = lexOf(t, lx, r.parts[0]);
+	if ((t.flags[r.first] & UPPER) !== 0 || (first & C) !== 0 || headline || (lone & (RARE | NATIONALITY)) !== 0) return 0;
+	// `19 Jan`, `12th Jan`, `Jan-25`, `Jan. 19`: a date
+	if (t.kind[r.first - 1] === NUM || ordinal(t, r.first - 1) || ((isPunct(t, r.last + 1, '-') || isPunct(t, r.last + 1, '.')) && t.kind[r.last + 2] === NUM)) return 0;
 	// a big place or a country; a region only when the word is no given name (regions include parishes such as `Michael`, `Mary`)
 	if ((lexOf(t, lx, r.parts[0]) & (MAJOR | COUNTRY | ((first & G) !== 0 ? 0 : REGION))) !== 0) return 0;
 	// `Jan 5` is a date; `in Aarhus` a place
 	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && (wordBits(t, r.first - 1) & W.PLACE_BEFORE) !== 0)) return 0;
 	if ((t.flags[r.first] & SENT) !== 0) return (first & (G | S)) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;
-	if ((first & G) !== 0 || ((first & S) !== 0 && (lexOf(t, lx, r.parts[0]) & RARE) === 0)) return PERSON_SCORES.single;
+	if ((first & G) !== 0 || ((first & S) !== 0 && (lone & RARE) === 0)) return PERSON_SCORES.single;
 	return 0;
 }
 

@@ -143,6 +143,26 @@ describe('prose entities', () => {
 		expect(found('Georgia called about the invoice.', 'PERSON')).toEqual([]);
 	});
 
+	test('when a nationality or religion word stands alone or before a title then it is no name; a given name that is one still is with a surname or a cue', () => {
+		expect(found('Mexican officials met a Syrian woman and the Christian community.', 'PERSON')).toEqual([]);
+		expect(found('I am making Thai food for the Kenyans.', 'PERSON')).toEqual([]);
+		expect(found('Syrian President Assad spoke.', 'PERSON')).toEqual(['Assad']);
+		expect(found('Christian Bale starred.', 'PERSON')).toEqual(['Christian Bale']);
+		expect(found('Dear Christian, thanks.', 'PERSON')).toEqual(['Christian']);
+	});
+
+	test('when a month abbreviation that is also a name sits next to a day then it is part of a date', () => {
+		expect(found('Payment is due by 12th Jan, thanks.', 'PERSON')).toEqual([]);
+		expect(found('We call on Jan. 19 at noon.', 'PERSON')).toEqual([]);
+		expect(found('Jan Novak called.', 'PERSON')).toEqual(['Jan Novak']);
+	});
+
+	test('when a capitalised salutation and a comma come before a name then it is a name', () => {
+		expect(found('Hi, Maria, how are you?', 'PERSON')).toEqual(['Maria']);
+		expect(found('hi, all', 'PERSON')).toEqual([]);
+		expect(found('Hi, Team', 'PERSON')).toEqual([]);
+	});
+
 	test('when age and birth date have context then AGE and DATE_OF_BIRTH are found; without it they are not', () => {
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'AGE')).toEqual(['42']);
 		expect(found('The patient, aged 42, was born on 3 March 1981.', 'DATE_OF_BIRTH')).toEqual(['3 March 1981']);
