@@ -119,7 +119,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		}
 		// the words of the longest phrase: capitalised words (or lower-case particles inside) on one line
 		let best = -1;
-		let kind = 0; // 1 country/region, 2 major city, 3 city
+		let kind = 0; // 1 country/region, 2 major city, 3 city, 4 region that is also a name
 		let phrase = '';
 		let k = i;
 		for (let n = 0; n < lx.placeWords && k < t.count; n++) {
@@ -136,7 +136,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 				} else if ((bits & (CITY | REGION)) !== 0) {
 					// a region that is also a name (`Texas`, `Hawaii`, `Georgia` the state) needs context, like a small town
 					best = k;
-					kind = 3;
+					kind = (bits & REGION) !== 0 ? 4 : 3;
 				}
 			}
 			k++;
@@ -157,13 +157,13 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		const ctx = placeContext(t, i) || placeAfter(t, lx, best);
 		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
 		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;
-		// `shouted at Gary`, `went to Linda's`: after `at`/`to` a given name or surname is no small place
+		// `shouted at Gary`, `went to Linda's`: after `at`/`to` a given name or surname is no small place (`to Arizona` is a region)
 		const weakCtx = person && kind === 3 && !placeAfter(t, lx, best) && (wordBits(t, i - 2) & W.PLACE_INTRO) === 0 && WEAK_BEFORE.has(low(t, i - 1));
 		let score = 0;
 		if (ctx && !(common && more) && !weakCtx) score = LOCATION_SCORES.context;
 		else if (common) score = 0;
 		else if (kind === 1) score = LOCATION_SCORES.country;
-		else if (kind === 2 && !person) score = LOCATION_SCORES.major;
+		else if (kind === 2) score = person ? LOCATION_SCORES.minor : LOCATION_SCORES.major;
 		else if (!person && (t.flags[i] & SENT) === 0 && (t.flags[i] & UPPER) === 0) score = LOCATION_SCORES.minor;
 		if (score > 0) {
 			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[best], score, ruleId: 'prose-location' });

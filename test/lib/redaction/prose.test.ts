@@ -136,6 +136,12 @@ describe('prose entities', () => {
 		expect(found('Texas called me back.', 'LOCATION')).toEqual([]);
 	});
 
+	test('when a region that is also a name follows "to" then it is a place; a big city that is also a name is found (weakly) without context', () => {
+		expect(found('They are coming to Arizona next year.', 'LOCATION')).toEqual(['Arizona']);
+		expect(found('Everything you need to know about Toronto.', 'LOCATION')).toEqual(['Toronto']);
+		expect(found('We shouted at Gary.', 'LOCATION')).toEqual([]);
+	});
+
 	test('when a given name that also names a small region (a parish called Michael) stands alone then it is a name; a big place or a country is not', () => {
 		expect(found('I met Michael yesterday.', 'PERSON')).toEqual(['Michael']);
 		expect(found('Thanks, Michael.', 'PERSON')).toEqual(['Michael']);
