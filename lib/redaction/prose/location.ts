@@ -38,6 +38,14 @@ function placeAfter(t: Tokens, lx: Lexicon, e: number): boolean {
 	return (t.flags[k] & CAP) !== 0 && (lexOf(t, lx, k) & (REGION | COUNTRY)) !== 0;
 }
 
+/**
+ * `at`, `to`, `with`, `for` before token i (no `moved`/`based` before them, no region or state after the phrase ending
+ * at e): too weak to make a word that is also a name a small place (`shouted at Gary`); the name is the person's.
+ */
+export function weakPlaceCue(t: Tokens, lx: Lexicon, i: number, e: number): boolean {
+	return WEAK_BEFORE.has(low(t, i - 1)) && (wordBits(t, i - 2) & W.PLACE_INTRO) === 0 && !placeAfter(t, lx, e);
+}
+
 /** Words right before token i that name a place whatever follows: `flew to`, `grew up in`, `University of`, `Where:`. */
 export function strongPlaceCue(t: Tokens, i: number): boolean {
 	if ((t.flags[i] & NL) !== 0 && !isPunct(t, i - 1, ':')) return false;
@@ -158,7 +166,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
 		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;
 		// `shouted at Gary`, `went to Linda's`: after `at`/`to` a given name or surname is no small place (`to Arizona` is a region)
-		const weakCtx = person && kind === 3 && !placeAfter(t, lx, best) && (wordBits(t, i - 2) & W.PLACE_INTRO) === 0 && WEAK_BEFORE.has(low(t, i - 1));
+		const weakCtx = person && kind === 3 && weakPlaceCue(t, lx, i, best);
 		let score = 0;
 		if (ctx && !(common && more) && !weakCtx) score = LOCATION_SCORES.context;
 		else if (common) score = 0;

@@ -7,7 +7,7 @@
 import type { Detection } from '../types';
 import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, NATIONALITY, RARE, REGION, SURNAME } from './lexicon';
-import { strongPlaceCue } from './location';
+import { strongPlaceCue, weakPlaceCue } from './location';
 import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, lexOf, low, lowIs, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
@@ -354,8 +354,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if (t.kind[r.first - 1] === NUM || ordinal(t, r.first - 1) || ((isPunct(t, r.last + 1, '-') || isPunct(t, r.last + 1, '.')) && t.kind[r.last + 2] === NUM)) return 0;
 	// a big place or a country; a region only when the word is no given name (regions include parishes such as `Michael`, `Mary`)
 	if ((lexOf(t, lx, r.parts[0]) & (MAJOR | COUNTRY | ((first & G) !== 0 ? 0 : REGION))) !== 0) return 0;
-	// `Jan 5` is a date; `in Aarhus` a place
-	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && (wordBits(t, r.first - 1) & W.PLACE_BEFORE) !== 0)) return 0;
+	// `Jan 5` is a date; `in Aarhus` a place; `yell at Ashley` a given name (too weak a cue for a small place)
+	if (t.kind[r.last + 1] === NUM || ((first & P) !== 0 && (wordBits(t, r.first - 1) & W.PLACE_BEFORE) !== 0 && !((first & G) !== 0 && weakPlaceCue(t, lx, r.first, r.last)))) return 0;
 	if ((t.flags[r.first] & SENT) !== 0) return (first & (G | S)) !== 0 && subjectAfter(t, r) ? PERSON_SCORES.single : 0;
 	if ((first & G) !== 0 || ((first & S) !== 0 && (lone & RARE) === 0)) return PERSON_SCORES.single;
 	return 0;

@@ -142,6 +142,12 @@ describe('prose entities', () => {
 		expect(found('We shouted at Gary.', 'LOCATION')).toEqual([]);
 	});
 
+	test('when a given name that is also a small town follows a weak place word then it is a name, not nothing; after a strong one a place', () => {
+		expect(found('Everyone yelled at Ashley and made her cry.', 'PERSON')).toEqual(['Ashley']);
+		expect(found('We moved to Ashley last year.', 'LOCATION')).toEqual(['Ashley']);
+		expect(found('Meet me at Ashley, Ohio.', 'LOCATION')).toEqual(['Ashley']);
+	});
+
 	test('when a given name that also names a small region (a parish called Michael) stands alone then it is a name; a big place or a country is not', () => {
 		expect(found('I met Michael yesterday.', 'PERSON')).toEqual(['Michael']);
 		expect(found('Thanks, Michael.', 'PERSON')).toEqual(['Michael']);
