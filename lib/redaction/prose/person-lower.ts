@@ -4,8 +4,7 @@
  * introduces a name counts — a title with its dot, a self-introduction (`my name is`, `this is`,
  * `i am`, `call me`) — and every word must be a list name (given name or surname) that is no English
  * word of either list (`dear customer`, `this is urgent`, `i am sure` stay text). Up to three words.
- * Without a cue, a given name and a surname side by side (`amy schumer`) count, with the lower surnames score.
- * Linear: one look at each word.
+ * Linear: one look at each word after a cue.
  */
 import type { Detection } from '../types';
 import { COMMON, GIVEN, RARE, SURNAME } from './lexicon';
@@ -32,26 +31,11 @@ function introducesName(t: Tokens, i: number): boolean {
 	return i >= 1 && t.kind[i - 1] === WORD && (wordBits(t, i - 1) & W.INTRO_BEFORE) !== 0 && introduces(t, i - 1);
 }
 
-/** A lower-case given name and a surname side by side (`amy schumer`), both only on the name lists. */
-function namePair(t: Tokens, lx: Lexicon, i: number): boolean {
-	const j = i + 1;
-	// three letters or more each: the lists also hold short words of other languages (`da`, `tu`, `ki`)
-	if (j >= t.count || t.start[j] - t.end[i] !== 1 || (t.flags[j] & NL) !== 0 || t.end[i] - t.start[i] < 3 || t.end[j] - t.start[j] < 3 || !listNameOnly(t, lx, j)) return false;
-	return (lexOf(t, lx, i) & GIVEN) !== 0 && (lexOf(t, lx, j) & SURNAME) !== 0;
-}
-
-/** Lower-case names after a cue, as PERSON with the context score; a given name and a surname without one, with the surnames score. */
+/** Lower-case names after a cue, as PERSON with the context score. */
 export function findLowerCaseNames(t: Tokens, lx: Lexicon): Detection[] {
 	const out: Detection[] = [];
-	for (let i = 0; i < t.count; i++) {
-		if (!listNameOnly(t, lx, i)) continue;
-		if (!introducesName(t, i)) {
-			if (namePair(t, lx, i)) {
-				out.push({ entity: 'PERSON', start: t.start[i], end: t.end[i + 1], score: PERSON_SCORES.surnames, ruleId: 'prose-person' });
-				i++;
-			}
-			continue;
-		}
+	for (let i = 1; i < t.count; i++) {
+		if (!listNameOnly(t, lx, i) || !introducesName(t, i)) continue;
 		let last = i;
 		while (last + 1 < t.count && last - i + 1 < MAX_WORDS && t.start[last + 1] - t.end[last] === 1 && (t.flags[last + 1] & NL) === 0 && listNameOnly(t, lx, last + 1)) last++;
 		out.push({ entity: 'PERSON', start: t.start[i], end: t.end[last], score: PERSON_SCORES.context, ruleId: 'prose-person' });

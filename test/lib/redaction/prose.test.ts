@@ -130,11 +130,6 @@ describe('prose entities', () => {
 		expect(found('this is urgent, i am sure about it. dear customer, call me maybe', 'PERSON')).toEqual([]);
 	});
 
-	test('when a lower-case given name and surname stand side by side then they are a name without a cue; short or English words are not', () => {
-		expect(found('i really love kylie minogue songs', 'PERSON')).toEqual(['kylie minogue']);
-		expect(found('we need to send the order today, ya bro', 'PERSON')).toEqual([]);
-	});
-
 	test('when a region that is also a name follows a place word then it is a place; alone it is not', () => {
 		expect(found('Our office in Texas is closed.', 'LOCATION')).toEqual(['Texas']);
 		expect(found('Are you coming to the show tomorrow in Hawaii?', 'LOCATION')).toEqual(['Hawaii']);
