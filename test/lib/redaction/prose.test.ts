@@ -169,6 +169,18 @@ describe('prose entities', () => {
 		expect(found('Jan Novak called.', 'PERSON')).toEqual(['Jan Novak']);
 	});
 
+	test('when ordinary business text in other European languages is scanned then no word of it is a name (the name lists hold words of many languages)', () => {
+		const texts = [
+			'Wir haben die Rechnung gestern bezahlt und warten noch auf die Lieferung. Danke für Ihre Nachricht.',
+			'Merci pour votre message, nous allons traiter la demande rapidement.',
+			'Hemos recibido su pedido y lo enviaremos mañana por la tarde. Gracias por su paciencia.',
+			'Abbiamo ricevuto la sua richiesta e la gestiremo entro domani.',
+			'We hebben uw bestelling ontvangen en sturen deze morgen op.',
+			'Vi har mottagit din beställning och skickar den imorgon.',
+		];
+		for (const text of texts) expect(found(text, 'PERSON', { minScore: 0.4 })).toEqual([]);
+	});
+
 	test('when a capitalised salutation and a comma come before a name then it is a name', () => {
 		expect(found('Hi, Maria, how are you?', 'PERSON')).toEqual(['Maria']);
 		expect(found('hi, all', 'PERSON')).toEqual([]);
