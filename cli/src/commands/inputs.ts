@@ -69,6 +69,26 @@ function jsonFiles(dir: string): string[] {
 	return out;
 }
 
+/**
+ * A file's text, read again: it is only needed for line numbers of findings, rather than held for every file.
+ * Findings are reported file by file, so one reading keeps the last text it read and no other.
+ */
+function textAgain(): (file: string) => string | undefined {
+	let last: { file: string; text: string | undefined } | undefined;
+	return (file) => {
+		if (last?.file !== file) {
+			let text: string | undefined;
+			try {
+				text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+			} catch {
+				text = undefined; // gone since: findings then carry no line number
+			}
+			last = { file, text };
+		}
+		return last.text;
+	};
+}
+
 /** One step of reading: a file's workflows and problems, or (first) the problems of the PATHs themselves. */
 export interface FileRead {
 	workflows: Workflow[];
@@ -96,6 +116,7 @@ export function* readWorkflowFiles(paths: string[], onFile?: (done: number, tota
 		}
 	}
 	if (problems.length > 0) yield { workflows: [], problems, read: false };
+	const textOf = textAgain();
 	for (const [i, file] of files.entries()) {
 		const shown = relative(cwd, file).split('\\').join('/') || file;
 		let parsed: ReturnType<typeof parseWorkflowFile>;
@@ -105,16 +126,7 @@ export function* readWorkflowFiles(paths: string[], onFile?: (done: number, tota
 			yield { workflows: [], problems: [{ file: shown, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }], read: false };
 			continue;
 		}
-		// The text is only needed for line numbers of findings: read it again then, rather than hold 50 MB.
-		let text: string | undefined;
-		const lazyText = () => {
-			try {
-				return (text ??= readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
-			} catch {
-				return undefined; // gone since: findings then carry no line number
-			}
-		};
-		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: lazyText, enumerable: false });
+		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: () => textOf(file), enumerable: false });
 		yield { ...parsed, read: true };
 		onFile?.(i + 1, files.length);
 	}
