@@ -119,12 +119,14 @@ export class CheckRun {
 
 	/** Checks `workflow` (its findings name `ref`: the workflow itself, or a stand-in that does not hold its nodes). */
 	add(workflow: Workflow, ref: WorkflowRef = workflow, graph: WorkflowGraph = graphOf(workflow)): void {
-		const open = memoOpen(graph);
+		if (this.guards) throw new Error('CheckRun.add after finish()');
+		const passedBy = memoOpen(graph); // its own memo: the rules' keys are theirs
 		const calls = graph.nodes.flatMap((node) => {
 			if (!isExecuteWorkflow(node) || node.disabled === true) return [];
 			const called = calledWorkflow(node).ref;
-			return called === undefined ? [] : [{ ref: called, passed: new Set(ENTRY_GUARDS.filter(([key, guard]) => !open(key, guard).has(node.name)).map(([key]) => key)) }];
+			return called === undefined ? [] : [{ ref: called, passed: new Set(ENTRY_GUARDS.filter(([key, guard]) => !passedBy(key, guard).has(node.name)).map(([key]) => key)) }];
 		});
+		const open = memoOpen(graph);
 		const calledOnly = graph.starts.every((s) => graph.byName.get(s)!.type === ENTRY_TRIGGER);
 		const entry: Entry = { ref, calledOnly, calls };
 		this.entries.push(entry);
