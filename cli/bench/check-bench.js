@@ -13,22 +13,21 @@ const { performance } = require('node:perf_hooks');
 
 const DIST = path.join(__dirname, '..', 'dist', 'cli', 'src');
 const { RULES } = require(path.join(DIST, 'check', 'rules'));
-const { checkWorkflows } = require(path.join(DIST, 'check', 'engine'));
 const { facetsOf } = require(path.join(DIST, 'check', 'facets'));
-const { graphOf } = require(path.join(DIST, 'check', 'graph'));
 const { defaultPolicy } = require(path.join(DIST, 'check', 'policy'));
-const { readWorkflowPaths } = require(path.join(DIST, 'commands', 'inputs'));
+const { Scanner } = require(path.join(DIST, 'commands', 'scan'));
 const flowlint = require('@replikanti/flowlint-core');
 const { COUNT, writeCorpus } = require('./corpus');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
+/** What check and inventory do (commands/scan.ts): each file read, checked and described (facets), then let go. */
 function ours(dir) {
-	const read = readWorkflowPaths([dir]);
 	const policy = defaultPolicy();
-	const findings = checkWorkflows(read.workflows, { policy });
-	const rows = read.workflows.map((w) => facetsOf(graphOf(w), policy));
-	if (read.problems.length > 0 || rows.length !== COUNT) throw new Error(`corpus unreadable: ${JSON.stringify(read.problems.slice(0, 3))}`);
+	const scanner = new Scanner(policy, (workflow, graph) => facetsOf(graph, policy));
+	scanner.files([dir]);
+	const { findings, workflows, problems } = scanner.finish();
+	if (problems.length > 0 || workflows.length !== COUNT) throw new Error(`corpus unreadable: ${JSON.stringify(problems.slice(0, 3))}`);
 	return `${findings.length} findings`;
 }
 

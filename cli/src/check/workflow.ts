@@ -48,6 +48,12 @@ export interface Workflow {
 	problems: string[];
 }
 
+/** What a finding names: a workflow's identity and where it was read, without its nodes. */
+export type WorkflowRef = Pick<Workflow, 'name' | 'id' | 'source'>;
+
+/** The stand-in findings name when the workflow itself is not kept. */
+export const refOf = (workflow: Workflow): WorkflowRef => ({ name: workflow.name, id: workflow.id, source: workflow.source });
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export class WorkflowShapeError extends Error {}
@@ -136,6 +142,6 @@ export function workflowsFromJson(value: unknown, file: string, text?: string): 
 }
 
 /** The label users know a workflow by in findings: its name, plus the file (and array position) or id. */
-export function workflowLabel(workflow: Workflow): string {
+export function workflowLabel(workflow: Pick<Workflow, 'name' | 'id'>): string {
 	return workflow.id ? `${workflow.name} (${workflow.id})` : workflow.name;
 }

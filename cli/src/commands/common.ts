@@ -1,14 +1,8 @@
-/** What check, inventory and diff share: reading the policy, the inputs (files or a live instance), the output. */
+/** What check, inventory and diff share: reading the policy and the API key, the output (the inputs: scan.ts). */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { checkPolicyRules } from '../check/engine';
 import { parsePolicy, PolicyError } from '../check/policy';
 import type { Policy } from '../check/policy';
-import type { LiveFacts } from '../check/rules';
-import type { Workflow } from '../check/workflow';
-import type { InputProblem } from '../check/format/report';
-import { readWorkflowPaths } from './inputs';
-import { readInstance } from './live';
-import { fileProgress } from './progress';
 
 export const DEFAULT_POLICY_FILE = 'n8n-governance.policy.json';
 
@@ -51,18 +45,13 @@ export function loadPolicy(file: string | undefined, environment: string | undef
 	}
 }
 
-export interface Inputs {
-	workflows: Workflow[];
-	problems: InputProblem[];
-	live?: (workflow: Workflow) => LiveFacts | undefined;
-}
-
 export interface InputOptions {
 	instance?: string;
 	apiKeyFile?: string;
 }
 
-function readApiKey(file: string | undefined): string {
+/** The API key from its file (or standard input for "-"); never from the command line. */
+export function readApiKey(file: string | undefined): string {
 	if (file === undefined) throw new UnusableInput('--instance needs --api-key-file FILE (an n8n API key; never pass the key itself on the command line)');
 	try {
 		const key = readFileSync(file === '-' ? 0 : file, 'utf8').trim();
@@ -72,26 +61,6 @@ function readApiKey(file: string | undefined): string {
 		if (error instanceof UnusableInput) throw error;
 		throw new UnusableInput(`Cannot read the API key file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 	}
-}
-
-/** Files and folders, and/or a live instance. A progress line goes to stderr on a terminal for large inputs. */
-export async function readInputs(paths: string[], options: InputOptions, io: Io): Promise<Inputs> {
-	if (paths.length === 0 && options.instance === undefined) throw new UnusableInput('Give workflow files or folders, or --instance URL');
-	const progress = fileProgress(io);
-	let read: ReturnType<typeof readWorkflowPaths>;
-	try {
-		read = readWorkflowPaths(paths, progress?.onFile);
-	} finally {
-		progress?.stop();
-	}
-	const inputs: Inputs = { workflows: read.workflows, problems: read.problems };
-	if (options.instance !== undefined) {
-		const live = await readInstance(options.instance, readApiKey(options.apiKeyFile));
-		inputs.workflows.push(...live.workflows);
-		inputs.problems.push(...live.problems);
-		inputs.live = (workflow) => live.facts.get(workflow);
-	}
-	return inputs;
 }
 
 export function emit(text: string, output: string | undefined, io: Io): void {

@@ -69,44 +69,76 @@ function jsonFiles(dir: string): string[] {
 	return out;
 }
 
-/** Reads PATHs (files or folders). `onFile` is told about each file (for a progress line). */
-export function readWorkflowPaths(paths: string[], onFile?: (done: number, total: number) => void, cwd = process.cwd()): ReadResult {
-	const result: ReadResult = { workflows: [], problems: [], files: 0 };
+/**
+ * A file's text, read again: it is only needed for line numbers of findings, rather than held for every file.
+ * Findings are reported file by file, so one reading keeps the last text it read and no other.
+ */
+function textAgain(): (file: string) => string | undefined {
+	let last: { file: string; text: string | undefined } | undefined;
+	return (file) => {
+		if (last?.file !== file) {
+			let text: string | undefined;
+			try {
+				text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+			} catch {
+				text = undefined; // gone since: findings then carry no line number
+			}
+			last = { file, text };
+		}
+		return last.text;
+	};
+}
+
+/** One step of reading: a file's workflows and problems, or (first) the problems of the PATHs themselves. */
+export interface FileRead {
+	workflows: Workflow[];
+	problems: InputProblem[];
+	/** A file was read (and parsed or reported); false for the PATHs' own problems and unreadable files. */
+	read: boolean;
+}
+
+/**
+ * Reads PATHs (files or folders) one file at a time, so a caller can check each file and let it go before the
+ * next. `onFile` is told about each file read (for a progress line).
+ */
+export function* readWorkflowFiles(paths: string[], onFile?: (done: number, total: number) => void, cwd = process.cwd()): Generator<FileRead> {
+	const problems: InputProblem[] = [];
 	const files: string[] = [];
 	for (const path of paths) {
 		try {
 			if (statSync(path).isDirectory()) {
 				const found = jsonFiles(path);
-				if (found.length === 0) result.problems.push({ file: path, message: 'is a folder with no .json files' });
+				if (found.length === 0) problems.push({ file: path, message: 'is a folder with no .json files' });
 				files.push(...found);
 			} else files.push(path);
 		} catch (error) {
-			result.problems.push({ file: path, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+			problems.push({ file: path, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
 		}
 	}
-	files.forEach((file, i) => {
+	if (problems.length > 0) yield { workflows: [], problems, read: false };
+	const textOf = textAgain();
+	for (const [i, file] of files.entries()) {
 		const shown = relative(cwd, file).split('\\').join('/') || file;
 		let parsed: ReturnType<typeof parseWorkflowFile>;
 		try {
 			parsed = parseWorkflowFile(file, shown);
 		} catch (error) {
-			result.problems.push({ file: shown, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
-			return;
+			yield { workflows: [], problems: [{ file: shown, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }], read: false };
+			continue;
 		}
-		// The text is only needed for line numbers of findings: read it again then, rather than hold 50 MB.
-		let text: string | undefined;
-		const lazyText = () => {
-			try {
-				return (text ??= readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
-			} catch {
-				return undefined; // gone since: findings then carry no line number
-			}
-		};
-		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: lazyText, enumerable: false });
-		result.workflows.push(...parsed.workflows);
-		result.problems.push(...parsed.problems);
-		result.files++;
+		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: () => textOf(file), enumerable: false });
+		yield { ...parsed, read: true };
 		onFile?.(i + 1, files.length);
-	});
+	}
+}
+
+/** Reads PATHs (files or folders) into memory at once (diff and the library API; check and inventory go file by file). */
+export function readWorkflowPaths(paths: string[], onFile?: (done: number, total: number) => void, cwd = process.cwd()): ReadResult {
+	const result: ReadResult = { workflows: [], problems: [], files: 0 };
+	for (const step of readWorkflowFiles(paths, onFile, cwd)) {
+		result.workflows.push(...step.workflows);
+		result.problems.push(...step.problems);
+		if (step.read) result.files++;
+	}
 	return result;
 }

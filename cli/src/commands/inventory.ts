@@ -1,11 +1,10 @@
 /** `n8n-governance inventory`: one row per workflow for the checklist's inventory. */
-import { checkWorkflows } from '../check/engine';
 import { facetsOf } from '../check/facets';
-import { graphOf } from '../check/graph';
-import type { Workflow } from '../check/workflow';
-import type { Io } from './common';
-import { emit, loadPolicy, readInputs } from './common';
+import type { WorkflowRef } from '../check/workflow';
 import { EXIT } from './check';
+import type { Io } from './common';
+import { emit, loadPolicy } from './common';
+import { scanInputs } from './scan';
 
 export interface InventoryOptions {
 	instance?: string;
@@ -37,13 +36,9 @@ function render(rows: Row[], format: InventoryOptions['format'], columns: readon
 
 export async function inventoryCommand(paths: string[], options: InventoryOptions, io: Io): Promise<number> {
 	const policy = loadPolicy(options.policy, undefined);
-	const inputs = await readInputs(paths, options, io);
-	// unsuppressed findings per workflow, counted in one pass (not one pass over all findings per row)
-	const counts = new Map<Workflow, number>();
-	for (const x of checkWorkflows(inputs.workflows, { policy, live: inputs.live })) if (!x.suppressed) counts.set(x.workflow, (counts.get(x.workflow) ?? 0) + 1);
-	const rows: Row[] = inputs.workflows.map((workflow) => {
-		const f = facetsOf(graphOf(workflow), policy);
-		const live = inputs.live?.(workflow);
+	// each workflow's row is made while its file is in memory; the findings count is added once all are checked
+	const scan = await scanInputs(paths, options, io, policy, (workflow, graph, live): Row => {
+		const f = facetsOf(graph, policy);
 		return {
 			workflow: workflow.name,
 			id: workflow.id,
@@ -60,13 +55,17 @@ export async function inventoryCommand(paths: string[], options: InventoryOption
 			hosts: f.hosts,
 			aiModels: f.models,
 			controls: f.controls,
-			findings: counts.get(workflow) ?? 0,
+			findings: 0,
 			lastExecution: live ? (live.lastExecution?.startedAt ?? 'none recorded') : undefined,
 			lastExecutionStatus: live?.lastExecution?.status,
 		};
 	});
-	const columns = inputs.live ? COLUMNS : COLUMNS.filter((c) => !c.startsWith('lastExecution'));
+	// unsuppressed findings per workflow, counted in one pass (not one pass over all findings per row)
+	const counts = new Map<WorkflowRef, number>();
+	for (const x of scan.findings) if (!x.suppressed) counts.set(x.workflow, (counts.get(x.workflow) ?? 0) + 1);
+	const rows = scan.workflows.map(({ ref, row }) => ({ ...row, findings: counts.get(ref) ?? 0 }));
+	const columns = scan.live ? COLUMNS : COLUMNS.filter((c) => !c.startsWith('lastExecution'));
 	emit(render(rows, options.format, columns), options.output, io);
-	for (const p of inputs.problems) io.err(`error: ${p.file}: ${p.message}\n`);
-	return inputs.problems.length > 0 ? EXIT.unusable : EXIT.pass;
+	for (const p of scan.problems) io.err(`error: ${p.file}: ${p.message}\n`);
+	return scan.problems.length > 0 ? EXIT.unusable : EXIT.pass;
 }

@@ -1,5 +1,5 @@
 /** Line numbers for findings: where a workflow (in an array export) and its node sit in the file's text. */
-import type { Workflow } from '../workflow';
+import type { WorkflowRef } from '../workflow';
 
 interface TextIndex {
 	lineStarts: number[];
@@ -61,7 +61,7 @@ function lineAt(index: TextIndex, offset: number): number {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** 1-based line of the node's `"name": "…"` within the workflow's text, or of the workflow itself. */
-export function lineOf(workflow: Workflow, nodeName?: string): number | undefined {
+export function lineOf(workflow: WorkflowRef, nodeName?: string): number | undefined {
 	const text = workflow.source.text;
 	if (text === undefined) return undefined;
 	const index = indexOf(text);

@@ -2,7 +2,7 @@
 import type { Finding } from '../engine';
 import type { Severity } from '../policy';
 import { workflowLabel } from '../workflow';
-import type { Workflow } from '../workflow';
+import type { WorkflowRef } from '../workflow';
 import { lineOf } from './locate';
 
 export interface InputProblem {
@@ -13,7 +13,7 @@ export interface InputProblem {
 export interface CheckReport {
 	findings: Finding[];
 	problems: InputProblem[];
-	workflows: Workflow[];
+	workflows: WorkflowRef[];
 	failOn: Severity | 'never';
 	failing: Finding[];
 }
@@ -64,8 +64,8 @@ export function summaryLine(report: CheckReport): string {
 }
 
 /** Findings grouped by workflow, in input order. */
-export function byWorkflow(findings: Finding[]): [Workflow, Finding[]][] {
-	const groups = new Map<Workflow, Finding[]>();
+export function byWorkflow(findings: Finding[]): [WorkflowRef, Finding[]][] {
+	const groups = new Map<WorkflowRef, Finding[]>();
 	for (const f of findings) {
 		const list = groups.get(f.workflow) ?? [];
 		list.push(f);
@@ -74,4 +74,4 @@ export function byWorkflow(findings: Finding[]): [Workflow, Finding[]][] {
 	return [...groups];
 }
 
-export const where = (w: Workflow) => `${w.source.file}${w.source.index !== undefined ? `[${w.source.index}]` : ''} › ${workflowLabel(w)}`;
+export const where = (w: WorkflowRef) => `${w.source.file}${w.source.index !== undefined ? `[${w.source.index}]` : ''} › ${workflowLabel(w)}`;

@@ -2,7 +2,7 @@
 import type { WorkflowGraph } from '../graph';
 import type { GovernanceKind } from '../kinds';
 import type { Policy, Severity } from '../policy';
-import type { Workflow, WorkflowNode } from '../workflow';
+import type { Workflow, WorkflowNode, WorkflowRef } from '../workflow';
 
 /** The checklist sections, in README order; every one has at least one rule (a test checks it). */
 export const SECTIONS = [
@@ -45,7 +45,7 @@ export interface RuleContext {
 	/** Nodes reachable from a start on a path that passes no node for which `isGuard` holds (memoised per guard). */
 	open: (key: string, isGuard: (node: WorkflowNode) => boolean) => Set<string>;
 	/** Workflows among the inputs, by id and by name (for sub-workflow calls). */
-	findWorkflow: (idOrName: string) => Workflow | undefined;
+	findWorkflow: (idOrName: string) => WorkflowRef | undefined;
 }
 
 /** A fixture is a raw workflow as n8n exports it, with optional live facts and policy. */

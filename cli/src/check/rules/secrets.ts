@@ -28,9 +28,14 @@ export function* strings(value: unknown, path: string): Generator<[string, strin
  */
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const NEEDS = SECRET_RULES.map((r) => requiredLiterals(r.pattern));
-/** Every rule's literals, lower-cased, as one regex for the lower-cased text (a superset of what the engine needs). */
+/** Literals no other literal is part of: a text holds one of `all` exactly when it holds one of these. */
+const minimal = (all: string[]) => all.filter((s) => !all.some((other) => other !== s && s.includes(other)));
+/**
+ * Every rule's literals, lower-cased, as one regex for the lower-cased text (a superset of what the engine needs);
+ * only the minimal ones ('sk' covers 'sk-ant-'), which leaves the answer as it is and the regex shorter.
+ */
 const ANY_LITERAL = NEEDS.every((need) => need !== undefined)
-	? new RegExp([...new Set(NEEDS.flatMap((need) => need!.strs.map((s) => s.toLowerCase())))].map(escape).join('|'))
+	? new RegExp(minimal([...new Set(NEEDS.flatMap((need) => need!.strs.map((s) => s.toLowerCase())))]).map(escape).join('|'))
 	: undefined; // a rule without a known literal: every text is scanned
 
 /** Whether `detect` could report a secret in `text` (false only when it certainly reports none). */
