@@ -67,6 +67,8 @@ for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'sv', 'da', 'fi', 
 }
 // continents and common short forms
 country.push('Africa', 'Europe', 'Asia', 'North America', 'South America', 'Latin America', 'Oceania', 'Antarctica', 'Middle East', 'Scandinavia', 'UK', 'USA', 'U.S.A.', 'U.K.', 'UAE', 'EU');
+// short names in everyday use, and the countries of the United Kingdom (ISO lists only the union)
+country.push('America', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland');
 const countryList = clean(country, 2);
 
 // nationalities (i18n-nationality, MIT; en, de, es, fr, it, nl, no, fi) and their English plurals, with the adjectives of

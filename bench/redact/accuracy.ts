@@ -3,7 +3,8 @@
  * peers, in one process:
  *   npm run bench:redact:accuracy
  * Sets: pii-synth-v2 (Presidio research, synthetic, generated with Faker; ../shared/data or
- * PII_SYNTH_PATH), ner-dev-wnut17 (real tweets; NER_WNUT_PATH) and the project's business-text
+ * PII_SYNTH_PATH), ner-dev-wnut17 (real tweets; NER_WNUT_PATH), when present WikiGold (Wikipedia articles, edited
+ * prose, CC BY 4.0, the same {text, spans} lines; NER_WIKIGOLD_PATH, not shipped) and the project's business-text
  * corpus (test/fixtures/business-text.json, names and places from non-Faker sources). A gold span
  * counts as found when detections of its entity cover at least half of it; a detection counts as
  * correct when it covers at least half of a gold span of its entity or lies at least half inside
@@ -255,6 +256,7 @@ function main(): void {
 	log(`first detect (word lists loaded): ${(cpuMs() - c0).toFixed(0)} ms CPU`);
 	report('pii-synth-v2', loadSynth(), PROSE, all);
 	report('ner-dev-wnut17 (real tweets)', loadJsonl('NER_WNUT_PATH', 'ner-dev-wnut17.jsonl'), ['PERSON', 'LOCATION', 'ORGANIZATION'], all);
+	report('wikigold (Wikipedia, edited prose)', loadJsonl('NER_WIKIGOLD_PATH', 'wikigold.jsonl'), ['PERSON', 'LOCATION', 'ORGANIZATION'], all);
 	report('business-text (project fixture)', loadBusiness(), ['PERSON', 'STREET_ADDRESS', 'LOCATION'], all);
 	if (process.env.BENCH_SKIP_ADVERSARIAL !== '1') adversarial();
 }

@@ -136,6 +136,11 @@ describe('prose entities', () => {
 		expect(found('Texas called me back.', 'LOCATION')).toEqual([]);
 	});
 
+	test('when America, Britain or a country of the United Kingdom is named then it is a place, not a given name', () => {
+		expect(found('Pakistan beat England; the Boy Scouts of America and Britain took note.', 'LOCATION')).toEqual(['Pakistan', 'England', 'America', 'Britain']);
+		expect(found('Pakistan beat England; the Boy Scouts of America and Britain took note.', 'PERSON')).toEqual([]);
+	});
+
 	test('when a region that is also a name follows "to" then it is a place; a big city that is also a name is found (weakly) without context', () => {
 		expect(found('They are coming to Arizona next year.', 'LOCATION')).toEqual(['Arizona']);
 		expect(found('Everything you need to know about Toronto.', 'LOCATION')).toEqual(['Toronto']);
