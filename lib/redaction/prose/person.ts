@@ -61,7 +61,7 @@ function isInitial(t: Tokens, i: number): boolean {
 }
 
 /** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, at least two letters. */
-function nameLike(t: Tokens, i: number): boolean {
+function nameLike(t: Tokens, i: number, continuing = false): boolean {
 	// names are 2-40 letters (a longer "word" is a hyphenated storm like `SKx-SKx-…`)
 	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2 || t.end[i] - t.start[i] > 40) return false;
 	const f = t.flags[i];
@@ -75,8 +75,11 @@ function nameLike(t: Tokens, i: number): boolean {
 		}
 	}
 	const b = wordBits(t, i);
-	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title)
-	return (b & W.NOT_NAME) === 0 && !((b & W.TITLES) !== 0 && i + 1 < t.count && (t.flags[i + 1] & NL) === 0);
+	if ((b & W.NOT_NAME) !== 0) return false;
+	if ((b & W.TITLES) === 0 || i + 1 >= t.count || (t.flags[i + 1] & NL) !== 0) return true;
+	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title); after a name part it ends one (`Ben Bishop`)
+	// unless a name follows it (`County Coroner William McLaughlin`)
+	return continuing && !(joined(t, i) && nameLike(t, i + 1));
 }
 
 /** Whitespace without a line break separates tokens a and a+1 (a short run of spaces). */
@@ -97,7 +100,7 @@ export function runAt(t: Tokens, i: number): Run | undefined {
 		// `J.` initial: the dot joins
 		if (isInitial(t, j) && isPunct(t, next, '.') && (t.flags[next] & SPACE) === 0) next++;
 		if (next >= t.count || !joined(t, next - 1)) break;
-		if (nameLike(t, next) && parts.length < MAX_RUN) {
+		if (nameLike(t, next, true) && parts.length < MAX_RUN) {
 			parts.push(next);
 			lows.push(low(t, next));
 			last = j = next;
@@ -312,8 +315,9 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	const next = r.last + 1 < t.count && (t.flags[r.last + 1] & CAP) !== 0 ? low(t, r.last + 1) : '';
 	if (ORG_HEADS.has(r.lows[n - 1]) || (n > 1 && ORG_SUFFIXES.has(r.lows[n - 1])) || ORG_SUFFIXES.has(next)) return 0;
 	if (contextBefore(t, r.first)) {
-		// `Hey Listeners`, `Dear Team`: a common or less common English word is no name
-		if (pure(first, C) || pure(first, P) || ((lexOf(t, lx, r.parts[0]) & RARE) !== 0 && (first & (G | S)) === 0)) return 0;
+		// `Hey Listeners`, `Dear Team`: a common or less common English word is no name; `Major Muslim organisations`: nor a nationality
+		const b0 = lexOf(t, lx, r.parts[0]);
+		if (pure(first, C) || pure(first, P) || ((b0 & RARE) !== 0 && (first & (G | S)) === 0) || (n === 1 && (b0 & NATIONALITY) !== 0 && (wordBits(t, r.first - 1) & W.TITLES) !== 0)) return 0;
 		return PERSON_SCORES.context;
 	}
 	// `flew to Leppen`, `grew up in Remniku`, `home city Villafranca del Cid`: a place

@@ -11,6 +11,9 @@ herr frau fräulein hr fr dipl ing mag dott dottssa dott.ssa sig sig.ra sig.na s
 mme mlle m monsieur madame mademoiselle me sr sra srta señor señora señorita doña dña
 dhr mevr mevrouw meneer pan pani gospodin gospođa
 capt captain col lt sgt gen cpt insp det officer judge justice sen rep gov pres
+colonel general lieutenant sergeant major brigadier admiral commander corporal marshal commodore
+sheriff mayor governor senator president chancellor councillor councilor alderman coroner ambassador
+bishop archbishop cardinal rabbi imam pastor reverend deacon
 `);
 
 /** Salutations whose next words are a name: `Dear Maria`, `Hi Peter`. */

@@ -168,6 +168,12 @@ describe('prose entities', () => {
 		expect(found('Dear Christian, thanks.', 'PERSON')).toEqual(['Christian']);
 	});
 
+	test('when a military, civic or religious title comes before a name then the name is found; a title word after a given name is its surname', () => {
+		expect(found('County Coroner William McLaughlin went there; Brigadier General Jesse Auton too.', 'PERSON')).toEqual(['William McLaughlin', 'Jesse Auton']);
+		expect(found('Losing Ben Bishop on the other hand hurts.', 'PERSON')).toEqual(['Ben Bishop']);
+		expect(found('General Motors and Major League Baseball signed; Major Muslim groups spoke.', 'PERSON')).toEqual([]);
+	});
+
 	test('when a month abbreviation that is also a name sits next to a day then it is part of a date', () => {
 		expect(found('Payment is due by 12th Jan, thanks.', 'PERSON')).toEqual([]);
 		expect(found('We call on Jan. 19 at noon.', 'PERSON')).toEqual([]);
