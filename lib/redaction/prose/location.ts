@@ -103,6 +103,9 @@ function lowerPlace(t: Tokens, lx: Lexicon, i: number): boolean {
 
 export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detection[] {
 	const out: Detection[] = [];
+	/** token after the last place found (a place, a comma, then token i: `Mobile, Alabama`) */
+	let placeEnd = -1;
+	const afterPlace = (i: number) => placeEnd >= 0 && i === placeEnd + 1 && isPunct(t, placeEnd, ',') && (t.flags[i] & NL) === 0;
 	let i = 0;
 	while (i < t.count) {
 		if (t.kind[i] === WORD && (t.flags[i] & (CAP | GLUED)) === 0 && !taken[i] && lowerPlace(t, lx, i)) {
@@ -114,10 +117,13 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 			i++;
 			continue;
 		}
-		// `in DC`, `back to NYC`: a state code or a known short form after a place word
-		if ((t.flags[i] & UPPER) !== 0 && t.end[i] - t.start[i] <= 3 && (US_STATES.has(tok(t, i)) || (lexOf(t, lx, i) & COUNTRY) !== 0) && CODE_BEFORE.has(low(t, i - 1)) && (t.flags[i] & NL) === 0) {
+		// `in DC`, `back to NYC`, `Philadelphia, USA`: a state code or a known short form after a place word or a place and
+		// a comma; a country's short form (`UK`, `USA`) also alone (`US` may be the pronoun)
+		const short = (t.flags[i] & UPPER) !== 0 && t.end[i] - t.start[i] <= 3 && (t.flags[i] & NL) === 0 ? tok(t, i) : '';
+		const country = short !== '' && short !== 'US' && (lexOf(t, lx, i) & COUNTRY) !== 0;
+		if (short !== '' && (country || ((US_STATES.has(short) || (lexOf(t, lx, i) & COUNTRY) !== 0) && (CODE_BEFORE.has(low(t, i - 1)) || afterPlace(i))))) {
 			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[i], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
-			i++;
+			placeEnd = ++i;
 			continue;
 		}
 		// an ALL-CAPS place (`LONDON`) only with a context word before it (address lines are the address pass's)
@@ -162,7 +168,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		const single = best === i;
 		const common = single && (lexOf(t, lx, i) & COMMON) !== 0;
 		const person = single && (lexOf(t, lx, i) & (GIVEN | SURNAME)) !== 0;
-		const ctx = placeContext(t, i) || placeAfter(t, lx, best);
+		const ctx = placeContext(t, i) || placeAfter(t, lx, best) || (kind !== 3 && afterPlace(i));
 		// a common word with context still must not run on into more capitalised words (`from Can Capital`)
 		const more = best + 1 < t.count && t.kind[best + 1] === WORD && (t.flags[best + 1] & CAP) !== 0 && (t.flags[best + 1] & NL) === 0;
 		// `shouted at Gary`, `went to Linda's`: after `at`/`to` a given name or surname is no small place (`to Arizona` is a region)
@@ -175,7 +181,7 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		else if (!person && (t.flags[i] & SENT) === 0 && (t.flags[i] & UPPER) === 0) score = LOCATION_SCORES.minor;
 		if (score > 0) {
 			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[best], score, ruleId: 'prose-location' });
-			i = best + 1;
+			placeEnd = i = best + 1;
 		} else i++;
 	}
 	return out;

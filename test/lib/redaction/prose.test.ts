@@ -136,6 +136,11 @@ describe('prose entities', () => {
 		expect(found('Texas called me back.', 'LOCATION')).toEqual([]);
 	});
 
+	test('when a region, state code or country follows a place and a comma then it is a place too; UK and USA are places alone', () => {
+		expect(found('They played in Bowling Green, Ohio, and later in Philadelphia, Pennsylvania, USA.', 'LOCATION')).toEqual(['Bowling Green', 'Ohio', 'Philadelphia', 'Pennsylvania', 'USA']);
+		expect(found('It reached number 2 in the UK chart; call US now.', 'LOCATION')).toEqual(['UK']);
+	});
+
 	test('when America, Britain or a country of the United Kingdom is named then it is a place, not a given name', () => {
 		expect(found('Pakistan beat England; the Boy Scouts of America and Britain took note.', 'LOCATION')).toEqual(['Pakistan', 'England', 'America', 'Britain']);
 		expect(found('Pakistan beat England; the Boy Scouts of America and Britain took note.', 'PERSON')).toEqual([]);
@@ -150,7 +155,7 @@ describe('prose entities', () => {
 	test('when a given name that is also a small town follows a weak place word then it is a name, not nothing; after a strong one a place', () => {
 		expect(found('Everyone yelled at Ashley and made her cry.', 'PERSON')).toEqual(['Ashley']);
 		expect(found('We moved to Ashley last year.', 'LOCATION')).toEqual(['Ashley']);
-		expect(found('Meet me at Ashley, Ohio.', 'LOCATION')).toEqual(['Ashley']);
+		expect(found('Meet me at Ashley, Ohio.', 'LOCATION')).toEqual(['Ashley', 'Ohio']);
 	});
 
 	test('when a given name that also names a small region (a parish called Michael) stands alone then it is a name; a big place or a country is not', () => {
