@@ -4,10 +4,12 @@
  * APO/FPO/DPO line, a street corner `corner of A and B`), then what follows it: a unit or
  * apartment part, and the postcode + city line with postcode shapes per country (US ZIP+4, CA, UK,
  * DE/FR/ES/IT, NL, BE/AT/CH/DK/NO, SE, PL, PT). A unit before the street (`Flat 3, 12 High Street`)
- * belongs to it. In a block of several lines, the city, region and country lines are LOCATION and
- * their postcode STREET_ADDRESS (each line of a postal block is a field of its own), when LOCATION
- * is wanted. Patterns have bounded repetitions only; each extension is tried at most MAX_EXT times
- * after a street line: linear in the text.
+ * belongs to it. The parts of an address block (a letter head, a signature, a shipping block:
+ * street, unit, postcode + city, region and country lines) separated by a comma, spaces or one line
+ * break are ONE STREET_ADDRESS with the separators inside: the places in it are parts of the address,
+ * no LOCATION of their own (one token on redaction; Restore gives the block back as it was). A blank
+ * line ends a block. Patterns have bounded repetitions only; each extension is tried at most MAX_EXT
+ * times after a street line: linear in the text.
  */
 import type { Detection } from '../types';
 import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, PlainSearch, WindowSearch, windows } from './anchors';
@@ -18,8 +20,6 @@ import { NUM, WORD } from './tokens';
 import type { Tokens } from './tokens';
 
 export const ADDRESS_SCORE = 0.85;
-/** A place line of a postal block. */
-export const ADDRESS_PLACE_SCORE = 0.8;
 const MAX_EXT = 6;
 
 /** Start of a word: no letter, mark or digit before (keeps a long run of letters from being tried at each of its positions). */
@@ -70,7 +70,8 @@ const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
 const CORNER_WORDS = 'corner|intersection|junction';
 const CORNER = new RegExp(String.raw`\b(?:${CORNER_WORDS})\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
-const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n(?:[ \t>|]{0,8}){0,2}){0,2}|(?:\r?\n(?:[ \t>|]{0,8}){0,2}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
+/** Between two parts: a comma, spaces or tabs, or one line break (an e-mail's quote marks `>` after it); no blank line. */
+const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t>|]{0,8})?|\r?\n[ \t>|]{0,8}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
 const UNIT = String.raw`(?:${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
 const ZIP_US = String.raw`\d{5}(?:-\d{4})?`;
 const POST_CA = String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`;
@@ -78,11 +79,6 @@ const POST_UK = String.raw`[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}`;
 const POST_EU = String.raw`(?:(?:D|F|A|CH|NL|B|L|I|E|P|S|DK|N|FI|FIN|SE|PL)-)?(?:\d{5}|\d{4}(?:\s?[A-Z]{2}\b)?|\d{3}\s\d{2}|\d{2}-\d{3}|\d{4}-\d{3})`;
 const CITY = String.raw`${W}(?:[ -]{1,2}(?:(?:sur|am|an|upon|de|la|del|di|nad|na|u|do)[ -])?${W}){0,3}`;
 const LINE = String.raw`(?:${CITY},?\s{1,2}(?:[A-Z]{2}|${W})\.?,?\s{1,2}(?:${ZIP_US}|${POST_CA})|${POST_EU}\s{1,2}${CITY}|${CITY},?\s{1,2}${POST_UK}|${CITY}\s{1,2}${POST_EU}|[A-Z]{2}\s{1,2}${ZIP_US}|(?:APO|FPO|DPO)\s[A-Z]{2}\s\d{5}|${POST_UK}\b|${POST_CA}\b|${ZIP_US}\b)`;
-/** A postcode inside a place line. */
-const POSTCODE_IN = new RegExp(String.raw`(?<![\p{L}\d])(?:${ZIP_US}|${POST_CA}|${POST_UK}|${POST_EU})(?![\p{L}\d])`, 'u');
-/** A military mail line (`FPO AE 09123`): part of the address, no place. */
-const MILITARY = /^(?:APO|FPO|DPO)\s/;
-const PLACE_WORDS = /\p{L}[\p{L}\p{M}'’.\- ]*[\p{L}\p{M}]/gu;
 
 /**
  * Anchors of the street patterns (see anchors.ts): a word every match holds, from the tables above, and
@@ -165,10 +161,14 @@ interface Piece {
 	nl: boolean;
 }
 
-/** A bare city/region/country line counts when the gazetteer knows it (or its last words: `Coalville South Africa`), or it is in capitals. */
-function knownPlace(lx: Lexicon, s: string): boolean {
+/**
+ * A bare city/region/country line counts when the gazetteer knows it (or its last words: `Coalville
+ * South Africa`), or it is in capitals. `wide`: a city counts too (before the postcode line; after it
+ * only a region or a country closes the address: many city names are also common words, `Best`).
+ */
+function knownPlace(lx: Lexicon, s: string, wide = true): boolean {
 	const w = s.toLowerCase();
-	if (lx.city.has(w) || lx.region.has(w) || lx.country.has(w)) return true;
+	if ((wide && lx.city.has(w)) || lx.region.has(w) || lx.country.has(w)) return true;
 	const words = w.split(/\s+/);
 	for (let k = 1; k < words.length; k++) {
 		const tail = words.slice(k).join(' ');
@@ -194,7 +194,7 @@ function extend(text: string, lx: Lexicon, from: number): Piece[] {
 		let next = unit && (!line || unit.end >= line.end) ? unit : line;
 		if (!next) {
 			const city = pieceAt(CITY_AT, text, end, 'city');
-			if (city && acceptCity(text, lx, city, out.length > 0)) next = city;
+			if (city && acceptCity(text, lx, city, out.length > 0, out.some((p) => p.kind === 'line'))) next = city;
 		}
 		if (!next || next.end <= end) break;
 		out.push(next);
@@ -203,9 +203,14 @@ function extend(text: string, lx: Lexicon, from: number): Piece[] {
 	return out;
 }
 
-/** A city piece: a known place, or a line of its own in a block, or followed by a known place, state code or postcode line. */
-function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean): boolean {
-	if (knownPlace(lx, text.slice(city.start, city.end))) return true;
+/**
+ * A city piece: a known place, or a line of its own in a block, or followed by a known place, state
+ * code or postcode line; once a postcode line closed the block, only a known country or region (or a
+ * line in capitals) goes on: `Thanks` or `Best` on the next line is no place.
+ */
+function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean, closed: boolean): boolean {
+	if (knownPlace(lx, text.slice(city.start, city.end), !closed)) return true;
+	if (closed) return false;
 	ALONE_ON_LINE.lastIndex = city.end;
 	if (city.nl && inBlock && ALONE_ON_LINE.test(text)) return true;
 	const after = pieceAt(LINE_AT, text, city.end, 'line') ?? pieceAt(CITY_AT, text, city.end, 'city');
@@ -228,43 +233,17 @@ function unitBefore(text: string, s: number): number {
 	return m ? s - m[1].length : s;
 }
 
-/** Emits the street with its pieces: one span, or (a block with place lines, LOCATION wanted) the street part and each place line's parts. */
-function emit(text: string, s: number, e: number, pieces: Piece[], score: number, places: boolean, out: Detection[]): void {
-	let k = 0;
-	let end = e;
-	for (; k < pieces.length; k++) {
-		const p = pieces[k];
-		if (places && p.nl && p.kind !== 'unit' && !MILITARY.test(text.slice(p.start, p.end))) break;
-		end = p.end;
-	}
+/** Emits the street with its pieces as one span: the separators between the parts (a comma, a line break) are inside it. */
+function emit(text: string, s: number, e: number, pieces: Piece[], score: number, out: Detection[]): void {
+	const end = pieces.length > 0 ? pieces[pieces.length - 1].end : e;
 	out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, end), score, ruleId: 'prose-address' });
-	for (; k < pieces.length; k++) placeLine(text, pieces[k], out);
-}
-
-/** A place line of a block: its postcode is STREET_ADDRESS, its words LOCATION; a unit stays STREET_ADDRESS. */
-function placeLine(text: string, p: Piece, out: Detection[]): void {
-	const s = p.start;
-	const e = trimEnd(text, s, p.end);
-	if (p.kind === 'unit' || MILITARY.test(text.slice(s, e))) {
-		out.push({ entity: 'STREET_ADDRESS', start: s, end: e, score: ADDRESS_SCORE, ruleId: 'prose-address' });
-		return;
-	}
-	const line = text.slice(s, e);
-	const code = POSTCODE_IN.exec(line);
-	const words = code ? line.slice(0, code.index) + ' '.repeat(code[0].length) + line.slice(code.index + code[0].length) : line;
-	if (code) out.push({ entity: 'STREET_ADDRESS', start: s + code.index, end: s + code.index + code[0].length, score: ADDRESS_SCORE, ruleId: 'prose-address' });
-	PLACE_WORDS.lastIndex = 0;
-	let m: RegExpExecArray | null;
-	while ((m = PLACE_WORDS.exec(words)) !== null) {
-		out.push({ entity: 'LOCATION', start: s + m.index, end: s + m.index + m[0].length, score: ADDRESS_PLACE_SCORE, ruleId: 'prose-address' });
-	}
 }
 
 /**
- * Street addresses of the tokens' text; with `places`, the place lines of a postal block come out as LOCATION.
+ * Street addresses of the tokens' text, each with the parts that follow it (one span per block).
  * `plain`: every pattern searched globally (the reference the anchored search is tested against).
  */
-export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain = false): Detection[] {
+export function findAddresses(tokens: Tokens, lx: Lexicon, plain = false): Detection[] {
 	const text = tokens.text;
 	const out: Detection[] = [];
 	const taken: Array<[number, number]> = [];
@@ -281,7 +260,7 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain
 		const s = unitBefore(text, m.index);
 		const e = trimEnd(text, m.index, m.index + m[0].length);
 		const pieces = extend(text, lx, e);
-		emit(text, s, e, pieces, ADDRESS_SCORE, places, out);
+		emit(text, s, e, pieces, ADDRESS_SCORE, out);
 		const last = pieces.length > 0 ? pieces[pieces.length - 1].end : e;
 		taken.push([s, last]);
 		next = Math.max(last, next);
@@ -309,7 +288,7 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain
 			continue;
 		}
 		const s = unitBefore(text, s0);
-		emit(text, s, e, pieces, pieces.length > 0 ? ADDRESS_SCORE : ADDRESS_SCORE - 0.1, places, out);
+		emit(text, s, e, pieces, pieces.length > 0 ? ADDRESS_SCORE : ADDRESS_SCORE - 0.1, out);
 		next = Math.max(pieces.length > 0 ? pieces[pieces.length - 1].end : e, next);
 	}
 	const corner = search(SEARCH.corner);

@@ -43,7 +43,7 @@ describe('anchored search of the prose patterns', () => {
 	test('when texts hold street addresses and look-alikes then the anchored search finds what the plain search finds', () => {
 		const differ = texts.filter((text) => {
 			const t = tokenize(text);
-			return [true, false].some((places) => key(findAddresses(t, lx, places)).join() !== key(findAddresses(tokenize(text), lx, places, true)).join());
+			return key(findAddresses(t, lx)).join() !== key(findAddresses(tokenize(text), lx, true)).join();
 		});
 		expect(differ).toEqual([]);
 		// the check compares something: most sample texts hold an address
@@ -65,6 +65,6 @@ describe('anchored search of the prose patterns', () => {
 
 	test('when a weak street starts with an astral capital and fails its checks then the search goes on (no endless loop)', () => {
 		expect(findAddresses(tokenize('x 𝐀bc 5 is here, 12 Oak Street'), lx).map((d) => d.start)).toEqual([18]);
-		expect(findAddresses(tokenize('x 𝐀bc 5 is here, 12 Oak Street'), lx, false, true).map((d) => d.start)).toEqual([18]);
+		expect(findAddresses(tokenize('x 𝐀bc 5 is here, 12 Oak Street'), lx, true).map((d) => d.start)).toEqual([18]);
 	});
 });

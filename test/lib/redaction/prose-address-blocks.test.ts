@@ -1,0 +1,55 @@
+// Address blocks: the parts of an address written over several lines or after commas are one
+// STREET_ADDRESS; ordinary text with commas and line breaks is none. Names, streets and places are
+// made up or common real ones written for these tests (no Faker).
+import { detect, redact, restore } from '../../../lib/redaction';
+
+const SECRET = 'a-test-secret-of-at-least-32-bytes-long!!';
+const spans = (text: string, options = {}) => detect(text, options).map((d) => [d.entity, text.slice(d.start, d.end)]);
+const found = (text: string, entity = 'STREET_ADDRESS', options = {}) => spans(text, options).filter(([e]) => e === entity).map(([, v]) => v);
+
+describe('address blocks', () => {
+	test.each([
+		['Ship to:\nJane Roe\n12 Oak Street\nApt 4B\nSpringfield, IL 62704\nUSA\n\nThanks!', '12 Oak Street\nApt 4B\nSpringfield, IL 62704\nUSA', 'a US shipping block with a unit line and a country line'],
+		['Kind regards\nIngrid Solberg\nStorgata 12\n0155 Oslo\nNorway\nTel. 22 33 44 55', 'Storgata 12\n0155 Oslo\nNorway', 'an e-mail signature'],
+		['Hauptstraße 5\r\n10115 Berlin\r\nGermany', 'Hauptstraße 5\r\n10115 Berlin\r\nGermany', 'Windows line breaks'],
+		['Deliver to 8 Market Lane, Suite 200, Boulder, CO 80302 before noon.', '8 Market Lane, Suite 200, Boulder, CO 80302', 'a block on one line'],
+		['P.O. Box 4521\nAustin, TX 78765', 'P.O. Box 4521\nAustin, TX 78765', 'a PO box and its city line'],
+		['77 Queen Street West\nToronto\n, ON\nM5H 2N2', '77 Queen Street West\nToronto\n, ON\nM5H 2N2', 'a form export: the comma starts the next line'],
+		['> 41 Mill Lane\n> Leeds LS1 4AP\n> United Kingdom', '41 Mill Lane\n> Leeds LS1 4AP\n> United Kingdom', 'a quoted block'],
+	])('when the text is %j then the block is one STREET_ADDRESS %j (%s)', (text, address) => {
+		expect(found(text)).toEqual([address]);
+		// the places in it are part of the address, not LOCATION of their own
+		expect(found(text, 'LOCATION')).toEqual([]);
+	});
+
+	test('when LOCATION is not selected then the block is the same single STREET_ADDRESS', () => {
+		const text = '12 Oak Street\nApt 4B\nSpringfield, IL 62704\nUSA';
+		expect(found(text, 'STREET_ADDRESS', { entities: ['STREET_ADDRESS'] })).toEqual([text]);
+	});
+
+	test('when a block is redacted with tokens then it is one token and restore gives back exactly the text, line breaks included', () => {
+		const text = 'Hi Support,\nplease send it to\n12 Oak Street\nApt 4B\nSpringfield, IL 62704\nUSA\nThanks, Jane Roe';
+		const r = redact(text, { operator: 'token', secret: SECRET });
+		expect(r.text).toBe('Hi Support,\nplease send it to\n<STREET_ADDRESS_1>\nThanks, <PERSON_1>');
+		expect(restore(r.text, r.encryptedMap!, SECRET).text).toBe(text);
+	});
+
+	test.each([
+		['12 Oak Street\n\nLondon was busy today.', ['12 Oak Street'], 'a blank line ends the block'],
+		['221 Baker Street\nLondon NW1 6XE\nThanks\nAmara', ['221 Baker Street\nLondon NW1 6XE'], 'after the postcode line only a known country or region goes on'],
+		['221 Baker Street\nLondon NW1 6XE\nBest,\nAmara', ['221 Baker Street\nLondon NW1 6XE'], 'a sign-off that is also a city name after the postcode line'],
+		['The shop at 5 Market Street, Jenny said, is closed.', ['5 Market Street'], 'a name after the comma'],
+		['We met at 12 Oak Street, then went home.\nThe weather was fine.', ['12 Oak Street'], 'a sentence goes on after the comma'],
+	])('when the text is %j then STREET_ADDRESS is %j (%s)', (text, addresses) => {
+		expect(found(text)).toEqual(addresses);
+	});
+
+	test.each([
+		['Apples, Pears, Oranges\nBananas, Lemons', 'a list of capitalised words'],
+		['Meeting notes\nAgenda, Budget\nNext Steps\nRoom 12', 'headings and a room number'],
+		['Release 2024\nBuild 5\nWindows, Linux', 'version lines'],
+		['Suite 200\nSpringfield\nUSA', 'a unit and place lines without a street'],
+	])('when the text is %j then no STREET_ADDRESS is found (%s)', (text) => {
+		expect(found(text)).toEqual([]);
+	});
+});
