@@ -8,8 +8,8 @@
  * street, unit, postcode + city, region and country lines) separated by a comma, spaces or one line
  * break are ONE STREET_ADDRESS with the separators inside: the places in it are parts of the address,
  * no LOCATION of their own (one token on redaction; Restore gives the block back as it was). A blank
- * line ends a block. Patterns have bounded repetitions only; each extension is tried at most MAX_EXT
- * times after a street line: linear in the text.
+ * line ends a block, unless a postcode line follows it. Patterns have bounded repetitions only; each
+ * extension is tried at most MAX_EXT times after a street line: linear in the text.
  */
 import type { Detection } from '../types';
 import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, PlainSearch, WindowSearch, windows } from './anchors';
@@ -72,6 +72,8 @@ const CORNER = new RegExp(String.raw`\b(?:${CORNER_WORDS})\s(?:of\s)?(?!of\s)(${
 
 /** Between two parts: a comma, spaces or tabs, or one line break (an e-mail's quote marks `>` after it); no blank line. */
 const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t>|]{0,8})?|\r?\n[ \t>|]{0,8}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
+/** Before a postcode line (strong evidence of its own) a blank line may come too. */
+const SEP_LINE = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t>|]{0,8}){0,2}|(?:\r?\n[ \t>|]{0,8}){1,2}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
 const UNIT = String.raw`(?:${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
 const ZIP_US = String.raw`\d{5}(?:-\d{4})?`;
 const POST_CA = String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`;
@@ -145,7 +147,7 @@ function suffixed(w: string): boolean {
 }
 
 const UNIT_AT = new RegExp(`(${SEP})${UNIT}`, 'uy');
-const LINE_AT = new RegExp(`(${SEP})${LINE}`, 'uy');
+const LINE_AT = new RegExp(`(${SEP_LINE})${LINE}`, 'uy');
 const CITY_AT = new RegExp(`(${SEP})(${CITY})(?![\\p{L}\\p{M}])`, 'uy');
 const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6},?[ \t]{1,2})$`, 'u');
 const ALONE_ON_LINE = /[ \t]*(?:\r?\n|$)/y;

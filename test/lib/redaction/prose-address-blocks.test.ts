@@ -36,6 +36,7 @@ describe('address blocks', () => {
 
 	test.each([
 		['12 Oak Street\n\nLondon was busy today.', ['12 Oak Street'], 'a blank line ends the block'],
+		['12 Oak Street\n\nLondon NW1 6XE', ['12 Oak Street\n\nLondon NW1 6XE'], 'a postcode line goes on after a blank line'],
 		['221 Baker Street\nLondon NW1 6XE\nThanks\nAmara', ['221 Baker Street\nLondon NW1 6XE'], 'after the postcode line only a known country or region goes on'],
 		['221 Baker Street\nLondon NW1 6XE\nBest,\nAmara', ['221 Baker Street\nLondon NW1 6XE'], 'a sign-off that is also a city name after the postcode line'],
 		['The shop at 5 Market Street, Jenny said, is closed.', ['5 Market Street'], 'a name after the comma'],
