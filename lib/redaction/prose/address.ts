@@ -14,6 +14,7 @@
 import type { Detection } from '../types';
 import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, PlainSearch, WindowSearch, windows } from './anchors';
 import type { AnchorKind, Search } from './anchors';
+import { CITY as CITY_BIT, COMMON, COUNTRY, GIVEN, MAJOR, REGION } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { ADDRESS_CUE, EN_STREET_TYPES, EN_WEAK_STREET_TYPES, SHIP_PREFIXES, UNIT_WORDS } from './cues';
 import { NUM, WORD } from './tokens';
@@ -149,8 +150,11 @@ function suffixed(w: string): boolean {
 const UNIT_AT = new RegExp(`(${SEP})${UNIT}`, 'uy');
 const LINE_AT = new RegExp(`(${SEP_LINE})${LINE}`, 'uy');
 const CITY_AT = new RegExp(`(${SEP})(${CITY})(?![\\p{L}\\p{M}])`, 'uy');
-const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6},?[ \t]{1,2})$`, 'u');
+/** A unit before the street on its line (`Flat 3, 12 High Street`) or on the line above (`Flat 3\n12 High Street`). */
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6}(?:,?[ \t]{1,2}|,?[ \t]{0,4}\r?\n[ \t>|]{0,8}))$`, 'u');
 const ALONE_ON_LINE = /[ \t]*(?:\r?\n|$)/y;
+/** The end of a sentence, a line or the text. */
+const END_AFTER = /[ \t]*(?:[.!?](?:\s|$)|\r?\n|$)/y;
 /** An address cue ending the text before a street (tried once, at that text's end). */
 const CUE_BEFORE = new RegExp(String.raw`(?<=(?:${ADDRESS_CUE})\s{0,3}:?\s{0,8})$`, 'iuy');
 
@@ -161,16 +165,23 @@ interface Piece {
 	kind: Kind;
 	/** a line break lies before it */
 	nl: boolean;
+	/** a comma or a line break lies before it (no mere space) */
+	apart: boolean;
 }
 
 /**
  * A bare city/region/country line counts when the gazetteer knows it (or its last words: `Coalville
  * South Africa`), or it is in capitals. `wide`: a city counts too (before the postcode line; after it
  * only a region or a country closes the address: many city names are also common words, `Best`).
+ * `strict` (right after the street): a town or region that is also a given name or an English word
+ * (`12 Oak Street, Paul.`) only when it is a big city (`Reading`).
  */
-function knownPlace(lx: Lexicon, s: string, wide = true): boolean {
+function knownPlace(lx: Lexicon, s: string, wide = true, strict = false): boolean {
 	const w = s.toLowerCase();
-	if ((wide && lx.city.has(w)) || lx.region.has(w) || lx.country.has(w)) return true;
+	const b = lx.lookup(w);
+	const plain = !strict || (b & (GIVEN | COMMON)) === 0;
+	if (wide && (b & CITY_BIT) !== 0 && (plain || (b & MAJOR) !== 0)) return true;
+	if ((plain && (b & REGION) !== 0) || (b & COUNTRY) !== 0) return true;
 	const words = w.split(/\s+/);
 	for (let k = 1; k < words.length; k++) {
 		const tail = words.slice(k).join(' ');
@@ -183,11 +194,11 @@ function pieceAt(re: RegExp, text: string, from: number, kind: Kind): Piece | un
 	re.lastIndex = from;
 	const m = re.exec(text);
 	if (!m) return undefined;
-	return { start: m.index + m[1].length, end: re.lastIndex, kind, nl: /\n/.test(m[1]) };
+	return { start: m.index + m[1].length, end: re.lastIndex, kind, nl: /\n/.test(m[1]), apart: /[,\n]/.test(m[1]) };
 }
 
-/** The unit and place pieces after a street line ending at `from`. */
-function extend(text: string, lx: Lexicon, from: number): Piece[] {
+/** The unit and place pieces after a street line [start, from). */
+function extend(text: string, lx: Lexicon, start: number, from: number): Piece[] {
 	const out: Piece[] = [];
 	let end = from;
 	for (let n = 0; n < MAX_EXT; n++) {
@@ -196,7 +207,7 @@ function extend(text: string, lx: Lexicon, from: number): Piece[] {
 		let next = unit && (!line || unit.end >= line.end) ? unit : line;
 		if (!next) {
 			const city = pieceAt(CITY_AT, text, end, 'city');
-			if (city && acceptCity(text, lx, city, out.length > 0, out.some((p) => p.kind === 'line'))) next = city;
+			if (city && acceptCity(text, lx, city, out.length > 0, out.some((p) => p.kind === 'line'), start)) next = city;
 		}
 		if (!next || next.end <= end) break;
 		out.push(next);
@@ -207,16 +218,20 @@ function extend(text: string, lx: Lexicon, from: number): Piece[] {
 
 /**
  * A city piece: a known place, or a line of its own in a block, or followed by a known place, state
- * code or postcode line; once a postcode line closed the block, only a known country or region (or a
- * line in capitals) goes on: `Thanks` or `Best` on the next line is no place.
+ * code or postcode line, or (after a comma or a line break) ending the sentence of an address cue
+ * (`lives at 4 Rue Haute, Villeneuve.`, the street starting at `streetStart`); once a postcode line
+ * closed the block, only a known country or region (or a line in capitals) goes on: `Thanks` or
+ * `Best` on the next line is no place.
  */
-function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean, closed: boolean): boolean {
-	if (knownPlace(lx, text.slice(city.start, city.end), !closed)) return true;
+function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean, closed: boolean, streetStart: number): boolean {
+	if (knownPlace(lx, text.slice(city.start, city.end), !closed, !inBlock)) return true;
 	if (closed) return false;
 	ALONE_ON_LINE.lastIndex = city.end;
 	if (city.nl && inBlock && ALONE_ON_LINE.test(text)) return true;
 	const after = pieceAt(LINE_AT, text, city.end, 'line') ?? pieceAt(CITY_AT, text, city.end, 'city');
-	return after !== undefined && (after.kind === 'line' || knownPlace(lx, text.slice(after.start, after.end)));
+	if (after !== undefined && (after.kind === 'line' || knownPlace(lx, text.slice(after.start, after.end)))) return true;
+	END_AFTER.lastIndex = city.end;
+	return !inBlock && city.apart && END_AFTER.test(text) && cueBefore(text.slice(Math.max(0, streetStart - 40), streetStart));
 }
 
 function cueBefore(before: string): boolean {
@@ -231,7 +246,7 @@ function trimEnd(text: string, s: number, e: number): number {
 
 /** Start of a unit written before the street (`Apt. 675 62314 Mellemvej 32`, `Flat 3, 12 High Street`). */
 function unitBefore(text: string, s: number): number {
-	const m = UNIT_BEFORE.exec(text.slice(Math.max(0, s - 24), s));
+	const m = UNIT_BEFORE.exec(text.slice(Math.max(0, s - 40), s));
 	return m ? s - m[1].length : s;
 }
 
@@ -261,7 +276,7 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, plain = false): Detec
 		if (!/\d/.test(m[0]) && !/\p{L}$/u.test(m[0])) continue;
 		const s = unitBefore(text, m.index);
 		const e = trimEnd(text, m.index, m.index + m[0].length);
-		const pieces = extend(text, lx, e);
+		const pieces = extend(text, lx, s, e);
 		emit(text, s, e, pieces, ADDRESS_SCORE, out);
 		const last = pieces.length > 0 ? pieces[pieces.length - 1].end : e;
 		taken.push([s, last]);
@@ -282,7 +297,7 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, plain = false): Detec
 		// a weak street needs a unit or a postcode line after it, maybe behind a city line (a place alone may be any capitalised word)
 		const city = pieceAt(UNIT_AT, text, e, 'unit') || pieceAt(LINE_AT, text, e, 'line') ? undefined : pieceAt(CITY_AT, text, e, 'city');
 		const direct = city === undefined ? pieceAt(UNIT_AT, text, e, 'unit') !== undefined || pieceAt(LINE_AT, text, e, 'line') !== undefined : pieceAt(UNIT_AT, text, city.end, 'unit') !== undefined || pieceAt(LINE_AT, text, city.end, 'line') !== undefined;
-		const pieces = direct ? extend(text, lx, e) : [];
+		const pieces = direct ? extend(text, lx, s0, e) : [];
 		const numbered = /^\d/.test(m[0]) && /\d[A-Za-z]?$/.test(m[0]) && /^[ \t]*(?:[,;.]|\r?\n|$)/.test(text.slice(e, e + 3));
 		if (pieces.length === 0 && !numbered && !cueBefore(text.slice(Math.max(0, s0 - 40), s0))) {
 			// on from the next code point (the search never starts inside a surrogate pair)

@@ -5,7 +5,7 @@
  * at most one run of at most MAX_RUN tokens, and every pass is a single walk over the tokens.
  */
 import type { Detection } from '../types';
-import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING } from './cues';
+import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING, UNIT_WORDS } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, NATIONALITY, RARE, REGION, SURNAME } from './lexicon';
 import { strongPlaceCue, weakPlaceCue } from './location';
 import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
@@ -60,7 +60,17 @@ function isInitial(t: Tokens, i: number): boolean {
 	return t.kind[i] === WORD && (t.flags[i] & CAP) !== 0 && t.end[i] - t.start[i] === 1;
 }
 
-/** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, at least two letters. */
+const UNITS = new Set(UNIT_WORDS.map((w) => w.toLowerCase()));
+
+/** A unit word used as one (`Suite 541`, `Apt. 5`, `Unit #2`): a number after it on its line, maybe behind `.` or `#`. */
+function unitInUse(t: Tokens, i: number): boolean {
+	if (!UNITS.has(low(t, i))) return false;
+	let j = i + 1;
+	for (let k = 0; k < 2 && j < t.count && t.kind[j] === PUNCT && (t.flags[j] & NL) === 0 && '.#'.includes(t.text[t.start[j]]); k++) j++;
+	return j < t.count && t.kind[j] === NUM && (t.flags[j] & NL) === 0;
+}
+
+/** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, no unit word before its number, at least two letters. */
 function nameLike(t: Tokens, i: number): boolean {
 	// names are 2-40 letters (a longer "word" is a hyphenated storm like `SKx-SKx-…`)
 	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2 || t.end[i] - t.start[i] > 40) return false;
@@ -76,7 +86,7 @@ function nameLike(t: Tokens, i: number): boolean {
 	}
 	const b = wordBits(t, i);
 	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title)
-	return (b & W.NOT_NAME) === 0 && !((b & W.TITLES) !== 0 && i + 1 < t.count && (t.flags[i + 1] & NL) === 0);
+	return (b & W.NOT_NAME) === 0 && !((b & W.TITLES) !== 0 && i + 1 < t.count && (t.flags[i + 1] & NL) === 0) && !unitInUse(t, i);
 }
 
 /** Whitespace without a line break separates tokens a and a+1 (a short run of spaces). */

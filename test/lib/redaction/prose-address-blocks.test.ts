@@ -15,6 +15,7 @@ describe('address blocks', () => {
 		['Deliver to 8 Market Lane, Suite 200, Boulder, CO 80302 before noon.', '8 Market Lane, Suite 200, Boulder, CO 80302', 'a block on one line'],
 		['P.O. Box 4521\nAustin, TX 78765', 'P.O. Box 4521\nAustin, TX 78765', 'a PO box and its city line'],
 		['77 Queen Street West\nToronto\n, ON\nM5H 2N2', '77 Queen Street West\nToronto\n, ON\nM5H 2N2', 'a form export: the comma starts the next line'],
+		['Flat 3\n12 High Street\nBristol BS1 4DJ', 'Flat 3\n12 High Street\nBristol BS1 4DJ', 'a unit on the line above the street'],
 		['> 41 Mill Lane\n> Leeds LS1 4AP\n> United Kingdom', '41 Mill Lane\n> Leeds LS1 4AP\n> United Kingdom', 'a quoted block'],
 	])('when the text is %j then the block is one STREET_ADDRESS %j (%s)', (text, address) => {
 		expect(found(text)).toEqual([address]);
@@ -40,6 +41,10 @@ describe('address blocks', () => {
 		['221 Baker Street\nLondon NW1 6XE\nThanks\nAmara', ['221 Baker Street\nLondon NW1 6XE'], 'after the postcode line only a known country or region goes on'],
 		['221 Baker Street\nLondon NW1 6XE\nBest,\nAmara', ['221 Baker Street\nLondon NW1 6XE'], 'a sign-off that is also a city name after the postcode line'],
 		['The shop at 5 Market Street, Jenny said, is closed.', ['5 Market Street'], 'a name after the comma'],
+		['She lives at 4 Rue Haute, Marlowby.', ['4 Rue Haute, Marlowby'], 'an unknown town ending the sentence of an address cue'],
+		['My address is 12 Oak Street, Marlowby', ['12 Oak Street, Marlowby'], 'an unknown town ending the text after an address cue'],
+		['We met at 12 Oak Street, Paul.', ['12 Oak Street'], 'a name ending a sentence without an address cue'],
+		['Send it to 12 Oak Street, Paul and Maria will sign.', ['12 Oak Street'], 'a name that does not end the sentence'],
 		['We met at 12 Oak Street, then went home.\nThe weather was fine.', ['12 Oak Street'], 'a sentence goes on after the comma'],
 	])('when the text is %j then STREET_ADDRESS is %j (%s)', (text, addresses) => {
 		expect(found(text)).toEqual(addresses);
@@ -50,7 +55,22 @@ describe('address blocks', () => {
 		['Meeting notes\nAgenda, Budget\nNext Steps\nRoom 12', 'headings and a room number'],
 		['Release 2024\nBuild 5\nWindows, Linux', 'version lines'],
 		['Suite 200\nSpringfield\nUSA', 'a unit and place lines without a street'],
+		['Floor 2\n\nThe kitchen is closed.', 'a unit line and a sentence'],
 	])('when the text is %j then no STREET_ADDRESS is found (%s)', (text) => {
 		expect(found(text)).toEqual([]);
+	});
+});
+
+describe('unit words next to names', () => {
+	test.each([
+		['Dr. Peter Novak Apt. 4, 12 Oak Street, Springfield IL 62704', 'Peter Novak', 'Apt. 4, 12 Oak Street, Springfield IL 62704'],
+		['Mrs. Ingrid Solberg Suite 12\nStorgata 12\n0155 Oslo', 'Ingrid Solberg', 'Suite 12\nStorgata 12\n0155 Oslo'],
+	])('when a unit with its number follows a name (%j) then the unit is no part of the name', (text, name, address) => {
+		expect(found(text, 'PERSON')).toEqual([name]);
+		expect(found(text)).toContain(address);
+	});
+
+	test('when a unit word is a surname (no number after it) then it is still a name', () => {
+		expect(found('Please ask Mr. Stock about the invoice.', 'PERSON')).toEqual(['Stock']);
 	});
 });
