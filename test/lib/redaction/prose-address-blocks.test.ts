@@ -74,3 +74,28 @@ describe('unit words next to names', () => {
 		expect(found('Please ask Mr. Stock about the invoice.', 'PERSON')).toEqual(['Stock']);
 	});
 });
+
+describe('addresses in lower case after an address cue', () => {
+	test.each([
+		['she lives at 255 marlowvej 18, aalborg', '255 marlowvej 18, aalborg'],
+		['my address is 14 quellenweg 7 apt. 3, lindenbrunn, austria 4020.', '14 quellenweg 7 apt. 3, lindenbrunn, austria 4020'],
+		['ship to 12 wexley crescent please', '12 wexley crescent'],
+		['address:\n2613 avenida praia 1 suite 463, lindenbrunn', '2613 avenida praia 1 suite 463, lindenbrunn'],
+	])('when the text is %j then STREET_ADDRESS %j is found', (text, address) => {
+		expect(found(text)).toEqual([address]);
+	});
+
+	test.each([
+		['we will send to 5 customers in 2 days', 'English words between the numbers'],
+		['she lives at home 2 days a week', 'no house number'],
+		['i moved to 3 new teams in 2021, sadly.', 'English words'],
+		['the address 5 issues in 2 weeks', 'a verb, not an address cue'],
+		['call 255 marlowvej 18 times', 'no address cue'],
+	])('when the text is %j then no STREET_ADDRESS is found (%s)', (text) => {
+		expect(found(text)).toEqual([]);
+	});
+
+	test('when the place parts do not end the sentence then only the street is the address', () => {
+		expect(found('she lives at 255 marlowvej 18, the one by the old mill near the lake.')).toEqual(['255 marlowvej 18']);
+	});
+});
