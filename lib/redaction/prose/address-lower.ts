@@ -3,17 +3,23 @@
  * found only right after an address cue (`lives at`, `address:`, `ship to`): a house number, one to
  * four words that are no English words, and a number or a street type; then a unit, and place parts
  * after commas (with a postcode) when they run to the end of the sentence. Capitalised addresses are
- * address.ts's. Linear: one pass of the cue alternation; each cue tries bounded sticky patterns once.
+ * address.ts's. Linear: the cues' first words are found in the token pass of anchors.ts; each tries
+ * bounded sticky patterns once.
  */
 import type { Detection } from '../types';
+import { AnchorSet, leadingLetters } from './anchors';
 import { ADDRESS_CUE, EN_STREET_TYPES, UNIT_WORDS } from './cues';
 import { COMMON } from './lexicon';
 import type { Lexicon } from './lexicon';
+import type { Tokens } from './tokens';
 
 /** Weaker than a capitalised address (no capitals to go by). */
 export const LOWER_ADDRESS_SCORE = 0.75;
 
-const CUE = new RegExp(String.raw`(?:${ADDRESS_CUE})[ \t]{0,3}:?[ \t]{0,8}(?:\r?\n[ \t]{0,8})?`, 'giu');
+/** The cue, tried sticky at its anchor words (the first word of each of its forms), and the gap after it. */
+const CUE = new RegExp(String.raw`(?:${ADDRESS_CUE})[ \t]{0,3}:?[ \t]{0,8}(?:\r?\n[ \t]{0,8})?`, 'iuy');
+const HEADS = leadingLetters(ADDRESS_CUE.replace(/\\b/g, ''));
+const CUE_ANCHORS = new AnchorSet([{ words: HEADS.exact, prefixes: HEADS.prefix, gaps: 0 }]);
 const WORD = String.raw`\p{L}[\p{L}\p{M}'’-]{0,30}\.?(?![\p{L}\p{M}\d])`;
 /** A place word: no dot (a sentence's full stop stays out). */
 const PLACE_WORD = String.raw`\p{L}[\p{L}\p{M}'’-]{0,30}(?![\p{L}\p{M}\d])`;
@@ -45,13 +51,17 @@ function stickyAt(re: RegExp, text: string, at: number): RegExpExecArray | null 
 }
 
 /** Lower-case street addresses right after an address cue (a capitalised one there is left to address.ts: the resolver keeps the stronger). */
-export function findLowerAddresses(text: string, lx: Lexicon): Detection[] {
+export function findLowerAddresses(t: Tokens, lx: Lexicon): Detection[] {
+	const text = t.text;
 	const out: Detection[] = [];
-	CUE.lastIndex = 0;
-	let c: RegExpExecArray | null;
-	while ((c = CUE.exec(text)) !== null) {
-		if (c[0].length === 0) CUE.lastIndex++;
-		const s = CUE.lastIndex;
+	const cues = CUE_ANCHORS.find(t);
+	let done = 0;
+	for (let k = 0; k < cues.count; k++) {
+		const at = cues.pos[k];
+		if (at < done) continue;
+		const c = stickyAt(CUE, text, at);
+		if (c === null) continue;
+		const s = at + c[0].length;
 		const m = stickyAt(STREET, text, s);
 		if (m === null || !streetWords(lx, m[1] ?? m[2])) continue;
 		let e = s + m[0].length;
@@ -60,7 +70,7 @@ export function findLowerAddresses(text: string, lx: Lexicon): Detection[] {
 		const places = stickyAt(PLACES, text, e);
 		if (places !== null) e += places[0].length;
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: e, score: LOWER_ADDRESS_SCORE, ruleId: 'prose-address' });
-		CUE.lastIndex = e;
+		done = e;
 	}
 	return out;
 }

@@ -49,7 +49,7 @@ export function detectProse(text: string, options: ProseOptions = {}): Detection
 	const lx = getLexicon();
 	if (want.has('STREET_ADDRESS')) {
 		append(out, findAddresses(t, lx));
-		append(out, findLowerAddresses(text, lx));
+		append(out, findLowerAddresses(t, lx));
 	}
 	if (!want.has('PERSON') && !want.has('LOCATION')) return out;
 	const taken = new Uint8Array(t.count);
