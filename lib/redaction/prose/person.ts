@@ -311,6 +311,12 @@ function span(t: Tokens, r: Run, score: number): Detection {
 	return { entity: 'PERSON', start: t.start[r.first], end: t.end[r.last], score, ruleId: 'prose-person' };
 }
 
+/** A lower-case particle between the run's parts (`Villafranca del Cid`); an initial (`Alvir D. Novak`) is none. */
+function particleInside(t: Tokens, r: Run): boolean {
+	for (let k = r.first + 1; k < r.last; k++) if (t.kind[k] === WORD && (t.flags[k] & CAP) === 0) return true;
+	return false;
+}
+
 /** Score of a run as a name (0: not a name). */
 function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8Array): number {
 	const cls = r.parts.map((i) => classOf(t, lx, i));
@@ -337,7 +343,7 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if (n >= 2 && (placeBits & (CITY | COUNTRY | REGION)) !== 0 && ((first & G) === 0 || (placeBits & (MAJOR | COUNTRY | REGION)) !== 0 || placeBefore)) return 0;
 	// `Rzeszów Poland`, `Valderice Trapani`: a run ending in a region or country; `in Villafranca del Cid`: a particle place
 	if (n >= 2 && (lexOf(t, lx, r.parts[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
-	if (n >= 2 && placeBefore && r.last - r.first + 1 > n && (first & G) === 0) return 0;
+	if (n >= 2 && placeBefore && particleInside(t, r) && (first & G) === 0) return 0;
 	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1)));
 	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
 	const rare = (lexOf(t, lx, r.parts[0]) & RARE) !== 0 && (first & G) === 0;
