@@ -20,7 +20,6 @@ function load(dir) {
 		prose: require(P + 'index'),
 		tokens: require(P + 'tokens'),
 		address: require(P + 'address'),
-		addressLower: existsSync(P + 'address-lower.js') ? require(P + 'address-lower') : undefined,
 		extra: require(P + 'extra'),
 		person: require(P + 'person'),
 		location: require(P + 'location'),
@@ -31,12 +30,9 @@ function load(dir) {
 	const tokensFirst = existsSync(P + 'anchors.js');
 	m.parts = {
 		tokenize: (t) => m.tokens.tokenize(t),
-		// a build with address-lower.js: one span per address block, no `places` argument (its third is `plain`), and the lower-case pass
+		// a build with address-lower.js: one span per address block, no `places` argument (its third is `plain`)
 		address: existsSync(P + 'address-lower.js')
-			? (t, k) => {
-					m.address.findAddresses(k, lx);
-					m.addressLower.findLowerAddresses(k, lx);
-				}
+			? (t, k) => m.address.findAddresses(k, lx)
 			: tokensFirst
 				? (t, k) => m.address.findAddresses(k, lx, true)
 				: (t) => m.address.findAddresses(t, lx, true),

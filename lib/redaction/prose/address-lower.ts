@@ -3,23 +3,23 @@
  * found only right after an address cue (`lives at`, `address:`, `ship to`): a house number, one to
  * four words that are no English words, and a number or a street type; then a unit, and place parts
  * after commas (with a postcode) when they run to the end of the sentence. Capitalised addresses are
- * address.ts's. Linear: the cues' first words are found in the token pass of anchors.ts; each tries
- * bounded sticky patterns once.
+ * address.ts's. Linear: the cues' first words are anchors of address.ts's one token pass; each cue
+ * tries bounded sticky patterns once.
  */
 import type { Detection } from '../types';
-import { AnchorSet, leadingLetters } from './anchors';
+import { leadingLetters } from './anchors';
 import { ADDRESS_CUE, EN_STREET_TYPES, UNIT_WORDS } from './cues';
 import { COMMON } from './lexicon';
 import type { Lexicon } from './lexicon';
-import type { Tokens } from './tokens';
 
 /** Weaker than a capitalised address (no capitals to go by). */
 export const LOWER_ADDRESS_SCORE = 0.75;
 
-/** The cue, tried sticky at its anchor words (the first word of each of its forms), and the gap after it. */
-const CUE = new RegExp(String.raw`(?:${ADDRESS_CUE})[ \t]{0,3}:?[ \t]{0,8}(?:\r?\n[ \t]{0,8})?`, 'iuy');
-const HEADS = leadingLetters(ADDRESS_CUE.replace(/\\b/g, ''));
-const CUE_ANCHORS = new AnchorSet([{ words: HEADS.exact, prefixes: HEADS.prefix, gaps: 0 }]);
+/** The cue and the gap after it, tried sticky at the cue's anchor words (found in address.ts's anchor pass). */
+const CUE_SOURCE = String.raw`(?:${ADDRESS_CUE})[ \t]{0,3}:?[ \t]{0,8}(?:\r?\n[ \t]{0,8})?`;
+const CUE = new RegExp(CUE_SOURCE, 'iuy');
+/** The first word of each form of the cue: the anchor words of the sticky cue. */
+export const CUE_HEADS = leadingLetters(ADDRESS_CUE.replace(/\\b/g, ''));
 const WORD = String.raw`\p{L}[\p{L}\p{M}'’-]{0,30}\.?(?![\p{L}\p{M}\d])`;
 /** A place word: no dot (a sentence's full stop stays out). */
 const PLACE_WORD = String.raw`\p{L}[\p{L}\p{M}'’-]{0,30}(?![\p{L}\p{M}\d])`;
@@ -50,18 +50,31 @@ function stickyAt(re: RegExp, text: string, at: number): RegExpExecArray | null 
 	return re.exec(text);
 }
 
-/** Lower-case street addresses right after an address cue (a capitalised one there is left to address.ts: the resolver keeps the stronger). */
-export function findLowerAddresses(t: Tokens, lx: Lexicon): Detection[] {
-	const text = t.text;
+/**
+ * Lower-case street addresses right after an address cue (a capitalised one there is left to
+ * address.ts: the resolver keeps the stronger). `cues`: the cue's anchor positions, ascending; without
+ * them the cue is searched globally (the reference the anchored search is tested against).
+ */
+export function findLowerAddresses(text: string, lx: Lexicon, cues?: { pos: Int32Array; count: number }): Detection[] {
 	const out: Detection[] = [];
-	const cues = CUE_ANCHORS.find(t);
+	const plain = cues === undefined ? new RegExp(CUE_SOURCE, 'giu') : undefined;
 	let done = 0;
-	for (let k = 0; k < cues.count; k++) {
-		const at = cues.pos[k];
-		if (at < done) continue;
-		const c = stickyAt(CUE, text, at);
+	for (let k = 0; plain !== undefined || k < cues!.count; k++) {
+		let c: RegExpExecArray | null;
+		let at: number;
+		if (plain !== undefined) {
+			plain.lastIndex = done;
+			c = plain.exec(text);
+			if (c === null) break;
+			at = c.index;
+		} else {
+			at = cues!.pos[k];
+			if (at < done) continue;
+			c = stickyAt(CUE, text, at);
+		}
 		if (c === null) continue;
 		const s = at + c[0].length;
+		done = Math.max(done, s);
 		const m = stickyAt(STREET, text, s);
 		if (m === null || !streetWords(lx, m[1] ?? m[2])) continue;
 		let e = s + m[0].length;

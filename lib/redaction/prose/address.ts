@@ -17,6 +17,7 @@ import type { AnchorKind, Search } from './anchors';
 import { CITY as CITY_BIT, COMMON, COUNTRY, GIVEN, MAJOR, REGION } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { ADDRESS_CUE, EN_STREET_TYPES, EN_WEAK_STREET_TYPES, SHIP_PREFIXES, UNIT_WORDS } from './cues';
+import { CUE_HEADS, findLowerAddresses } from './address-lower';
 import { NUM, WORD } from './tokens';
 import type { Tokens } from './tokens';
 
@@ -87,7 +88,7 @@ const LINE = String.raw`(?:${CITY},?\s{1,2}(?:[A-Z]{2}|${W})\.?,?\s{1,2}(?:${ZIP
  * Anchors of the street patterns (see anchors.ts): a word every match holds, from the tables above, and
  * the whitespace gaps a match can have before it (one more than the pattern allows).
  */
-const K = { EN: 0, EN_WEAK: 1, ROMANCE: 2, PO: 3, SHIP: 4, TYPE: 5, CORNER: 6, NAMED: 7, GERMANIC: 8, BARE: 9 };
+const K = { EN: 0, EN_WEAK: 1, ROMANCE: 2, PO: 3, SHIP: 4, TYPE: 5, CORNER: 6, NAMED: 7, GERMANIC: 8, BARE: 9, CUE: 10 };
 const KINDS: AnchorKind[] = [
 	{ words: EN_STREET_TYPES, gaps: 9 }, // NUMBER (3 gaps) ,? gap, four words
 	{ words: EN_WEAK_STREET_TYPES, gaps: 9 },
@@ -99,6 +100,7 @@ const KINDS: AnchorKind[] = [
 	{ words: NAMED_TYPES.split(' '), gaps: 5 }, // `on`, three words
 	{ words: [], gaps: 4 }, // the word ending in a suffix before [ \t]{1,2} and a number: number, two words
 	{ words: [], gaps: 5 }, // the number after a word and one [ \t]: the word, two words, a number
+	{ words: CUE_HEADS.exact, prefixes: CUE_HEADS.prefix, gaps: 0 }, // an address cue before a lower-case address (address-lower.ts)
 ];
 const ANCHORS = new AnchorSet(KINDS);
 const SUFFIX_SET = new Set(SUFFIX_WORDS.trim().split(/\s+/));
@@ -318,6 +320,8 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, plain = false): Detec
 		const dot = v.endsWith('.') && !/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Str|Ct|Pl|Sq)\.$/.test(v) ? 1 : 0;
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: s + v.length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
+	// lower-case addresses after an address cue, at the cue anchors of the same pass
+	for (const d of findLowerAddresses(text, lx, anchors === undefined ? undefined : only(anchors, bit(K.CUE)))) out.push(d);
 	// `on Baker Street`: a street with a strong type and no number, after a word that places it
 	const named = search(SEARCH.named);
 	next = 0;
@@ -327,6 +331,14 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, plain = false): Detec
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, s + m[1].length), score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	return out;
+}
+
+/** The positions of the anchors of the kinds in `mask`. */
+function only(a: { pos: Int32Array; bits: Int32Array; count: number }, mask: number): { pos: Int32Array; count: number } {
+	const pos = new Int32Array(a.count);
+	let n = 0;
+	for (let k = 0; k < a.count; k++) if ((a.bits[k] & mask) !== 0) pos[n++] = a.pos[k];
+	return { pos, count: n };
 }
 
 /** The patterns, for tests of their anchors against a plain global search. */

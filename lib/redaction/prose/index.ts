@@ -5,7 +5,6 @@
  */
 import type { Detection } from '../types';
 import { findAddresses } from './address';
-import { findLowerAddresses } from './address-lower';
 import { extraAnchors, findAges, findBirthDates, findOrganizations } from './extra';
 import { findKnownValues } from './known';
 import { getLexicon } from './lexicon';
@@ -47,10 +46,7 @@ export function detectProse(text: string, options: ProseOptions = {}): Detection
 	if (want.has('ORGANIZATION')) findOrganizations(text, out);
 	if (t === undefined || !words) return out;
 	const lx = getLexicon();
-	if (want.has('STREET_ADDRESS')) {
-		append(out, findAddresses(t, lx));
-		append(out, findLowerAddresses(t, lx));
-	}
+	if (want.has('STREET_ADDRESS')) append(out, findAddresses(t, lx));
 	if (!want.has('PERSON') && !want.has('LOCATION')) return out;
 	const taken = new Uint8Array(t.count);
 	let persons: Detection[] = [];
