@@ -30,7 +30,12 @@ function load(dir) {
 	const tokensFirst = existsSync(P + 'anchors.js');
 	m.parts = {
 		tokenize: (t) => m.tokens.tokenize(t),
-		address: tokensFirst ? (t, k) => m.address.findAddresses(k, lx, true) : (t) => m.address.findAddresses(t, lx, true),
+		// a build with address-lower.js: findAddresses(tokens, lx, plain, places); before it (tokens or text, lx, places)
+		address: existsSync(P + 'address-lower.js')
+			? (t, k) => m.address.findAddresses(k, lx, false, true)
+			: tokensFirst
+				? (t, k) => m.address.findAddresses(k, lx, true)
+				: (t) => m.address.findAddresses(t, lx, true),
 		'ages+dob': tokensFirst
 			? (t, k) => {
 					const a = m.extra.extraAnchors(k);

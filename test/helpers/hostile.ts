@@ -52,6 +52,8 @@ export const HOSTILE_UNITS: ReadonlyArray<readonly [string, string, string?]> = 
 	['street-type storm Street Avenue Road', 'Street Avenue Road '],
 	['numbers and street words 12 Oak Hauptstraße 5 rue de la Paix', '12 Oak Hauptstraße 5 rue de la Paix '],
 	['postcode lines 10115 Berlin', '10115 Berlin\n'],
+	['address block lines 12 Oak Street / Apt 4 / Springfield', '12 Oak Street\nApt 4\nSpringfield\n'],
+	['lower-case address cues lives at 12 marlowvej 5', 'lives at 12 marlowvej 5, aalborg, '],
 	['e-mail local parts maria.gonzalez@', 'maria.gonzalez@'],
 	['one long capitalised word AAAA', 'A'],
 	['city storm Berlin Paris London', 'Berlin Paris London Springfield '],

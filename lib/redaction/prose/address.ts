@@ -4,16 +4,20 @@
  * APO/FPO/DPO line, a street corner `corner of A and B`), then what follows it: a unit or
  * apartment part, and the postcode + city line with postcode shapes per country (US ZIP+4, CA, UK,
  * DE/FR/ES/IT, NL, BE/AT/CH/DK/NO, SE, PL, PT). A unit before the street (`Flat 3, 12 High Street`)
- * belongs to it. In a block of several lines, the city, region and country lines are LOCATION and
- * their postcode STREET_ADDRESS (each line of a postal block is a field of its own), when LOCATION
- * is wanted. Patterns have bounded repetitions only; each extension is tried at most MAX_EXT times
- * after a street line: linear in the text.
+ * belongs to it. The parts of an address block (a letter head, a signature, a shipping block:
+ * street, unit, postcode + city, region and country lines) separated by a comma, spaces or one line
+ * break are ONE STREET_ADDRESS with the separators inside: the places in it are parts of the address,
+ * no LOCATION of their own (one token on redaction; Restore gives the block back as it was). A blank
+ * line ends a block, unless a postcode line follows it. Patterns have bounded repetitions only; each
+ * extension is tried at most MAX_EXT times after a street line: linear in the text.
  */
 import type { Detection } from '../types';
 import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, PlainSearch, WindowSearch, windows } from './anchors';
 import type { AnchorKind, Search } from './anchors';
+import { CITY as CITY_BIT, COMMON, COUNTRY, GIVEN, MAJOR, REGION } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { ADDRESS_CUE, EN_STREET_TYPES, EN_WEAK_STREET_TYPES, SHIP_PREFIXES, UNIT_WORDS } from './cues';
+import { CUE_HEADS, findLowerAddresses } from './address-lower';
 import { NUM, WORD } from './tokens';
 import type { Tokens } from './tokens';
 
@@ -70,7 +74,10 @@ const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
 const CORNER_WORDS = 'corner|intersection|junction';
 const CORNER = new RegExp(String.raw`\b(?:${CORNER_WORDS})\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
-const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n(?:[ \t>|]{0,8}){0,2}){0,2}|(?:\r?\n(?:[ \t>|]{0,8}){0,2}){1,3}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
+/** Between two parts: a comma, spaces or tabs, or one line break (an e-mail's quote marks `>` after it); no blank line. */
+const SEP = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t>|]{0,8})?|\r?\n[ \t>|]{0,8}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
+/** Before a postcode line (strong evidence of its own) a blank line may come too. */
+const SEP_LINE = String.raw`[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n[ \t>|]{0,8}){0,2}|(?:\r?\n[ \t>|]{0,8}){1,2}(?:,[ \t]{0,4})?|[ \t]{1,4})`;
 const UNIT = String.raw`(?:${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6}\b|#\s?\d{1,6}[A-Za-z]?\b|\d{1,2}\s?[º°ª](?:\s?\d{1,2}\s?[ºª]|\s?[A-Za-z]\b)?)`;
 const ZIP_US = String.raw`\d{5}(?:-\d{4})?`;
 const POST_CA = String.raw`[A-Z]\d[A-Z]\s?\d[A-Z]\d`;
@@ -88,7 +95,7 @@ const PLACE_WORDS = /\p{L}[\p{L}\p{M}'’.\- ]*[\p{L}\p{M}]/gu;
  * Anchors of the street patterns (see anchors.ts): a word every match holds, from the tables above, and
  * the whitespace gaps a match can have before it (one more than the pattern allows).
  */
-const K = { EN: 0, EN_WEAK: 1, ROMANCE: 2, PO: 3, SHIP: 4, TYPE: 5, CORNER: 6, NAMED: 7, GERMANIC: 8, BARE: 9 };
+const K = { EN: 0, EN_WEAK: 1, ROMANCE: 2, PO: 3, SHIP: 4, TYPE: 5, CORNER: 6, NAMED: 7, GERMANIC: 8, BARE: 9, CUE: 10 };
 const KINDS: AnchorKind[] = [
 	{ words: EN_STREET_TYPES, gaps: 9 }, // NUMBER (3 gaps) ,? gap, four words
 	{ words: EN_WEAK_STREET_TYPES, gaps: 9 },
@@ -100,6 +107,7 @@ const KINDS: AnchorKind[] = [
 	{ words: NAMED_TYPES.split(' '), gaps: 5 }, // `on`, three words
 	{ words: [], gaps: 4 }, // the word ending in a suffix before [ \t]{1,2} and a number: number, two words
 	{ words: [], gaps: 5 }, // the number after a word and one [ \t]: the word, two words, a number
+	{ words: CUE_HEADS.exact, prefixes: CUE_HEADS.prefix, gaps: 0 }, // an address cue before a lower-case address (address-lower.ts)
 ];
 const ANCHORS = new AnchorSet(KINDS);
 const SUFFIX_SET = new Set(SUFFIX_WORDS.trim().split(/\s+/));
@@ -149,10 +157,13 @@ function suffixed(w: string): boolean {
 }
 
 const UNIT_AT = new RegExp(`(${SEP})${UNIT}`, 'uy');
-const LINE_AT = new RegExp(`(${SEP})${LINE}`, 'uy');
+const LINE_AT = new RegExp(`(${SEP_LINE})${LINE}`, 'uy');
 const CITY_AT = new RegExp(`(${SEP})(${CITY})(?![\\p{L}\\p{M}])`, 'uy');
-const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6},?[ \t]{1,2})$`, 'u');
+/** A unit before the street on its line (`Flat 3, 12 High Street`) or on the line above (`Flat 3\n12 High Street`). */
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:(])(${UNIT_WORD}(?!\p{Ll})\.?\s?#?\s?[A-Za-z0-9]{1,6}(?:,?[ \t]{1,2}|,?[ \t]{0,4}\r?\n[ \t>|]{0,8}))$`, 'u');
 const ALONE_ON_LINE = /[ \t]*(?:\r?\n|$)/y;
+/** The end of a sentence, a line or the text. */
+const END_AFTER = /[ \t]*(?:[.!?](?:\s|$)|\r?\n|$)/y;
 /** An address cue ending the text before a street (tried once, at that text's end). */
 const CUE_BEFORE = new RegExp(String.raw`(?<=(?:${ADDRESS_CUE})\s{0,3}:?\s{0,8})$`, 'iuy');
 
@@ -163,12 +174,23 @@ interface Piece {
 	kind: Kind;
 	/** a line break lies before it */
 	nl: boolean;
+	/** a comma or a line break lies before it (no mere space) */
+	apart: boolean;
 }
 
-/** A bare city/region/country line counts when the gazetteer knows it (or its last words: `Coalville South Africa`), or it is in capitals. */
-function knownPlace(lx: Lexicon, s: string): boolean {
+/**
+ * A bare city/region/country line counts when the gazetteer knows it (or its last words: `Coalville
+ * South Africa`), or it is in capitals. `wide`: a city counts too (before the postcode line; after it
+ * only a region or a country closes the address: many city names are also common words, `Best`).
+ * `strict` (right after the street): a town or region that is also a given name or an English word
+ * (`12 Oak Street, Paul.`) only when it is a big city (`Reading`).
+ */
+function knownPlace(lx: Lexicon, s: string, wide = true, strict = false): boolean {
 	const w = s.toLowerCase();
-	if (lx.city.has(w) || lx.region.has(w) || lx.country.has(w)) return true;
+	const b = lx.lookup(w);
+	const plain = !strict || (b & (GIVEN | COMMON)) === 0;
+	if (wide && (b & CITY_BIT) !== 0 && (plain || (b & MAJOR) !== 0)) return true;
+	if ((plain && (b & REGION) !== 0) || (b & COUNTRY) !== 0) return true;
 	const words = w.split(/\s+/);
 	for (let k = 1; k < words.length; k++) {
 		const tail = words.slice(k).join(' ');
@@ -181,11 +203,11 @@ function pieceAt(re: RegExp, text: string, from: number, kind: Kind): Piece | un
 	re.lastIndex = from;
 	const m = re.exec(text);
 	if (!m) return undefined;
-	return { start: m.index + m[1].length, end: re.lastIndex, kind, nl: /\n/.test(m[1]) };
+	return { start: m.index + m[1].length, end: re.lastIndex, kind, nl: /\n/.test(m[1]), apart: /[,\n]/.test(m[1]) };
 }
 
-/** The unit and place pieces after a street line ending at `from`. */
-function extend(text: string, lx: Lexicon, from: number): Piece[] {
+/** The unit and place pieces after a street line [start, from). */
+function extend(text: string, lx: Lexicon, start: number, from: number): Piece[] {
 	const out: Piece[] = [];
 	let end = from;
 	for (let n = 0; n < MAX_EXT; n++) {
@@ -194,7 +216,7 @@ function extend(text: string, lx: Lexicon, from: number): Piece[] {
 		let next = unit && (!line || unit.end >= line.end) ? unit : line;
 		if (!next) {
 			const city = pieceAt(CITY_AT, text, end, 'city');
-			if (city && acceptCity(text, lx, city, out.length > 0)) next = city;
+			if (city && acceptCity(text, lx, city, out.length > 0, out.some((p) => p.kind === 'line'), start)) next = city;
 		}
 		if (!next || next.end <= end) break;
 		out.push(next);
@@ -203,13 +225,22 @@ function extend(text: string, lx: Lexicon, from: number): Piece[] {
 	return out;
 }
 
-/** A city piece: a known place, or a line of its own in a block, or followed by a known place, state code or postcode line. */
-function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean): boolean {
-	if (knownPlace(lx, text.slice(city.start, city.end))) return true;
+/**
+ * A city piece: a known place, or a line of its own in a block, or followed by a known place, state
+ * code or postcode line, or (after a comma or a line break) ending the sentence of an address cue
+ * (`lives at 4 Rue Haute, Villeneuve.`, the street starting at `streetStart`); once a postcode line
+ * closed the block, only a known country or region (or a line in capitals) goes on: `Thanks` or
+ * `Best` on the next line is no place.
+ */
+function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean, closed: boolean, streetStart: number): boolean {
+	if (knownPlace(lx, text.slice(city.start, city.end), !closed, !inBlock)) return true;
+	if (closed) return false;
 	ALONE_ON_LINE.lastIndex = city.end;
 	if (city.nl && inBlock && ALONE_ON_LINE.test(text)) return true;
 	const after = pieceAt(LINE_AT, text, city.end, 'line') ?? pieceAt(CITY_AT, text, city.end, 'city');
-	return after !== undefined && (after.kind === 'line' || knownPlace(lx, text.slice(after.start, after.end)));
+	if (after !== undefined && (after.kind === 'line' || knownPlace(lx, text.slice(after.start, after.end)))) return true;
+	END_AFTER.lastIndex = city.end;
+	return !inBlock && city.apart && END_AFTER.test(text) && cueBefore(text.slice(Math.max(0, streetStart - 40), streetStart));
 }
 
 function cueBefore(before: string): boolean {
@@ -224,11 +255,15 @@ function trimEnd(text: string, s: number, e: number): number {
 
 /** Start of a unit written before the street (`Apt. 675 62314 Mellemvej 32`, `Flat 3, 12 High Street`). */
 function unitBefore(text: string, s: number): number {
-	const m = UNIT_BEFORE.exec(text.slice(Math.max(0, s - 24), s));
+	const m = UNIT_BEFORE.exec(text.slice(Math.max(0, s - 40), s));
 	return m ? s - m[1].length : s;
 }
 
-/** Emits the street with its pieces: one span, or (a block with place lines, LOCATION wanted) the street part and each place line's parts. */
+/**
+ * Emits the street with its pieces: one span with the separators between the parts (a comma, a line break) inside it;
+ * with `places` (LOCATION wanted), a place line of a postal block (city, region, country on a line of its own) is a
+ * field of its own: its words LOCATION, its postcode STREET_ADDRESS.
+ */
 function emit(text: string, s: number, e: number, pieces: Piece[], score: number, places: boolean, out: Detection[]): void {
 	let k = 0;
 	let end = e;
@@ -261,10 +296,10 @@ function placeLine(text: string, p: Piece, out: Detection[]): void {
 }
 
 /**
- * Street addresses of the tokens' text; with `places`, the place lines of a postal block come out as LOCATION.
+ * Street addresses of the tokens' text, each with the parts that follow it (one span per block).
  * `plain`: every pattern searched globally (the reference the anchored search is tested against).
  */
-export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain = false): Detection[] {
+export function findAddresses(tokens: Tokens, lx: Lexicon, plain = false, places = false): Detection[] {
 	const text = tokens.text;
 	const out: Detection[] = [];
 	const taken: Array<[number, number]> = [];
@@ -280,7 +315,7 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain
 		if (!/\d/.test(m[0]) && !/\p{L}$/u.test(m[0])) continue;
 		const s = unitBefore(text, m.index);
 		const e = trimEnd(text, m.index, m.index + m[0].length);
-		const pieces = extend(text, lx, e);
+		const pieces = extend(text, lx, s, e);
 		emit(text, s, e, pieces, ADDRESS_SCORE, places, out);
 		const last = pieces.length > 0 ? pieces[pieces.length - 1].end : e;
 		taken.push([s, last]);
@@ -301,7 +336,7 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain
 		// a weak street needs a unit or a postcode line after it, maybe behind a city line (a place alone may be any capitalised word)
 		const city = pieceAt(UNIT_AT, text, e, 'unit') || pieceAt(LINE_AT, text, e, 'line') ? undefined : pieceAt(CITY_AT, text, e, 'city');
 		const direct = city === undefined ? pieceAt(UNIT_AT, text, e, 'unit') !== undefined || pieceAt(LINE_AT, text, e, 'line') !== undefined : pieceAt(UNIT_AT, text, city.end, 'unit') !== undefined || pieceAt(LINE_AT, text, city.end, 'line') !== undefined;
-		const pieces = direct ? extend(text, lx, e) : [];
+		const pieces = direct ? extend(text, lx, s0, e) : [];
 		const numbered = /^\d/.test(m[0]) && /\d[A-Za-z]?$/.test(m[0]) && /^[ \t]*(?:[,;.]|\r?\n|$)/.test(text.slice(e, e + 3));
 		if (pieces.length === 0 && !numbered && !cueBefore(text.slice(Math.max(0, s0 - 40), s0))) {
 			// on from the next code point (the search never starts inside a surrogate pair)
@@ -322,6 +357,8 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain
 		const dot = v.endsWith('.') && !/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Str|Ct|Pl|Sq)\.$/.test(v) ? 1 : 0;
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: s + v.length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
+	// lower-case addresses after an address cue, at the cue anchors of the same pass
+	for (const d of findLowerAddresses(text, lx, anchors === undefined ? undefined : only(anchors, bit(K.CUE)))) out.push(d);
 	// `on Baker Street`: a street with a strong type and no number, after a word that places it
 	const named = search(SEARCH.named);
 	next = 0;
@@ -331,6 +368,14 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, places = false, plain
 		out.push({ entity: 'STREET_ADDRESS', start: s, end: trimEnd(text, s, s + m[1].length), score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	return out;
+}
+
+/** The positions of the anchors of the kinds in `mask`. */
+function only(a: { pos: Int32Array; bits: Int32Array; count: number }, mask: number): { pos: Int32Array; count: number } {
+	const pos = new Int32Array(a.count);
+	let n = 0;
+	for (let k = 0; k < a.count; k++) if ((a.bits[k] & mask) !== 0) pos[n++] = a.pos[k];
+	return { pos, count: n };
 }
 
 /** The patterns, for tests of their anchors against a plain global search. */

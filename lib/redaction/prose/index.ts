@@ -46,7 +46,7 @@ export function detectProse(text: string, options: ProseOptions = {}): Detection
 	if (want.has('ORGANIZATION')) findOrganizations(text, out);
 	if (t === undefined || !words) return out;
 	const lx = getLexicon();
-	if (want.has('STREET_ADDRESS')) append(out, findAddresses(t, lx, want.has('LOCATION')));
+	if (want.has('STREET_ADDRESS')) append(out, findAddresses(t, lx, false, want.has('LOCATION')));
 	if (!want.has('PERSON') && !want.has('LOCATION')) return out;
 	const taken = new Uint8Array(t.count);
 	let persons: Detection[] = [];

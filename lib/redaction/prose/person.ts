@@ -5,7 +5,7 @@
  * at most one run of at most MAX_RUN tokens, and every pass is a single walk over the tokens.
  */
 import type { Detection } from '../types';
-import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING } from './cues';
+import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING, UNIT_WORDS } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, NATIONALITY, RARE, REGION, SURNAME } from './lexicon';
 import { strongPlaceCue, weakPlaceCue } from './location';
 import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
@@ -60,7 +60,17 @@ function isInitial(t: Tokens, i: number): boolean {
 	return t.kind[i] === WORD && (t.flags[i] & CAP) !== 0 && t.end[i] - t.start[i] === 1;
 }
 
-/** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, at least two letters. */
+const UNITS = new Set(UNIT_WORDS.map((w) => w.toLowerCase()));
+
+/** A unit word used as one (`Suite 541`, `Apt. 5`, `Unit #2`): a number after it on its line, maybe behind `.` or `#`. */
+function unitInUse(t: Tokens, i: number): boolean {
+	if (!UNITS.has(low(t, i))) return false;
+	let j = i + 1;
+	for (let k = 0; k < 2 && j < t.count && t.kind[j] === PUNCT && (t.flags[j] & NL) === 0 && '.#'.includes(t.text[t.start[j]]); k++) j++;
+	return j < t.count && t.kind[j] === NUM && (t.flags[j] & NL) === 0;
+}
+
+/** Name-like: a capitalised word (or ALL-CAPS), not in NOT_NAME, no unit word before its number, at least two letters. */
 function nameLike(t: Tokens, i: number, continuing = false): boolean {
 	// names are 2-40 letters (a longer "word" is a hyphenated storm like `SKx-SKx-…`)
 	if (t.kind[i] !== WORD || (t.flags[i] & (CAP | GLUED)) !== CAP || t.end[i] - t.start[i] < 2 || t.end[i] - t.start[i] > 40) return false;
@@ -75,7 +85,7 @@ function nameLike(t: Tokens, i: number, continuing = false): boolean {
 		}
 	}
 	const b = wordBits(t, i);
-	if ((b & W.NOT_NAME) !== 0) return false;
+	if ((b & W.NOT_NAME) !== 0 || unitInUse(t, i)) return false;
 	if ((b & W.TITLES) === 0 || i + 1 >= t.count || (t.flags[i + 1] & NL) !== 0) return true;
 	// a title starts no name: `Herr Bauer` → `Bauer` (found by its title); after a name part it ends one (`Ben Bishop`)
 	// unless a name follows it (`County Coroner William McLaughlin`)
@@ -304,6 +314,12 @@ function span(t: Tokens, r: Run, score: number): Detection {
 	return { entity: 'PERSON', start: t.start[r.first], end: t.end[r.last], score, ruleId: 'prose-person' };
 }
 
+/** A lower-case particle between the run's parts (`Villafranca del Cid`); an initial (`Alvir D. Novak`) is none. */
+function particleInside(t: Tokens, r: Run): boolean {
+	for (let k = r.first + 1; k < r.last; k++) if (t.kind[k] === WORD && (t.flags[k] & CAP) === 0) return true;
+	return false;
+}
+
 /** Score of a run as a name (0: not a name). */
 function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8Array): number {
 	const cls = r.parts.map((i) => classOf(t, lx, i));
@@ -331,7 +347,7 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if (n >= 2 && (placeBits & (CITY | COUNTRY | REGION)) !== 0 && ((first & G) === 0 || (placeBits & (MAJOR | COUNTRY | REGION)) !== 0 || placeBefore)) return 0;
 	// `Rzeszów Poland`, `Valderice Trapani`: a run ending in a region or country; `in Villafranca del Cid`: a particle place
 	if (n >= 2 && (lexOf(t, lx, r.parts[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
-	if (n >= 2 && placeBefore && r.last - r.first + 1 > n && (first & G) === 0) return 0;
+	if (n >= 2 && placeBefore && particleInside(t, r) && (first & G) === 0) return 0;
 	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1)));
 	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
 	const rare = (lexOf(t, lx, r.parts[0]) & RARE) !== 0 && (first & G) === 0;

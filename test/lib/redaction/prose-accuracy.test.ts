@@ -104,3 +104,10 @@ describe('places', () => {
 		expect(found(text, 'LOCATION')).toEqual([]);
 	});
 });
+
+describe('names with an initial after a place word', () => {
+	test('when a name with a middle initial follows "to" then it is a name; a place with a particle after "to" is not', () => {
+		expect(found('He was the assistant to Alvir D. Novak, and later left.', 'PERSON')).toEqual(['Alvir D. Novak']);
+		expect(found('They moved to Villafranca del Cid last year.', 'PERSON')).toEqual([]);
+	});
+});
