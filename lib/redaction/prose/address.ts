@@ -6,9 +6,9 @@
  * DE/FR/ES/IT, NL, BE/AT/CH/DK/NO, SE, PL, PT). A unit before the street (`Flat 3, 12 High Street`)
  * belongs to it. The parts of an address block (a letter head, a signature, a shipping block:
  * street, unit, postcode + city, region and country lines) separated by a comma, spaces or one line
- * break are ONE STREET_ADDRESS with the separators inside: the places in it are parts of the address,
- * no LOCATION of their own (one token on redaction; Restore gives the block back as it was). A blank
- * line ends a block, unless a postcode line follows it. Patterns have bounded repetitions only; each
+ * break are ONE STREET_ADDRESS with the separators inside; when LOCATION is wanted, a place line of
+ * its own in a block (city, region, country) is a field of its own: its words LOCATION, its postcode
+ * STREET_ADDRESS (`places`). A blank line ends a block, unless a postcode line follows it. Patterns have bounded repetitions only; each
  * extension is tried at most MAX_EXT times after a street line: linear in the text.
  */
 import type { Detection } from '../types';
