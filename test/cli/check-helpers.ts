@@ -63,3 +63,32 @@ export const badFlow = (name = 'Everything wrong', id = 'wf-bad'): Record<string
 	),
 	id,
 });
+
+/**
+ * A sub-workflow that moves money (`Pay`: Execute Workflow Trigger → Stripe create), with `extraTrigger` also reachable
+ * from a webhook of its own, and a caller that reaches it through an Execute Workflow node, behind an Approval Gate
+ * when `gated`: the cross-workflow approval fixtures.
+ */
+export const payingSub = (extraTrigger = false) => ({
+	id: 'wf-pay',
+	name: 'Pay',
+	nodes: [
+		{ name: 'Called', type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: {} },
+		...(extraTrigger ? [{ name: 'Hook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'basicAuth' } }] : []),
+		{ name: 'Refund', type: 'n8n-nodes-base.stripe', parameters: { operation: 'create' } },
+	],
+	connections: { Called: { main: [[{ node: 'Refund', type: 'main', index: 0 }]] }, ...(extraTrigger ? { Hook: { main: [[{ node: 'Refund', type: 'main', index: 0 }]] } } : {}) },
+});
+
+export const payingCaller = (gated: boolean) => ({
+	id: 'wf-caller',
+	name: 'Caller',
+	nodes: [
+		{ name: 'Webhook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'basicAuth' } },
+		...(gated ? [{ name: 'Gate', type: 'n8n-nodes-governance.approvalGate', parameters: {} }] : []),
+		{ name: 'Call', type: 'n8n-nodes-base.executeWorkflow', parameters: { workflowId: { __rl: true, value: 'wf-pay', mode: 'list' } } },
+	],
+	connections: gated
+		? { Webhook: { main: [[{ node: 'Gate', type: 'main', index: 0 }]] }, Gate: { main: [[], [{ node: 'Call', type: 'main', index: 0 }]] } }
+		: { Webhook: { main: [[{ node: 'Call', type: 'main', index: 0 }]] } },
+});

@@ -6,6 +6,7 @@ import { RULES } from '../../cli/src/check/rules';
 import type { Fixture, Rule } from '../../cli/src/check/rules';
 import { SECTIONS } from '../../cli/src/check/rules/rule';
 import { workflowsFromJson } from '../../cli/src/check/workflow';
+import { payingCaller, payingSub } from './check-helpers';
 
 /**
  * What a fix may name: the display names of the pack's nodes and credentials, read from the classes package.json
@@ -78,43 +79,21 @@ describe('the rule table', () => {
 });
 
 describe('sub-workflows among the inputs', () => {
-	const sub = (extraTrigger: boolean) => ({
-		id: 'wf-pay',
-		name: 'Pay',
-		nodes: [
-			{ name: 'Called', type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: {} },
-			...(extraTrigger ? [{ name: 'Hook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'basicAuth' } }] : []),
-			{ name: 'Refund', type: 'n8n-nodes-base.stripe', parameters: { operation: 'create' } },
-		],
-		connections: { Called: { main: [[{ node: 'Refund', type: 'main', index: 0 }]] }, ...(extraTrigger ? { Hook: { main: [[{ node: 'Refund', type: 'main', index: 0 }]] } } : {}) },
-	});
-	const caller = (gated: boolean) => ({
-		id: 'wf-caller',
-		name: 'Caller',
-		nodes: [
-			{ name: 'Webhook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'basicAuth' } },
-			...(gated ? [{ name: 'Gate', type: 'n8n-nodes-governance.approvalGate', parameters: {} }] : []),
-			{ name: 'Call', type: 'n8n-nodes-base.executeWorkflow', parameters: { workflowId: { __rl: true, value: 'wf-pay', mode: 'list' } } },
-		],
-		connections: gated
-			? { Webhook: { main: [[{ node: 'Gate', type: 'main', index: 0 }]] }, Gate: { main: [[], [{ node: 'Call', type: 'main', index: 0 }]] } }
-			: { Webhook: { main: [[{ node: 'Call', type: 'main', index: 0 }]] } },
-	});
 	const approvalFindings = (workflows: unknown[]) =>
 		checkWorkflows(workflows.flatMap((w) => workflowsFromJson(w, 'w.json').workflows), { policy: parsePolicy({}) })
 			.filter((f) => f.ruleId === 'GOV-APR-001')
 			.map((f) => `${f.workflow.name} › ${f.node}`);
 
 	test('when every caller passes an Approval Gate before the call then the called payment is approved', () => {
-		expect(approvalFindings([caller(true), sub(false)])).toEqual([]);
+		expect(approvalFindings([payingCaller(true), payingSub(false)])).toEqual([]);
 	});
 
 	test('when a caller calls without a gate then the payment in the called workflow is reported', () => {
-		expect(approvalFindings([caller(false), sub(false)])).toEqual(['Pay › Refund']);
+		expect(approvalFindings([payingCaller(false), payingSub(false)])).toEqual(['Pay › Refund']);
 	});
 
 	test('when the called workflow can also be started by its own webhook then the caller\'s gate does not cover it', () => {
-		expect(approvalFindings([caller(true), sub(true)])).toEqual(['Pay › Refund']);
+		expect(approvalFindings([payingCaller(true), payingSub(true)])).toEqual(['Pay › Refund']);
 	});
 });
 

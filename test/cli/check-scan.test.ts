@@ -6,34 +6,14 @@ import { graphOf } from '../../cli/src/check/graph';
 import { parsePolicy } from '../../cli/src/check/policy';
 import { readWorkflowPaths } from '../../cli/src/commands/inputs';
 import { Scanner } from '../../cli/src/commands/scan';
-import { CLI_ROOT, run, tempDir } from './check-helpers';
+import { CLI_ROOT, payingCaller, payingSub, run, tempDir } from './check-helpers';
 
 const tmp = tempDir('ngov-scan-');
 afterAll(() => tmp.remove());
 
 /** check and inventory read a folder file by file: what needs other workflows must not depend on the file order. */
 describe('check reads a folder file by file', () => {
-	const sub = {
-		id: 'wf-pay',
-		name: 'Pay',
-		nodes: [
-			{ name: 'Called', type: 'n8n-nodes-base.executeWorkflowTrigger', parameters: {} },
-			{ name: 'Refund', type: 'n8n-nodes-base.stripe', parameters: { operation: 'create' } },
-		],
-		connections: { Called: { main: [[{ node: 'Refund', type: 'main', index: 0 }]] } },
-	};
-	const caller = (gated: boolean) => ({
-		id: 'wf-caller',
-		name: 'Caller',
-		nodes: [
-			{ name: 'Webhook', type: 'n8n-nodes-base.webhook', parameters: { authentication: 'basicAuth' } },
-			...(gated ? [{ name: 'Gate', type: 'n8n-nodes-governance.approvalGate', parameters: {} }] : []),
-			{ name: 'Call', type: 'n8n-nodes-base.executeWorkflow', parameters: { workflowId: { __rl: true, value: 'wf-pay', mode: 'list' } } },
-		],
-		connections: gated
-			? { Webhook: { main: [[{ node: 'Gate', type: 'main', index: 0 }]] }, Gate: { main: [[], [{ node: 'Call', type: 'main', index: 0 }]] } }
-			: { Webhook: { main: [[{ node: 'Call', type: 'main', index: 0 }]] } },
-	});
+	const sub = payingSub();
 	type Report = { findings: { ruleId: string; node?: string; workflow: { name: string } }[] };
 	const findings = async (dir: string) => {
 		const report = JSON.parse((await run(['check', '--format', 'json', '--fail-on', 'never', dir])).stdout) as Report;
@@ -46,7 +26,7 @@ describe('check reads a folder file by file', () => {
 	])('when %s then the caller\'s gate covers it and the call is followed', async (_title, subFile, callerFile) => {
 		const dir = join(tmp.dir, `gated-${subFile}`);
 		tmp.write(join(`gated-${subFile}`, subFile), sub);
-		tmp.write(join(`gated-${subFile}`, callerFile), caller(true));
+		tmp.write(join(`gated-${subFile}`, callerFile), payingCaller(true));
 		expect(await findings(dir)).toEqual([]);
 	});
 
@@ -56,12 +36,12 @@ describe('check reads a folder file by file', () => {
 	])('when the called workflow is read %s an ungated caller then its payment is reported, in file order', async (_title, subFile, callerFile, expected) => {
 		const dir = join(tmp.dir, `open-${subFile}`);
 		tmp.write(join(`open-${subFile}`, subFile), sub);
-		tmp.write(join(`open-${subFile}`, callerFile), caller(false));
+		tmp.write(join(`open-${subFile}`, callerFile), payingCaller(false));
 		expect(await findings(dir)).toEqual(expected);
 	});
 
 	test('when the called workflow is not among the files then the call is reported', async () => {
-		tmp.write('alone/caller.json', caller(true));
+		tmp.write('alone/caller.json', payingCaller(true));
 		expect(await findings(join(tmp.dir, 'alone'))).toEqual(['GOV-SUB-001 Caller › Call']);
 	});
 
