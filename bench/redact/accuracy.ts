@@ -4,7 +4,8 @@
  *   npm run bench:redact:accuracy
  * Sets: pii-synth-v2 (Presidio research, synthetic, generated with Faker; ../shared/data or
  * PII_SYNTH_PATH), ner-dev-wnut17 (real tweets; NER_WNUT_PATH), when present WikiGold (Wikipedia articles, edited
- * prose, CC BY 4.0, the same {text, spans} lines; NER_WIKIGOLD_PATH, not shipped) and the project's business-text
+ * prose, CC BY 4.0, the same {text, spans} lines made by bench/redact/conll-to-jsonl.js from its CoNLL file;
+ * NER_WIKIGOLD_PATH, not shipped) and the project's business-text
  * corpus (test/fixtures/business-text.json, names and places from non-Faker sources). A gold span
  * counts as found when detections of its entity cover at least half of it; a detection counts as
  * correct when it covers at least half of a gold span of its entity or lies at least half inside
