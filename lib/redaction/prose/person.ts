@@ -150,8 +150,8 @@ export function introduces(t: Tokens, w: number): boolean {
 	const lw = low(t, w);
 	const w2 = low(t, w - 1);
 	if (lw === 'is' || lw === 'am') return w2 === 'name' || w2 === 'this' || w2 === 'i' || w2 === 'it';
-	// `call me Ana`, `me llamo Ana` (llamo is an intro word itself)
-	if (lw === 'me') return w2 === 'call' || w2 === 'calls' || w2 === 'called';
+	// `call me Ana`, `me llamo Ana` (llamo is an intro word itself); `she named him Frank`
+	if (lw === 'me' || lw === 'him' || lw === 'her') return w2 === 'call' || w2 === 'calls' || w2 === 'called' || w2 === 'named' || w2 === 'name';
 	return true;
 }
 
@@ -160,8 +160,10 @@ export function contextBefore(t: Tokens, i: number): boolean {
 	const w = wordBefore(t, i);
 	if (w >= 0 && (t.flags[i] & NL) === 0) {
 		const wb = wordBits(t, w);
-		// `Mr. Novak`, `MR. NOVAK`; not `ME. Go` (a title in capitals before a word that is not)
-		if ((wb & W.TITLES) !== 0 && (t.flags[w] & CAP) !== 0 && ((t.flags[w] & UPPER) === 0 || (t.flags[i] & UPPER) !== 0)) return true;
+		// `Mr. Novak`, `MR. NOVAK`, `ms. Quinzia` (a title in lower case with its dot, unless it also introduces: `me.`
+		// ends a sentence more often than it abbreviates Maître); not `ME. Go` (a title in capitals before a word that is not)
+		const dotted = w === i - 2 && (wb & W.INTRO_BEFORE) === 0;
+		if ((wb & W.TITLES) !== 0 && ((t.flags[w] & CAP) !== 0 || dotted) && ((t.flags[w] & UPPER) === 0 || (t.flags[i] & UPPER) !== 0)) return true;
 		if ((wb & W.SALUTATIONS) !== 0 && w === i - 1) return true;
 		if ((wb & W.INTRO_BEFORE) !== 0 && w === i - 1) return introduces(t, w);
 		if (w === i - 1 && lowIs(t, w, 'by')) return false;
@@ -274,6 +276,12 @@ function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
 	return n === 1 && (first & G) !== 0 && isPunct(t, b, ',') && (isPunct(t, a, '!') || isPunct(t, a, '?'));
 }
 
+/** A role noun right before the run, on its line: `Producer Mashuu Samurakami`, `my colleague Anouk Verbeek`. */
+function roleBefore(t: Tokens, r: Run): boolean {
+	const b = r.first - 1;
+	return b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && PERSON_NOUN_BEFORE.has(low(t, b));
+}
+
 /** A word that may be a name in a list: on a name list, or unknown, and no common word. */
 function listName(c: number): boolean {
 	return (c & C) === 0 && (c & (G | S | U)) !== 0;
@@ -348,7 +356,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	// `Rzeszów Poland`, `Valderice Trapani`: a run ending in a region or country; `in Villafranca del Cid`: a particle place
 	if (n >= 2 && (lexOf(t, lx, r.parts[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
 	if (n >= 2 && placeBefore && particleInside(t, r) && (first & G) === 0) return 0;
-	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1)));
+	// (two or more unknown words count as name-like after a role noun: `Producer Mashuu Samurakami`)
+	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1) || (cls.every((c) => c === U) && roleBefore(t, r))));
 	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
 	const rare = (lexOf(t, lx, r.parts[0]) & RARE) !== 0 && (first & G) === 0;
 	if ((first & C) === 0 && !rare && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;

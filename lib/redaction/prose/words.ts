@@ -38,7 +38,7 @@ surname lastname firstname given family by directed written
 `);
 
 /** Words after which a name is introduced: `my name is`, `this is`, `I am`. */
-export const INTRO_BEFORE = words(`is am i'm im called named me llamo chiamo heiße heisse bin suis appelle signed`);
+export const INTRO_BEFORE = words(`is am i'm im called named me him her llamo chiamo heiße heisse bin suis appelle signed`);
 
 /** Capitalised words that never start or continue a name. */
 export const NOT_NAME = words(`

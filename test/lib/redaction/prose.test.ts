@@ -179,6 +179,13 @@ describe('prose entities', () => {
 		expect(found('General Motors and Major League Baseball signed; Major Muslim groups spoke.', 'PERSON')).toEqual([]);
 	});
 
+	test('when a lower-case title with its dot, "named him" or a role noun before two unknown capitalised words comes first then a name follows', () => {
+		expect(found('Please join the accounts with ms. Quinzia today.', 'PERSON')).toEqual(['Quinzia']);
+		expect(found('She named him Frank.', 'PERSON')).toEqual(['Frank']);
+		expect(found('Producer Mashuu Samurakami explained it.', 'PERSON')).toEqual(['Mashuu Samurakami']);
+		expect(found('It was late as me. Go home now.', 'PERSON')).toEqual([]);
+	});
+
 	test('when a month abbreviation that is also a name sits next to a day then it is part of a date', () => {
 		expect(found('Payment is due by 12th Jan, thanks.', 'PERSON')).toEqual([]);
 		expect(found('We call on Jan. 19 at noon.', 'PERSON')).toEqual([]);
