@@ -4,12 +4,13 @@
  * introduces a name counts — a title with its dot, a self-introduction (`my name is`, `this is`,
  * `i am`, `call me`) — and every word must be a list name (given name or surname) that is no English
  * word of either list (`dear customer`, `this is urgent`, `i am sure` stay text). Up to three words.
- * Linear: one look at each word after a cue.
+ * A list of three or more given names in lower case counts too (`silvana, adam and caleb`), each with the single
+ * score (a walk starts only at a list's first word). Linear: each word is looked at a bounded number of times.
  */
 import type { Detection } from '../types';
 import { COMMON, GIVEN, RARE, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, isPunct, lexOf, NL, WORD } from './tokens';
+import { CAP, isPunct, lexOf, low, NL, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { introduces, PERSON_SCORES } from './person';
 import { W, wordBits } from './wordbits';
@@ -31,9 +32,42 @@ function introducesName(t: Tokens, i: number): boolean {
 	return i >= 1 && t.kind[i - 1] === WORD && (wordBits(t, i - 1) & W.INTRO_BEFORE) !== 0 && introduces(t, i - 1);
 }
 
-/** Lower-case names after a cue, as PERSON with the context score. */
+/** A given name only the name lists know, in lower case. */
+function givenOnly(t: Tokens, lx: Lexicon, i: number): boolean {
+	return listNameOnly(t, lx, i) && (lexOf(t, lx, i) & GIVEN) !== 0;
+}
+
+/**
+ * A list of three or more such given names (`silvana, adam, kristina and caleb`): commas between them, `and` or `or`
+ * before the last, on one line. Returns the token index of the last name, or -1.
+ */
+function nameList(t: Tokens, lx: Lexicon, i: number): number {
+	let k = i;
+	let n = 1;
+	for (;;) {
+		let j = k + 1;
+		const comma = isPunct(t, j, ',');
+		if (comma) j++;
+		const w = j < t.count && t.kind[j] === WORD ? low(t, j) : '';
+		const and = w === 'and' || w === 'or';
+		if (and) j++;
+		if ((!comma && !and) || j >= t.count || (t.flags[j] & NL) !== 0 || !givenOnly(t, lx, j)) return -1;
+		k = j;
+		n++;
+		if (and) return n >= 3 ? k : -1;
+	}
+}
+
+/** Lower-case names after a cue, as PERSON with the context score; a list of given names with the single score. */
 export function findLowerCaseNames(t: Tokens, lx: Lexicon): Detection[] {
 	const out: Detection[] = [];
+	for (let i = 0; i < t.count; i++) {
+		if (!givenOnly(t, lx, i) || (i > 0 && isPunct(t, i - 1, ','))) continue;
+		const last = nameList(t, lx, i);
+		if (last < 0) continue;
+		for (let k = i; k <= last; k++) if (t.kind[k] === WORD && givenOnly(t, lx, k)) out.push({ entity: 'PERSON', start: t.start[k], end: t.end[k], score: PERSON_SCORES.single, ruleId: 'prose-person' });
+		i = last;
+	}
 	for (let i = 1; i < t.count; i++) {
 		if (!listNameOnly(t, lx, i) || !introducesName(t, i)) continue;
 		let last = i;

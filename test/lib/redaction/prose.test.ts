@@ -130,6 +130,11 @@ describe('prose entities', () => {
 		expect(found('this is urgent, i am sure about it. dear customer, call me maybe', 'PERSON')).toEqual([]);
 	});
 
+	test('when three or more lower-case given names form a list then each is a name; a list of other words is not', () => {
+		expect(found('the kids are silvana, christopher, kristina and caleb.', 'PERSON')).toEqual(['silvana', 'christopher', 'kristina', 'caleb']);
+		expect(found('we sell apples, pears and plums; we need red, green and blue.', 'PERSON')).toEqual([]);
+	});
+
 	test('when a region that is also a name follows a place word then it is a place; alone it is not', () => {
 		expect(found('Our office in Texas is closed.', 'LOCATION')).toEqual(['Texas']);
 		expect(found('Are you coming to the show tomorrow in Hawaii?', 'LOCATION')).toEqual(['Hawaii']);
