@@ -54,6 +54,8 @@ export const HOSTILE_UNITS: ReadonlyArray<readonly [string, string, string?]> = 
 	['postcode lines 10115 Berlin', '10115 Berlin\n'],
 	['address block lines 12 Oak Street / Apt 4 / Springfield', '12 Oak Street\nApt 4\nSpringfield\n'],
 	['lower-case address cues lives at 12 marlowvej 5', 'lives at 12 marlowvej 5, aalborg, '],
+	['lower-case given-name lists silvana, kristina', 'silvana, kristina, caleb, christopher, '],
+	['lower-case given-name lists joined by and', 'kristina and caleb and '],
 	['e-mail local parts maria.gonzalez@', 'maria.gonzalez@'],
 	['one long capitalised word AAAA', 'A'],
 	['city storm Berlin Paris London', 'Berlin Paris London Springfield '],
