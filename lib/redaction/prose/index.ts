@@ -9,7 +9,8 @@ import { extraAnchors, findAges, findBirthDates, findOrganizations } from './ext
 import { findKnownValues } from './known';
 import { getLexicon } from './lexicon';
 import { findLocations } from './location';
-import { emailParts, findPersons } from './person';
+import { findPersons } from './person';
+import { emailParts } from './person-cues';
 import { findLowerCaseNames } from './person-lower';
 import { tokenize } from './tokens';
 

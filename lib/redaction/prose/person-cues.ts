@@ -1,10 +1,11 @@
 /**
  * Token-level cues of the PERSON recognizer: headline lines, handles, a verb after a sentence's
- * first name, a name addressed at a sentence start. Each looks at a few tokens around a run.
+ * first name, a name addressed at a sentence start, a role noun before a run, list neighbours, an
+ * ordinal day, the words of e-mail local parts. Each looks at a few tokens around a run.
  */
 import type { Run } from './person';
-import { SUBJECT_VERBS } from './cues';
-import { CAP, isPunct, low, NL, SENT, SPACE, WORD } from './tokens';
+import { PERSON_NOUN_BEFORE, SUBJECT_VERBS } from './cues';
+import { CAP, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, WORD } from './tokens';
 import type { Tokens } from './tokens';
 
 /** Marks the tokens of lines of four or more words where at least 75 % of the words are capitalised (titles, headlines). */
@@ -60,3 +61,45 @@ export function vocativeStart(t: Tokens, r: Run): boolean {
 }
 
 const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'i', 'you', 'we', 'do', 'did', 'are', 'have', 'thanks', 'thank']);
+
+/** A role noun right before the run, on its line: `Producer Mashuu Samurakami`, `my colleague Anouk Verbeek`. */
+export function roleBefore(t: Tokens, r: Run): boolean {
+	const b = r.first - 1;
+	return b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && PERSON_NOUN_BEFORE.has(low(t, b));
+}
+
+/** Tokens a and b are neighbours in a list: `a, b` / `a and b` / `a & b` / `a, and b`. */
+export function listed(t: Tokens, a: number, b: number): boolean {
+	let k = a + 1;
+	if (isPunct(t, k, ',')) k++;
+	const w = low(t, k);
+	if (w === 'and' || w === 'or' || w === 'und' || w === 'et' || w === 'y' || w === 'e' || isPunct(t, k, '&')) k++;
+	return k === b && b - a > 1;
+}
+
+/** The suffix of an ordinal day such as `12th`, `1st`, `3rd` at token i (the tokens split it: `12` `th`). */
+export function ordinal(t: Tokens, i: number): boolean {
+	if (i < 1 || t.kind[i] !== WORD || t.kind[i - 1] !== NUM || t.end[i - 1] !== t.start[i] || t.end[i] - t.start[i] !== 2) return false;
+	const w = low(t, i);
+	return w === 'st' || w === 'nd' || w === 'rd' || w === 'th';
+}
+
+/** Lower-case name parts of e-mail local parts (`maria.gonzalez@` → maria, gonzalez). */
+export function emailParts(t: Tokens): Set<string> {
+	const out = new Set<string>();
+	for (let i = 0; i < t.count; i++) {
+		if (!isPunct(t, i, '@') || (t.flags[i] & SPACE) !== 0) continue;
+		// walk back over word . word _ word (at most 4 words)
+		const words: string[] = [];
+		let k = i - 1;
+		while (k >= 0 && words.length < 4) {
+			if (t.kind[k] === WORD) words.push(low(t, k));
+			else if (t.kind[k] === NUM) words.length = 0;
+			else if (t.kind[k] !== PUNCT || !'._-'.includes(t.text[t.start[k]])) break;
+			if ((t.flags[k] & SPACE) !== 0) break;
+			k--;
+		}
+		if (words.length >= 2) for (const w of words) if (w.length >= 2) out.add(w);
+	}
+	return out;
+}

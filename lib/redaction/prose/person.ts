@@ -8,7 +8,7 @@ import type { Detection } from '../types';
 import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING, UNIT_WORDS } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, NATIONALITY, RARE, REGION, SURNAME } from './lexicon';
 import { strongPlaceCue, weakPlaceCue } from './location';
-import { handle, headlines, subjectAfter, vocativeStart } from './person-cues';
+import { handle, headlines, listed, ordinal, roleBefore, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, lexOf, low, lowIs, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import { W, wordBits } from './wordbits';
@@ -276,31 +276,9 @@ function cueAround(t: Tokens, r: Run, n: number, first: number): boolean {
 	return n === 1 && (first & G) !== 0 && isPunct(t, b, ',') && (isPunct(t, a, '!') || isPunct(t, a, '?'));
 }
 
-/** A role noun right before the run, on its line: `Producer Mashuu Samurakami`, `my colleague Anouk Verbeek`. */
-function roleBefore(t: Tokens, r: Run): boolean {
-	const b = r.first - 1;
-	return b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && PERSON_NOUN_BEFORE.has(low(t, b));
-}
-
 /** A word that may be a name in a list: on a name list, or unknown, and no common word. */
 function listName(c: number): boolean {
 	return (c & C) === 0 && (c & (G | S | U)) !== 0;
-}
-
-/** Tokens a and b are neighbours in a list: `a, b` / `a and b` / `a & b` / `a, and b`. */
-function listed(t: Tokens, a: number, b: number): boolean {
-	let k = a + 1;
-	if (isPunct(t, k, ',')) k++;
-	const w = low(t, k);
-	if (w === 'and' || w === 'or' || w === 'und' || w === 'et' || w === 'y' || w === 'e' || isPunct(t, k, '&')) k++;
-	return k === b && b - a > 1;
-}
-
-/** The suffix of an ordinal day such as `12th`, `1st`, `3rd` at token i (the tokens split it: `12` `th`). */
-function ordinal(t: Tokens, i: number): boolean {
-	if (i < 1 || t.kind[i] !== WORD || t.kind[i - 1] !== NUM || t.end[i - 1] !== t.start[i] || t.end[i] - t.start[i] !== 2) return false;
-	const w = low(t, i);
-	return w === 'st' || w === 'nd' || w === 'rd' || w === 'th';
 }
 
 /**
@@ -390,22 +368,3 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	return 0;
 }
 
-/** Lower-case name parts of e-mail local parts (`maria.gonzalez@` → maria, gonzalez). */
-export function emailParts(t: Tokens): Set<string> {
-	const out = new Set<string>();
-	for (let i = 0; i < t.count; i++) {
-		if (!isPunct(t, i, '@') || (t.flags[i] & SPACE) !== 0) continue;
-		// walk back over word . word _ word (at most 4 words)
-		const words: string[] = [];
-		let k = i - 1;
-		while (k >= 0 && words.length < 4) {
-			if (t.kind[k] === WORD) words.push(low(t, k));
-			else if (t.kind[k] === NUM) words.length = 0;
-			else if (t.kind[k] !== PUNCT || !'._-'.includes(t.text[t.start[k]])) break;
-			if ((t.flags[k] & SPACE) !== 0) break;
-			k--;
-		}
-		if (words.length >= 2) for (const w of words) if (w.length >= 2) out.add(w);
-	}
-	return out;
-}
