@@ -120,8 +120,8 @@ export function findLocations(t: Tokens, lx: Lexicon, taken: Uint8Array): Detect
 		// `in DC`, `back to NYC`, `Philadelphia, USA`: a state code or a known short form after a place word or a place and
 		// a comma; a country's short form (`UK`, `USA`) also alone (`US` may be the pronoun)
 		const short = (t.flags[i] & UPPER) !== 0 && t.end[i] - t.start[i] <= 3 && (t.flags[i] & NL) === 0 ? tok(t, i) : '';
-		const country = short !== '' && short !== 'US' && (lexOf(t, lx, i) & COUNTRY) !== 0;
-		if (short !== '' && (country || ((US_STATES.has(short) || (lexOf(t, lx, i) & COUNTRY) !== 0) && (CODE_BEFORE.has(low(t, i - 1)) || afterPlace(i))))) {
+		const country = short !== '' && (lexOf(t, lx, i) & COUNTRY) !== 0;
+		if ((country && short !== 'US') || ((country || US_STATES.has(short)) && (CODE_BEFORE.has(low(t, i - 1)) || afterPlace(i)))) {
 			out.push({ entity: 'LOCATION', start: t.start[i], end: t.end[i], score: LOCATION_SCORES.context, ruleId: 'prose-location' });
 			placeEnd = ++i;
 			continue;

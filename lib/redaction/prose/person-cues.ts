@@ -68,13 +68,21 @@ export function roleBefore(t: Tokens, r: Run): boolean {
 	return b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && PERSON_NOUN_BEFORE.has(low(t, b));
 }
 
-/** Tokens a and b are neighbours in a list: `a, b` / `a and b` / `a & b` / `a, and b`. */
-export function listed(t: Tokens, a: number, b: number): boolean {
+/**
+ * The list separator after token a: a comma, a conjunction (`and`, `or`, `und`, `et`, `y`, `e`, `&`) or both. Returns
+ * the token after it (a + 1 when there is none) and whether a conjunction was there (the list's last item follows).
+ */
+export function listNext(t: Tokens, a: number): { next: number; last: boolean } {
 	let k = a + 1;
 	if (isPunct(t, k, ',')) k++;
 	const w = low(t, k);
-	if (w === 'and' || w === 'or' || w === 'und' || w === 'et' || w === 'y' || w === 'e' || isPunct(t, k, '&')) k++;
-	return k === b && b - a > 1;
+	const last = w === 'and' || w === 'or' || w === 'und' || w === 'et' || w === 'y' || w === 'e' || isPunct(t, k, '&');
+	return { next: last ? k + 1 : k, last };
+}
+
+/** Tokens a and b are neighbours in a list: `a, b` / `a and b` / `a & b` / `a, and b`. */
+export function listed(t: Tokens, a: number, b: number): boolean {
+	return listNext(t, a).next === b && b - a > 1;
 }
 
 /** The suffix of an ordinal day such as `12th`, `1st`, `3rd` at token i (the tokens split it: `12` `th`). */

@@ -10,9 +10,10 @@
 import type { Detection } from '../types';
 import { COMMON, GIVEN, RARE, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, isPunct, lexOf, low, NL, WORD } from './tokens';
+import { CAP, isPunct, lexOf, NL, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { introduces, PERSON_SCORES } from './person';
+import { listNext } from './person-cues';
 import { W, wordBits } from './wordbits';
 
 const MAX_WORDS = 3;
@@ -38,23 +39,16 @@ function givenOnly(t: Tokens, lx: Lexicon, i: number): boolean {
 }
 
 /**
- * A list of three or more such given names (`silvana, adam, kristina and caleb`): commas between them, `and` or `or`
- * before the last, on one line. Returns the token index of the last name, or -1.
+ * A list of three or more such given names (`silvana, adam, kristina and caleb`): commas between them, a conjunction
+ * before the last (listNext), on one line. Returns the token index of the last name, or -1.
  */
 function nameList(t: Tokens, lx: Lexicon, i: number): number {
 	let k = i;
-	let n = 1;
-	for (;;) {
-		let j = k + 1;
-		const comma = isPunct(t, j, ',');
-		if (comma) j++;
-		const w = j < t.count && t.kind[j] === WORD ? low(t, j) : '';
-		const and = w === 'and' || w === 'or';
-		if (and) j++;
-		if ((!comma && !and) || j >= t.count || (t.flags[j] & NL) !== 0 || !givenOnly(t, lx, j)) return -1;
-		k = j;
-		n++;
-		if (and) return n >= 3 ? k : -1;
+	for (let n = 2; ; n++) {
+		const { next, last } = listNext(t, k);
+		if (next === k + 1 || next >= t.count || (t.flags[next] & NL) !== 0 || !givenOnly(t, lx, next)) return -1;
+		k = next;
+		if (last) return n >= 3 ? k : -1;
 	}
 }
 
