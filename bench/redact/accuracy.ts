@@ -188,13 +188,13 @@ function report(name: string, docs: Doc[] | undefined, entities: string[], all: 
 			const { p, r, f } = f1(c);
 			return `${fx(p)}/${fx(r)}/${fx(f)} (${c.gold})`.padEnd(26);
 		});
-		log(`${lib.name.padEnd(12)} ${cells.join('')}${fx(s.coverage).padEnd(10)}${s.ms.toFixed(0)}`);
+		log(`${lib.name.padEnd(12)} ${cells.join('')}${s.coverage.toFixed(3).padEnd(10)}${s.ms.toFixed(0)}`);
 		if (lib.name === 'ours') ourCover = s.byType;
 	}
 	if (ourCover) {
 		// detect() without minScore returns weak candidates too (e.g. dates at 0.3); the node drops them
 		const node = score(docs, (t) => detect(t, { minScore: DEFAULT_MIN_SCORE }), entities);
-		log(`ours at the node's default Minimum Score (${DEFAULT_MIN_SCORE}): coverage ${fx(node.coverage)}`);
+		log(`ours at the node's default Minimum Score (${DEFAULT_MIN_SCORE}): coverage ${node.coverage.toFixed(3)}`);
 		coverageTable(ourCover);
 	}
 	if (ms['redact-pii'] && ms.ours) log(`speed: ours is ${(ms['redact-pii'] / ms.ours).toFixed(1)}x redact-pii (CPU, whole detect with every default entity)`);

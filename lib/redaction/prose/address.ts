@@ -14,7 +14,7 @@
 import type { Detection } from '../types';
 import { alternationWords, AnchorList, AnchorSet, leadingLetters, mergeAnchors, PlainSearch, WindowSearch, windows } from './anchors';
 import type { AnchorKind, Search } from './anchors';
-import { CITY as CITY_BIT, COMMON, COUNTRY, GIVEN, MAJOR, REGION } from './lexicon';
+import { CITY as CITY_BIT, COMMON, COUNTRY, GIVEN, MAJOR, REGION, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
 import { ADDRESS_CUE, EN_STREET_TYPES, EN_WEAK_STREET_TYPES, SHIP_PREFIXES, UNIT_WORDS } from './cues';
 import { CUE_HEADS, findLowerAddresses } from './address-lower';
@@ -72,6 +72,7 @@ const WEAK = new RegExp(`${enStreet(either(EN_WEAK_STREET_TYPES))}|${BARE}`, 'gu
 /** `corner of A and B`: both streets, whatever their shape (up to five words each). */
 const PART = String.raw`[\p{L}\p{M}\d][\p{L}\p{M}\d'’./-]{0,30}`;
 const CORNER_WORDS = 'corner|intersection|junction';
+const THE_BEFORE = /^(?:the|The|THE)\s$/;
 const CORNER = new RegExp(String.raw`\b(?:${CORNER_WORDS})\s(?:of\s)?(?!of\s)(${PART}(?:\s${PART}){0,4}?\s(?:and|&)\s${PART}(?:\s${PART}){0,3}?)(?=\s{0,3}(?:[,;:!?)]|\.(?:\s|$)|\r?\n|$|\s(?:in|at|on|for|after|before|is|was|and|please)\b))`, 'gu');
 
 /** Between two parts: a comma, spaces or tabs, or one line break (an e-mail's quote marks `>` after it); no blank line. */
@@ -227,8 +228,9 @@ function extend(text: string, lx: Lexicon, start: number, from: number): Piece[]
 
 /**
  * A city piece: a known place, or a line of its own in a block, or followed by a known place, state
- * code or postcode line, or (after a comma or a line break) ending the sentence of an address cue
- * (`lives at 4 Rue Haute, Villeneuve.`, the street starting at `streetStart`); once a postcode line
+ * code or postcode line, or ending the sentence after a comma (`641 Dašická 688, Turkovice u Prelouce.`) or, after a
+ * line break, the sentence of an address cue (`lives at 4 Rue Haute\nVilleneuve.`, the street starting at
+ * `streetStart`); once a postcode line
  * closed the block, only a known country or region (or a line in capitals) goes on: `Thanks` or
  * `Best` on the next line is no place.
  */
@@ -240,7 +242,20 @@ function acceptCity(text: string, lx: Lexicon, city: Piece, inBlock: boolean, cl
 	const after = pieceAt(LINE_AT, text, city.end, 'line') ?? pieceAt(CITY_AT, text, city.end, 'city');
 	if (after !== undefined && (after.kind === 'line' || knownPlace(lx, text.slice(after.start, after.end)))) return true;
 	END_AFTER.lastIndex = city.end;
-	return !inBlock && city.apart && END_AFTER.test(text) && cueBefore(text.slice(Math.max(0, streetStart - 40), streetStart));
+	return !inBlock && city.apart && END_AFTER.test(text) && ((commaBefore(text, city.start) && !nameFirst(lx, text, city)) || cueBefore(text.slice(Math.max(0, streetStart - 40), streetStart)));
+}
+
+/** The piece starts with a name that is no big place or country (`12 Oak Street, Paul.`): a person addressed. */
+function nameFirst(lx: Lexicon, text: string, p: Piece): boolean {
+	const b = lx.lookup((/^[\p{L}\p{M}'’-]+/u.exec(text.slice(p.start, p.end))?.[0] ?? '').toLowerCase());
+	return (b & (GIVEN | SURNAME)) !== 0 && (b & (MAJOR | COUNTRY)) === 0;
+}
+
+/** A comma right before the piece, behind spaces (`12 Oak Street, Springfield.`); a line break alone is no such comma. */
+function commaBefore(text: string, at: number): boolean {
+	let k = at - 1;
+	while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+	return text[k] === ',';
 }
 
 function cueBefore(before: string): boolean {
@@ -352,10 +367,12 @@ export function findAddresses(tokens: Tokens, lx: Lexicon, plain = false, places
 	while ((m = corner.exec(next)) !== null) {
 		next = m.index + m[0].length;
 		// a sentence's full stop is no abbreviation's (`Seventh Avenue.` / `Elm St.`)
+		// the phrase is the address (`at the corner of A and B`): its head words are inside the span
 		const v = m[1];
-		const s = m.index + m[0].length - v.length;
+		const e = m.index + m[0].length;
+		const s = THE_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) ? m.index - 4 : m.index;
 		const dot = v.endsWith('.') && !/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Str|Ct|Pl|Sq)\.$/.test(v) ? 1 : 0;
-		out.push({ entity: 'STREET_ADDRESS', start: s, end: s + v.length - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
+		out.push({ entity: 'STREET_ADDRESS', start: s, end: e - dot, score: ADDRESS_SCORE, ruleId: 'prose-address' });
 	}
 	// lower-case addresses after an address cue, at the cue anchors of the same pass
 	for (const d of findLowerAddresses(text, lx, anchors === undefined ? undefined : only(anchors, bit(K.CUE)))) out.push(d);

@@ -4,7 +4,7 @@
  * ordinal day, the words of e-mail local parts. Each looks at a few tokens around a run.
  */
 import type { Run } from './person';
-import { PERSON_NOUN_BEFORE, SUBJECT_VERBS } from './cues';
+import { PERSON_NOUN_BEFORE, SPEECH_AFTER, SPEECH_BEFORE, SUBJECT_VERBS } from './cues';
 import { CAP, isPunct, low, NL, NUM, PUNCT, SENT, SPACE, WORD } from './tokens';
 import type { Tokens } from './tokens';
 
@@ -66,6 +66,14 @@ const VOCATIVE_NEXT = new Set(['can', 'could', 'would', 'will', 'please', 'i', '
 export function roleBefore(t: Tokens, r: Run): boolean {
 	const b = r.first - 1;
 	return b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && PERSON_NOUN_BEFORE.has(low(t, b));
+}
+
+/** A speech verb right before the run (`says Pirjo Madetoja`) or right after it in lower case (`Pirjo Madetoja said`), on its line. */
+export function speechAround(t: Tokens, r: Run): boolean {
+	const b = r.first - 1;
+	const a = r.last + 1;
+	if (b >= 0 && t.kind[b] === WORD && (t.flags[r.first] & NL) === 0 && SPEECH_AFTER.has(low(t, b))) return true;
+	return a < t.count && t.kind[a] === WORD && (t.flags[a] & (CAP | NL)) === 0 && SPEECH_BEFORE.has(low(t, a));
 }
 
 /**

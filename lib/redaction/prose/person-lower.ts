@@ -3,14 +3,16 @@
  * andersson`, `mr. elliott`, `this is ana garcía`). Capitals say nothing there, so only a cue that
  * introduces a name counts — a title with its dot, a self-introduction (`my name is`, `this is`,
  * `i am`, `call me`) — and every word must be a list name (given name or surname) that is no English
- * word of either list (`dear customer`, `this is urgent`, `i am sure` stay text). Up to three words.
+ * word of either list (`dear customer`, `this is urgent`, `i am sure` stay text). Up to three words. After the
+ * strongest cues (`my name is`, `call me`, a `name:` header) a word no list knows counts too (`my name is borna
+ * jerković`) or a name that is also a less common English word (`john`), and an initial with its dot (`hyuuma t. maida`).
  * A list of three or more given names in lower case counts too (`silvana, adam and caleb`), each with the single
  * score (a walk starts only at a list's first word). Linear: each word is looked at a bounded number of times.
  */
 import type { Detection } from '../types';
 import { COMMON, GIVEN, RARE, SURNAME } from './lexicon';
 import type { Lexicon } from './lexicon';
-import { CAP, isPunct, lexOf, NL, WORD } from './tokens';
+import { CAP, isPunct, lexOf, low, NL, WORD } from './tokens';
 import type { Tokens } from './tokens';
 import { introduces, PERSON_SCORES } from './person';
 import { listNext } from './person-cues';
@@ -31,6 +33,31 @@ function introducesName(t: Tokens, i: number): boolean {
 	// `mr. elliott`: a title and its dot, right before
 	if (isPunct(t, i - 1, '.')) return i >= 2 && t.kind[i - 2] === WORD && (wordBits(t, i - 2) & W.TITLES) !== 0;
 	return i >= 1 && t.kind[i - 1] === WORD && (wordBits(t, i - 1) & W.INTRO_BEFORE) !== 0 && introduces(t, i - 1);
+}
+
+/**
+ * After the strongest cues (strongIntro), a lower-case word that is no common English word: one no list knows
+ * (`hyuuma`; `borna` is a town too), or a name that is also a less common English word (`john`); no digit glued to it
+ * (`xj9`).
+ */
+function strongPart(t: Tokens, lx: Lexicon, i: number): boolean {
+	if (i >= t.count || t.kind[i] !== WORD || (t.flags[i] & CAP) !== 0 || t.end[i] - t.start[i] < 2 || /[\p{L}\p{N}_]/u.test(t.text[t.end[i]] ?? '')) return false;
+	const b = lexOf(t, lx, i);
+	return (b & COMMON) === 0 && ((b & RARE) === 0 || (b & (GIVEN | SURNAME)) !== 0);
+}
+
+/** `my name is …`, `call me …`, a `name:` header: a cue that says the words after it are a name, whatever they are. */
+function strongIntro(t: Tokens, i: number): boolean {
+	if ((t.flags[i] & NL) !== 0 && !isPunct(t, i - 1, ':')) return false;
+	const w = t.kind[i - 1] === WORD ? low(t, i - 1) : isPunct(t, i - 1, ':') ? ':' : '';
+	const w2 = i >= 2 && t.kind[i - 2] === WORD ? low(t, i - 2) : '';
+	return (w === 'is' && w2 === 'name') || (w === 'me' && STRONG_CALL.has(w2)) || (w === ':' && w2 === 'name');
+}
+const STRONG_CALL = new Set(['call', 'calls', 'called']);
+
+/** An initial with its dot inside a lower-case name (`hyuuma t. maida`): the token after the dot, or -1. */
+function initialAt(t: Tokens, k: number): number {
+	return k + 2 < t.count && t.kind[k] === WORD && t.end[k] - t.start[k] === 1 && isPunct(t, k + 1, '.') && t.start[k + 2] - t.end[k + 1] === 1 ? k + 2 : -1;
 }
 
 /** A given name only the name lists know, in lower case. */
@@ -63,9 +90,16 @@ export function findLowerCaseNames(t: Tokens, lx: Lexicon): Detection[] {
 		i = last;
 	}
 	for (let i = 1; i < t.count; i++) {
-		if (!listNameOnly(t, lx, i) || !introducesName(t, i)) continue;
+		const strong = strongPart(t, lx, i) && strongIntro(t, i);
+		if (!strong && (!listNameOnly(t, lx, i) || !introducesName(t, i))) continue;
+		const part = (k: number) => (strong ? strongPart(t, lx, k) : listNameOnly(t, lx, k));
 		let last = i;
-		while (last + 1 < t.count && last - i + 1 < MAX_WORDS && t.start[last + 1] - t.end[last] === 1 && (t.flags[last + 1] & NL) === 0 && listNameOnly(t, lx, last + 1)) last++;
+		for (let n = 1; n < MAX_WORDS && last + 1 < t.count && t.start[last + 1] - t.end[last] === 1 && (t.flags[last + 1] & NL) === 0; n++) {
+			const k = strong ? initialAt(t, last + 1) : -1;
+			if (k > 0 && part(k) && (t.flags[k] & NL) === 0) last = k;
+			else if (part(last + 1)) last++;
+			else break;
+		}
 		out.push({ entity: 'PERSON', start: t.start[i], end: t.end[last], score: PERSON_SCORES.context, ruleId: 'prose-person' });
 		i = last;
 	}

@@ -8,7 +8,7 @@ import type { Detection } from '../types';
 import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING, UNIT_WORDS } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, NATIONALITY, RARE, REGION, SURNAME } from './lexicon';
 import { strongPlaceCue, weakPlaceCue } from './location';
-import { handle, headlines, listed, ordinal, roleBefore, subjectAfter, vocativeStart } from './person-cues';
+import { handle, headlines, listed, ordinal, roleBefore, speechAround, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, lexOf, low, lowIs, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import { W, wordBits } from './wordbits';
@@ -334,8 +334,9 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	// `Rzeszów Poland`, `Valderice Trapani`: a run ending in a region or country; `in Villafranca del Cid`: a particle place
 	if (n >= 2 && (lexOf(t, lx, r.parts[n - 1]) & (COUNTRY | REGION)) !== 0 && (cls[n - 1] & (G | S)) === 0) return 0;
 	if (n >= 2 && placeBefore && particleInside(t, r) && (first & G) === 0) return 0;
-	// (two or more unknown words count as name-like after a role noun: `Producer Mashuu Samurakami`)
-	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1) || (cls.every((c) => c === U) && roleBefore(t, r))));
+	// (two or more unknown words count as name-like after a role noun or beside a speech verb: `Producer Mashuu
+	// Samurakami`, `says Pirjo Madetoja`)
+	const nameish = (first & (G | S)) !== 0 || morph(0) || (n >= 2 && ((cls[n - 1] & (G | S)) !== 0 || morph(n - 1) || (cls.every((c) => c === U) && (roleBefore(t, r) || speechAround(t, r)))));
 	if (!pure(first, C) && !pure(first, P) && nameish && cueAround(t, r, n, first)) return PERSON_SCORES.context;
 	const rare = (lexOf(t, lx, r.parts[0]) & RARE) !== 0 && (first & G) === 0;
 	if ((first & C) === 0 && !rare && !pure(first, P) && (nameish || (first & U) !== 0) && vocativeStart(t, r)) return PERSON_SCORES.context;

@@ -10,7 +10,9 @@ describe('street addresses', () => {
 		['Send it to 1200 Harbor Crossing, Apt 4, Portland, OR 97201', '1200 Harbor Crossing, Apt 4, Portland, OR 97201', 'a USPS street type'],
 		['Ship to 17 Mill Village, Suite 2', '17 Mill Village, Suite 2', 'a street type that is also a noun, with a unit after it'],
 		['Flat 3, 12 High Street, Bristol BS1 4DJ', 'Flat 3, 12 High Street, Bristol BS1 4DJ', 'a unit before the street'],
-		['Meet me at the corner of Bleecker Street and Seventh Avenue.', 'Bleecker Street and Seventh Avenue', 'a street corner'],
+		['Meet me at the corner of Bleecker Street and Seventh Avenue.', 'the corner of Bleecker Street and Seventh Avenue', 'a street corner (the phrase is the address)'],
+		['Cars turn at intersection of 5th Ave and Broadway, then stop.', 'intersection of 5th Ave and Broadway', 'a street corner without "the"'],
+		['We met at Incadence, 08428 Rue de Piétrain 371, Noorderwijk.', '08428 Rue de Piétrain 371, Noorderwijk', 'a place after a comma that ends the sentence'],
 		['USNS Comfort\nFPO AE 09123', 'USNS Comfort\nFPO AE 09123', "a ship's address with its FPO line"],
 		['She lives at 9 Rua Augusta 14, Porto', '9 Rua Augusta 14, Porto', 'a house number before a numbered street'],
 	])('when the text is %j then STREET_ADDRESS %j is found (%s)', (text, address) => {

@@ -130,6 +130,20 @@ describe('prose entities', () => {
 		expect(found('this is urgent, i am sure about it. dear customer, call me maybe', 'PERSON')).toEqual([]);
 	});
 
+	test('when a lower-case word follows "my name is", "call me" or a name header then it is a name even when no list knows it; function words are not', () => {
+		expect(found('my name is borna jerković but everyone calls me bo', 'PERSON')).toEqual(['borna jerković', 'bo']);
+		expect(found('name:    hyuuma t. maida\naddress: unit 4', 'PERSON')).toEqual(['hyuuma t. maida']);
+		expect(found('sometimes people call me višeslav', 'PERSON')).toEqual(['višeslav']);
+		expect(found('my name is not important; call me at 5 or call me back when you can', 'PERSON')).toEqual([]);
+		expect(found('my name is xj9 test', 'PERSON')).toEqual([]);
+	});
+
+	test('when a speech verb stands next to two capitalised words no list knows then they are a name', () => {
+		expect(found('"Stop it," says Pirjo Madetoja in an interview.', 'PERSON')).toEqual(['Pirjo Madetoja']);
+		expect(found('Pirjo Madetoja said the plan works.', 'PERSON')).toEqual(['Pirjo Madetoja']);
+		expect(found('The plan works, says Deutsche Bank.', 'PERSON')).toEqual([]);
+	});
+
 	test('when three or more lower-case given names form a list then each is a name; a list of other words is not', () => {
 		expect(found('the kids are silvana, christopher, kristina and caleb.', 'PERSON')).toEqual(['silvana', 'christopher', 'kristina', 'caleb']);
 		expect(found('we sell apples, pears and plums; we need red, green and blue.', 'PERSON')).toEqual([]);
