@@ -19,6 +19,7 @@ import { listNext } from './person-cues';
 import { W, wordBits } from './wordbits';
 
 const MAX_WORDS = 3;
+const VOWELS = 'aeiouy';
 
 /** A lower-case word that only a name list knows. */
 function listNameOnly(t: Tokens, lx: Lexicon, i: number): boolean {
@@ -55,9 +56,11 @@ function strongIntro(t: Tokens, i: number): boolean {
 }
 const STRONG_CALL = new Set(['call', 'calls', 'called']);
 
-/** An initial with its dot inside a lower-case name (`hyuuma t. maida`): the token after the dot, or -1. */
+/** An initial in a lower-case name (`hyuuma t. maida`, `benjamin a seiler`): the token after it (and its dot), or -1. */
 function initialAt(t: Tokens, k: number): number {
-	return k + 2 < t.count && t.kind[k] === WORD && t.end[k] - t.start[k] === 1 && isPunct(t, k + 1, '.') && t.start[k + 2] - t.end[k + 1] === 1 ? k + 2 : -1;
+	if (k + 1 >= t.count || t.kind[k] !== WORD || t.end[k] - t.start[k] !== 1) return -1;
+	const n = isPunct(t, k + 1, '.') && t.start[k + 1] === t.end[k] ? k + 2 : k + 1;
+	return n < t.count && t.start[n] - t.end[n - 1] === 1 ? n : -1;
 }
 
 /** A given name only the name lists know, in lower case. */
@@ -79,14 +82,40 @@ function nameList(t: Tokens, lx: Lexicon, i: number): number {
 	}
 }
 
-/** Lower-case names after a cue, as PERSON with the context score; a list of given names with the single score. */
+/**
+ * `codey m ross`, `eric g. samoylova`: a given name, a middle initial (its dot optional, required for a vowel) and a
+ * last word that is a list name or unknown (three letters or more), on one line, one space apart; an initial between
+ * two names rarely happens by chance. Returns the last token, or -1.
+ */
+function initialName(t: Tokens, lx: Lexicon, i: number): number {
+	const m = i + 1;
+	if (!givenOnly(t, lx, i) || m >= t.count || t.kind[m] !== WORD || t.end[m] - t.start[m] !== 1 || t.start[m] - t.end[i] !== 1 || (t.flags[m] & (CAP | NL)) !== 0) return -1;
+	const dot = isPunct(t, m + 1, '.') && t.start[m + 1] === t.end[m];
+	// a vowel alone is a word in many languages (`merci a toi`, `chama o careca`), not an initial, unless dotted
+	if (!dot && VOWELS.includes(t.text[t.start[m]])) return -1;
+	const k = dot ? m + 2 : m + 1;
+	if (k >= t.count || t.start[k] - t.end[k - 1] !== 1 || (t.flags[k] & NL) !== 0) return -1;
+	return listNameOnly(t, lx, k) || (t.kind[k] === WORD && (t.flags[k] & CAP) === 0 && t.end[k] - t.start[k] >= 3 && lexOf(t, lx, k) === 0 && !/[\p{N}_]/u.test(t.text[t.end[k]] ?? '')) ? k : -1;
+}
+
+/**
+ * Lower-case names after a cue, as PERSON with the context score; a name with a middle initial with the pair score; a
+ * list of given names with the single score.
+ */
 export function findLowerCaseNames(t: Tokens, lx: Lexicon): Detection[] {
 	const out: Detection[] = [];
 	for (let i = 0; i < t.count; i++) {
-		if (!givenOnly(t, lx, i) || (i > 0 && isPunct(t, i - 1, ','))) continue;
+		// a list starts at its first given name: not after a comma that follows another given name
+		if (!givenOnly(t, lx, i) || (i > 1 && isPunct(t, i - 1, ',') && givenOnly(t, lx, i - 2))) continue;
 		const last = nameList(t, lx, i);
 		if (last < 0) continue;
 		for (let k = i; k <= last; k++) if (t.kind[k] === WORD && givenOnly(t, lx, k)) out.push({ entity: 'PERSON', start: t.start[k], end: t.end[k], score: PERSON_SCORES.single, ruleId: 'prose-person' });
+		i = last;
+	}
+	for (let i = 0; i < t.count; i++) {
+		const last = initialName(t, lx, i);
+		if (last < 0) continue;
+		out.push({ entity: 'PERSON', start: t.start[i], end: t.end[last], score: PERSON_SCORES.pair, ruleId: 'prose-person' });
 		i = last;
 	}
 	for (let i = 1; i < t.count; i++) {

@@ -300,6 +300,11 @@ function span(t: Tokens, r: Run, score: number): Detection {
 	return { entity: 'PERSON', start: t.start[r.first], end: t.end[r.last], score, ruleId: 'prose-person' };
 }
 
+const QUOTES = '"“„«';
+function quoteAt(t: Tokens, k: number): boolean {
+	return k < t.count && t.kind[k] === PUNCT && QUOTES.includes(t.text[t.start[k]]) && (t.flags[k] & NL) === 0;
+}
+
 /** A lower-case particle between the run's parts (`Villafranca del Cid`); an initial (`Alvir D. Novak`) is none. */
 function particleInside(t: Tokens, r: Run): boolean {
 	for (let k = r.first + 1; k < r.last; k++) if (t.kind[k] === WORD && (t.flags[k] & CAP) === 0) return true;
@@ -326,7 +331,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	if (strongPlaceCue(t, r.first)) return 0;
 	const morph = (k: number) => (cls[k] & U) !== 0 && SURNAME_ENDING.test(r.lows[k]);
 	// a speaker at a line start: `Nicole: Remember me?`
-	if (n === 1 && (t.flags[r.first] & NL) !== 0 && isPunct(t, r.last + 1, ':') && ((first & (G | S)) !== 0 || morph(0)) && (first & C) === 0 && !ROLES.has(r.lows[0])) return PERSON_SCORES.context;
+	// (a word no list knows too when a quotation follows: `Vsevolod: "Who are you?"`)
+	if (n === 1 && (t.flags[r.first] & NL) !== 0 && isPunct(t, r.last + 1, ':') && ((first & (G | S)) !== 0 || morph(0) || (first === U && quoteAt(t, r.last + 2))) && (first & C) === 0 && !ROLES.has(r.lows[0])) return PERSON_SCORES.context;
 	const phrase = r.lows.join(' ');
 	const placeBits = lx.lookup(phrase);
 	const placeBefore = (wordBits(t, r.first - 1) & W.PLACE_BEFORE) !== 0;

@@ -138,6 +138,16 @@ describe('prose entities', () => {
 		expect(found('my name is xj9 test', 'PERSON')).toEqual([]);
 	});
 
+	test('when a lower-case given name, a middle initial and a last name stand together then they are a name; a vowel word between words is no initial', () => {
+		expect(found('the codey m ross version recorded for eric g. samoylova', 'PERSON')).toEqual(['codey m ross', 'eric g. samoylova']);
+		expect(found('give maria a hug; merci a toi; como chama o careca', 'PERSON')).toEqual([]);
+	});
+
+	test('when a line starts with a word no list knows, a colon and a quotation then the word is a speaker\'s name', () => {
+		expect(found('Vsevolod: "Who are you?"\nGijsbrecht: “Nobody.”', 'PERSON')).toEqual(['Vsevolod', 'Gijsbrecht']);
+		expect(found('Note: "quoted"\nRe: “your mail”', 'PERSON')).toEqual([]);
+	});
+
 	test('when a speech verb stands next to two capitalised words no list knows then they are a name', () => {
 		expect(found('"Stop it," says Pirjo Madetoja in an interview.', 'PERSON')).toEqual(['Pirjo Madetoja']);
 		expect(found('Pirjo Madetoja said the plan works.', 'PERSON')).toEqual(['Pirjo Madetoja']);
@@ -147,6 +157,7 @@ describe('prose entities', () => {
 	test('when three or more lower-case given names form a list then each is a name; a list of other words is not', () => {
 		expect(found('the kids are silvana, christopher, kristina and caleb.', 'PERSON')).toEqual(['silvana', 'christopher', 'kristina', 'caleb']);
 		expect(found('we sell apples, pears and plums; we need red, green and blue.', 'PERSON')).toEqual([]);
+		expect(found('they had 6: leonti, terrence, pamela, donna and brian.', 'PERSON')).toEqual(['terrence', 'pamela', 'donna', 'brian']);
 	});
 
 	test('when a region that is also a name follows a place word then it is a place; alone it is not', () => {
