@@ -8,6 +8,8 @@
  *     of separate passes, a larger one several times more. (Inside the engine, where each position
  *     found must also be tried by the rules after the one that matched there, joining gained nothing:
  *     0.95-1.03x of the separate passes, measured on the bench corpus, identical detections.)
+ *   - what any word-list recognizer pays at least: each word cut out of the text and looked up once in a Map
+ *     (no tokenizer, no rules around it), and our tokenizer with one lexicon lookup per token;
  *   - @redactpii/node's whole redact() per item; our regex rules as the engine runs them (derived gates
  *     skip the rules a text cannot match, e.g. most secrets); our whole detect() with every default entity.
  * Figures are CPU µs per item (process.cpuUsage), medians over rounds.
@@ -16,6 +18,8 @@ import { DEFAULT_MIN_SCORE, RULES, detect } from '../../lib/redaction';
 import { scanRules } from '../../lib/redaction/accept';
 import { planFor } from '../../lib/redaction/plan';
 import { PROSE_ENTITIES } from '../../lib/redaction/prose';
+import { getLexicon } from '../../lib/redaction/prose/lexicon';
+import { tokenize } from '../../lib/redaction/prose/tokens';
 import { makeCorpus } from './corpus';
 
 const ITEMS = Number(process.env.BENCH_FLOOR_ITEMS ?? 256);
@@ -35,6 +39,31 @@ function searchAll(re: RegExp, text: string): number {
 		re.lastIndex = m.index + 1;
 	}
 	return n;
+}
+
+/** Each run of ASCII letters looked up once, lower-cased, in `words`: the least a word-list recognizer does. */
+function lookupWords(text: string, words: Map<string, number>): number {
+	let hits = 0;
+	let start = -1;
+	for (let i = 0; i <= text.length; i++) {
+		const c = i < text.length ? text.charCodeAt(i) | 32 : 0;
+		const letter = c >= 97 && c <= 122;
+		if (letter && start < 0) start = i;
+		else if (!letter && start >= 0) {
+			if (words.has(text.slice(start, i).toLowerCase())) hits++;
+			start = -1;
+		}
+	}
+	return hits;
+}
+
+/** Our tokenizer, then one lexicon lookup per token. */
+function lookupTokens(text: string): number {
+	const lx = getLexicon();
+	const t = tokenize(text);
+	let bits = 0;
+	for (let k = 0; k < t.count; k++) bits |= lx.lookup(text.slice(t.start[k], t.end[k]).toLowerCase());
+	return bits;
 }
 
 /** Patterns as one alternation, back-references shifted past the groups before them (no named groups in the rules). */
@@ -62,6 +91,9 @@ function main(): void {
 	const plan = planFor(undefined, new Set(PROSE_ENTITIES));
 	const plain = RULES.filter((r) => !r.pattern.flags.includes('i') && !r.pattern.flags.includes('u'));
 	const byRule = RULES.map((r) => new RegExp(r.pattern.source, r.pattern.flags.includes('g') ? r.pattern.flags : `${r.pattern.flags}g`));
+	// a word list as large as the corpus's vocabulary (the lexicon's own lookup is measured on its own line)
+	const vocabulary = new Map<string, number>();
+	for (const t of texts) for (const w of t.toLowerCase().match(/[a-z]+/g) ?? []) vocabulary.set(w, w.length);
 	const runs: Array<[string, () => void]> = [
 		[`every rule's pattern alone (${RULES.length} passes)`, () => texts.forEach((t) => byRule.forEach((re) => searchAll(re, t)))],
 		...[10, 20, 30, plain.length].map((n): [string, () => void] => {
@@ -72,6 +104,8 @@ function main(): void {
 			const alone = plain.slice(0, n).map((r) => new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}g`));
 			return [`the same ${n} patterns, one pass each`, () => texts.forEach((t) => alone.forEach((re) => searchAll(re, t)))];
 		}),
+		['each word looked up once in a Map (the least a word-list recognizer costs)', () => texts.forEach((t) => lookupWords(t, vocabulary))],
+		['our tokenizer + one lexicon lookup per token', () => texts.forEach((t) => lookupTokens(t))],
 		['@redactpii/node redact(), whole', () => texts.forEach((t) => peer.redact(t))],
 		['ours, the regex rules only, as the engine runs them (gates, validation, context)', () => texts.forEach((t) => scanRules(t, plan, DEFAULT_MIN_SCORE))],
 		['ours detect(), every default entity', () => texts.forEach((t) => detect(t, { minScore: DEFAULT_MIN_SCORE }))],
@@ -89,7 +123,7 @@ function main(): void {
 	log(`bench:redact:floor — ${texts.length} bench-corpus items of ${Math.round(chars)} chars, node ${process.version}; CPU µs per item, median of ${ROUNDS} alternating rounds`);
 	runs.forEach(([name], k) => log(`  ${med(times[k]).toFixed(1).padStart(8)} µs  ${name}`));
 	const peerUs = med(times[runs.length - 3]);
-	log(`  every pattern once: ×${(med(times[0]) / peerUs).toFixed(2)} of @redactpii/node's whole redact(); our regex rules as run: ×${(med(times[runs.length - 2]) / peerUs).toFixed(2)}; our detect(): ×${(med(times[runs.length - 1]) / peerUs).toFixed(2)}`);
+	log(`  every pattern once: ×${(med(times[0]) / peerUs).toFixed(2)} of @redactpii/node's whole redact(); each word looked up once: ×${(med(times[runs.length - 5]) / peerUs).toFixed(2)}; our regex rules as run: ×${(med(times[runs.length - 2]) / peerUs).toFixed(2)}; our detect(): ×${(med(times[runs.length - 1]) / peerUs).toFixed(2)}`);
 }
 
 main();
