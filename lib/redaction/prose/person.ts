@@ -213,8 +213,11 @@ export function findPersons(t: Tokens, lx: Lexicon, known: Set<string>): Detecti
 			i++;
 			continue;
 		}
-		const run = trimLeading(t, lx, found);
-		runs.push({ run, score: judge(t, lx, run, known, title) });
+		let run = trimLeading(t, lx, found);
+		let score = judge(t, lx, run, known, title);
+		const pair = score === 0 ? closingPair(t, lx, run) : undefined;
+		if (pair) [run, score] = [pair, judge(t, lx, pair, known, title)];
+		runs.push({ run, score });
 		i = found.last + 1;
 	}
 	// consistency: a part of a found name (or of an e-mail local part) makes another run a name
@@ -294,6 +297,19 @@ function trimLeading(t: Tokens, lx: Lexicon, r: Run): Run {
 		k++;
 	}
 	return k === 0 ? r : { first: r.parts[k], last: r.last, parts: r.parts.slice(k), lows: r.lows.slice(k) };
+}
+
+/**
+ * The given name + surname that close a run of three or more words starting with no list name, for a run that is no
+ * name as a whole (`Hall of Famer Bill McKechnie`, `Juniors Erique Dozier` → `Bill McKechnie`, `Erique Dozier`): a word
+ * no list knows in front of a full name qualifies it. No particle (`Downtown La Grange`). Or undefined.
+ */
+function closingPair(t: Tokens, lx: Lexicon, r: Run): Run | undefined {
+	const n = r.parts.length;
+	if (n < 3 || (classOf(t, lx, r.parts[0]) & (G | S)) !== 0) return undefined;
+	const [g, s] = [r.parts[n - 2], r.parts[n - 1]];
+	if ((classOf(t, lx, g) & G) === 0 || (classOf(t, lx, s) & (S | C)) !== S || (wordBits(t, g) & W.PARTICLES) !== 0 || s !== g + 1) return undefined;
+	return { first: g, last: r.last, parts: [g, s], lows: r.lows.slice(n - 2) };
 }
 
 function span(t: Tokens, r: Run, score: number): Detection {

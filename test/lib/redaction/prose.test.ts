@@ -195,6 +195,14 @@ describe('prose entities', () => {
 		expect(found('Georgia called about the invoice.', 'PERSON')).toEqual([]);
 	});
 
+	test('when a word no list knows stands before a given name and a surname then the pair is the name, and a run that is a name as a whole stays whole', () => {
+		expect(found('His manager was future Hall of Famer Bill McKechnie.', 'PERSON')).toEqual(['Bill McKechnie']);
+		expect(found('Seniors Kory Lichtensteiger and Juniors Erique Dozier won.', 'PERSON')).toEqual(['Kory Lichtensteiger', 'Erique Dozier']);
+		expect(found('Gotthold Ephraim Lessing was her friend.', 'PERSON')).toEqual(['Gotthold Ephraim Lessing']);
+		// a particle is no given name: the place stays a place
+		expect(found('Spend a day in Discover Downtown La Grange.', 'PERSON')).toEqual([]);
+	});
+
 	test('when a nationality or religion word stands alone or before a title then it is no name; a given name that is one still is with a surname or a cue', () => {
 		expect(found('Mexican officials met a Syrian woman and the Christian community.', 'PERSON')).toEqual([]);
 		expect(found('I am making Thai food for the Kenyans.', 'PERSON')).toEqual([]);
