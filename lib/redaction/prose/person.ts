@@ -317,6 +317,13 @@ function span(t: Tokens, r: Run, score: number): Detection {
 }
 
 const QUOTES = '"“„«';
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** Lower-case words after `the X` that show X is no modifier of a noun. */
+const FUNCTION_WORDS = new Set('of in on at to and or as is was were are for from with by that which who has had have will would can could'.split(' '));
+/** Token k is a lower-case word on the same line that may be a noun (`novel`, `family`): no function word. */
+function qualifies(t: Tokens, k: number): boolean {
+	return k < t.count && t.kind[k] === WORD && (t.flags[k] & (CAP | NL)) === 0 && !FUNCTION_WORDS.has(low(t, k));
+}
 function quoteAt(t: Tokens, k: number): boolean {
 	return k < t.count && t.kind[k] === PUNCT && QUOTES.includes(t.text[t.start[k]]) && (t.flags[k] & NL) === 0;
 }
@@ -334,6 +341,9 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	const first = cls[0];
 	const pure = (c: number, bit: number) => (c & (G | S | U)) === 0 && (c & bit) !== 0;
 	if (r.lows.every((w) => known.has(w))) return PERSON_SCORES.context;
+	// `across the Rhine.`, `a Goth and`: an article before one capitalised word makes it a thing or a place, unless a
+	// noun follows that the name qualifies (`the Johnson novel`, `the Smith family`)
+	if (n === 1 && (t.flags[r.first] & NL) === 0 && r.first > 0 && t.kind[r.first - 1] === WORD && ARTICLES.has(low(t, r.first - 1)) && !qualifies(t, r.last + 1)) return 0;
 	// a company: `Russell Investments`, `Drake PLC`, `Acme Ltd`
 	const next = r.last + 1 < t.count && (t.flags[r.last + 1] & CAP) !== 0 ? low(t, r.last + 1) : '';
 	if (ORG_HEADS.has(r.lows[n - 1]) || (n > 1 && ORG_SUFFIXES.has(r.lows[n - 1])) || ORG_SUFFIXES.has(next)) return 0;

@@ -203,6 +203,13 @@ describe('prose entities', () => {
 		expect(found('Spend a day in Discover Downtown La Grange.', 'PERSON')).toEqual([]);
 	});
 
+	test('when an article stands before one capitalised word then it is a thing or a place, unless the word qualifies a noun after it', () => {
+		expect(found('The troops crossed the Rhine in March.', 'PERSON')).toEqual([]);
+		expect(found('First time to the Apollo.', 'PERSON')).toEqual([]);
+		expect(found('Unlike the Johnson novel, it is short.', 'PERSON')).toEqual(['Johnson']);
+		expect(found('I asked Rhine about it.', 'PERSON')).toEqual(['Rhine']);
+	});
+
 	test('when a nationality or religion word stands alone or before a title then it is no name; a given name that is one still is with a surname or a cue', () => {
 		expect(found('Mexican officials met a Syrian woman and the Christian community.', 'PERSON')).toEqual([]);
 		expect(found('I am making Thai food for the Kenyans.', 'PERSON')).toEqual([]);
