@@ -119,3 +119,23 @@ export function emailParts(t: Tokens): Set<string> {
 	}
 	return out;
 }
+
+const QUOTES = '"“„«';
+/** A quotation mark at token k, on the same line. */
+export function quoteAt(t: Tokens, k: number): boolean {
+	return k < t.count && t.kind[k] === PUNCT && QUOTES.includes(t.text[t.start[k]]) && (t.flags[k] & NL) === 0;
+}
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** Lower-case words after `the X` that show X is no modifier of a noun. */
+const FUNCTION_WORDS = new Set('of in on at to and or as is was were are for from with by that which who has had have will would can could'.split(' '));
+
+/**
+ * An article right before the word at `first` (`across the Rhine.`, `a Goth and`), with no noun after `last` that the
+ * word qualifies (`the Johnson novel`, `the Smith family`): a thing or a place, no person.
+ */
+export function articleThing(t: Tokens, first: number, last: number): boolean {
+	if ((t.flags[first] & NL) !== 0 || first === 0 || t.kind[first - 1] !== WORD || !ARTICLES.has(low(t, first - 1))) return false;
+	const k = last + 1;
+	return !(k < t.count && t.kind[k] === WORD && (t.flags[k] & (CAP | NL)) === 0 && !FUNCTION_WORDS.has(low(t, k)));
+}

@@ -8,7 +8,7 @@ import type { Detection } from '../types';
 import { ORG_HEADS, PERSON_NOUN_BEFORE, ROLES, SPEECH_AFTER, SPEECH_BEFORE, SURNAME_ENDING, UNIT_WORDS } from './cues';
 import { CITY, COMMON, COUNTRY, GIVEN, MAJOR, NATIONALITY, RARE, REGION, SURNAME } from './lexicon';
 import { strongPlaceCue, weakPlaceCue } from './location';
-import { handle, headlines, listed, ordinal, roleBefore, speechAround, subjectAfter, vocativeStart } from './person-cues';
+import { articleThing, handle, headlines, listed, ordinal, quoteAt, roleBefore, speechAround, subjectAfter, vocativeStart } from './person-cues';
 import type { Lexicon } from './lexicon';
 import { CAP, GLUED, isPunct, lexOf, low, lowIs, NL, NUM, PUNCT, SENT, SPACE, UPPER, WORD } from './tokens';
 import { W, wordBits } from './wordbits';
@@ -316,18 +316,6 @@ function span(t: Tokens, r: Run, score: number): Detection {
 	return { entity: 'PERSON', start: t.start[r.first], end: t.end[r.last], score, ruleId: 'prose-person' };
 }
 
-const QUOTES = '"“„«';
-const ARTICLES = new Set(['the', 'a', 'an']);
-/** Lower-case words after `the X` that show X is no modifier of a noun. */
-const FUNCTION_WORDS = new Set('of in on at to and or as is was were are for from with by that which who has had have will would can could'.split(' '));
-/** Token k is a lower-case word on the same line that may be a noun (`novel`, `family`): no function word. */
-function qualifies(t: Tokens, k: number): boolean {
-	return k < t.count && t.kind[k] === WORD && (t.flags[k] & (CAP | NL)) === 0 && !FUNCTION_WORDS.has(low(t, k));
-}
-function quoteAt(t: Tokens, k: number): boolean {
-	return k < t.count && t.kind[k] === PUNCT && QUOTES.includes(t.text[t.start[k]]) && (t.flags[k] & NL) === 0;
-}
-
 /** A lower-case particle between the run's parts (`Villafranca del Cid`); an initial (`Alvir D. Novak`) is none. */
 function particleInside(t: Tokens, r: Run): boolean {
 	for (let k = r.first + 1; k < r.last; k++) if (t.kind[k] === WORD && (t.flags[k] & CAP) === 0) return true;
@@ -341,9 +329,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	const first = cls[0];
 	const pure = (c: number, bit: number) => (c & (G | S | U)) === 0 && (c & bit) !== 0;
 	if (r.lows.every((w) => known.has(w))) return PERSON_SCORES.context;
-	// `across the Rhine.`, `a Goth and`: an article before one capitalised word makes it a thing or a place, unless a
-	// noun follows that the name qualifies (`the Johnson novel`, `the Smith family`)
-	if (n === 1 && (t.flags[r.first] & NL) === 0 && r.first > 0 && t.kind[r.first - 1] === WORD && ARTICLES.has(low(t, r.first - 1)) && !qualifies(t, r.last + 1)) return 0;
+	// `across the Rhine.`, `a Goth and`: a thing or a place (`the Johnson novel` stays)
+	if (n === 1 && articleThing(t, r.first, r.last)) return 0;
 	// a company: `Russell Investments`, `Drake PLC`, `Acme Ltd`
 	const next = r.last + 1 < t.count && (t.flags[r.last + 1] & CAP) !== 0 ? low(t, r.last + 1) : '';
 	if (ORG_HEADS.has(r.lows[n - 1]) || (n > 1 && ORG_SUFFIXES.has(r.lows[n - 1])) || ORG_SUFFIXES.has(next)) return 0;
