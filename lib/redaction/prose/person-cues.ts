@@ -131,8 +131,8 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 const FUNCTION_WORDS = new Set('of in on at to and or as is was were are for from with by that which who has had have will would can could'.split(' '));
 
 /**
- * An article right before the word at `first` (`across the Rhine.`, `a Goth and`), with no noun after `last` that the
- * word qualifies (`the Johnson novel`, `the Smith family`): a thing or a place, no person.
+ * An article right before the run from `first` to `last` (`across the Rhine.`, `the Stanley Cup,`), with no noun after
+ * it that the run qualifies (`the Johnson novel`, `the Donald Trump era`): a thing or a place, no person.
  */
 export function articleThing(t: Tokens, first: number, last: number): boolean {
 	if ((t.flags[first] & NL) !== 0 || first === 0 || t.kind[first - 1] !== WORD || !ARTICLES.has(low(t, first - 1))) return false;

@@ -329,8 +329,8 @@ function judge(t: Tokens, lx: Lexicon, r: Run, known: Set<string>, title: Uint8A
 	const first = cls[0];
 	const pure = (c: number, bit: number) => (c & (G | S | U)) === 0 && (c & bit) !== 0;
 	if (r.lows.every((w) => known.has(w))) return PERSON_SCORES.context;
-	// `across the Rhine.`, `a Goth and`: a thing or a place (`the Johnson novel` stays)
-	if (n === 1 && articleThing(t, r.first, r.last)) return 0;
+	// `across the Rhine.`, `the Stanley Cup,`: a thing or a place (`the Johnson novel`, `the Donald Trump era` stay)
+	if (articleThing(t, r.first, r.last)) return 0;
 	// a company: `Russell Investments`, `Drake PLC`, `Acme Ltd`
 	const next = r.last + 1 < t.count && (t.flags[r.last + 1] & CAP) !== 0 ? low(t, r.last + 1) : '';
 	if (ORG_HEADS.has(r.lows[n - 1]) || (n > 1 && ORG_SUFFIXES.has(r.lows[n - 1])) || ORG_SUFFIXES.has(next)) return 0;

@@ -203,8 +203,10 @@ describe('prose entities', () => {
 		expect(found('Spend a day in Discover Downtown La Grange.', 'PERSON')).toEqual([]);
 	});
 
-	test('when an article stands before one capitalised word then it is a thing or a place, unless the word qualifies a noun after it', () => {
+	test('when an article stands before capitalised words then they are a thing or a place, unless they qualify a noun after them', () => {
 		expect(found('The troops crossed the Rhine in March.', 'PERSON')).toEqual([]);
+		expect(found('They were the first winner of the Stanley Cup, in 1893.', 'PERSON')).toEqual([]);
+		expect(found('Unlike the Donald Trump era, it was calm.', 'PERSON')).toEqual(['Donald Trump']);
 		expect(found('First time to the Apollo.', 'PERSON')).toEqual([]);
 		expect(found('Unlike the Johnson novel, it is short.', 'PERSON')).toEqual(['Johnson']);
 		expect(found('I asked Rhine about it.', 'PERSON')).toEqual(['Rhine']);
