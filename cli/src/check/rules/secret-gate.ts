@@ -17,6 +17,17 @@ const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 const pair = (a: number, b: number) => (a << 8) | b;
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** The first `at` from `from` on where the pair at, at + 1 is marked in `starts`; -1 when none (a tight loop, no calls). */
+function nextPair(bytes: Uint8Array, starts: Uint8Array, from: number, n: number): number {
+	if (from + 1 >= n) return -1;
+	let key = bytes[from];
+	for (let i = from + 1; i < n; i++) {
+		key = ((key << 8) | bytes[i]) & 0xffff;
+		if (starts[key] !== 0) return i - 1;
+	}
+	return -1;
+}
+
 export class AsciiGate {
 	/** Byte pair → 1 when a literal (any case) starts with it, 2 when a view escape may start there. */
 	private readonly starts = new Uint8Array(65536);
@@ -62,12 +73,8 @@ export class AsciiGate {
 	}
 
 	private scan(text: string, bytes: Uint8Array, n: number): boolean {
-		const starts = this.starts;
-		let key = bytes[0];
-		for (let i = 1; i < n; i++) {
-			key = ((key << 8) | bytes[i]) & 0xffff;
-			const hit = starts[key];
-			if (hit !== 0 && this.holds(text, bytes, i - 1, n, hit)) return true;
+		for (let at = nextPair(bytes, this.starts, 0, n); at >= 0; at = nextPair(bytes, this.starts, at + 1, n)) {
+			if (this.holds(text, bytes, at, n, this.starts[pair(bytes[at], bytes[at + 1])])) return true;
 		}
 		return false;
 	}
