@@ -37,12 +37,12 @@ function readBytes(path: string): Buffer {
 	const fd = openSync(path, 'r');
 	try {
 		const size = fstatSync(fd).size;
-		if (size >= SHARED_MAX) return readFileSync(fd);
-		if (size + 1 > shared.length) shared = Buffer.allocUnsafe(Math.max(size + 1, Math.min(SHARED_MAX, shared.length * 2)));
+		if (size === 0 || size >= SHARED_MAX) return readFileSync(fd); // size 0: a pipe or a special file, read to its end
+		if (size > shared.length) shared = Buffer.allocUnsafe(Math.max(size, Math.min(SHARED_MAX, shared.length * 2)));
+		// as readFileSync reads a file of known size: up to that size, or less when it ends before
 		let length = 0;
-		for (let got = 1; got > 0 && length < shared.length; length += got) got = readSync(fd, shared, length, shared.length - length, null);
-		if (length < shared.length) return shared.subarray(0, length);
-		return Buffer.concat([shared, readFileSync(fd)]); // it grew past the size it had: the rest as readFileSync reads it
+		for (let got = 1; got > 0 && length < size; length += got) got = readSync(fd, shared, length, size - length, null);
+		return shared.subarray(0, length);
 	} finally {
 		closeSync(fd);
 	}
@@ -55,8 +55,9 @@ function readBytes(path: string): Buffer {
  */
 export function parseWorkflowFile(path: string, name: string): { workflows: Workflow[]; problems: InputProblem[] } {
 	const bytes = readBytes(path);
-	let text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-	const replaced = text.indexOf('\ufffd');
+	const ascii = isAscii(bytes);
+	let text = bytes.toString(ascii ? 'latin1' : 'utf8');
+	const replaced = ascii ? -1 : text.indexOf('\ufffd');
 	if (replaced >= 0 && !isUtf8(bytes)) {
 		const line = text.slice(0, replaced).split('\n').length;
 		return { workflows: [], problems: [{ file: name, message: `is not UTF-8 text (first bad byte on line ${line}); n8n exports are UTF-8` }] };
