@@ -156,14 +156,18 @@ export function toWorkflow(raw: unknown, source: WorkflowSource): Workflow {
  * Every workflow in a parsed JSON document: one workflow, an array of them (`--all`), or a public API page
  * (`{ data: [...] }`). Items that are not workflows are reported through `problems`, never dropped silently.
  */
-export function workflowsFromJson(value: unknown, file: string, text?: string): { workflows: Workflow[]; problems: string[] } {
+export function workflowsFromJson(
+	value: unknown,
+	file: string,
+	sourceOf: (index?: number) => WorkflowSource = (index) => (index === undefined ? { file } : { file, index }),
+): { workflows: Workflow[]; problems: string[] } {
 	const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.data) && !Array.isArray(value.nodes) ? value.data : undefined;
-	if (list === undefined) return { workflows: [toWorkflow(value, { file, text })], problems: [] };
+	if (list === undefined) return { workflows: [toWorkflow(value, sourceOf())], problems: [] };
 	const workflows: Workflow[] = [];
 	const problems: string[] = [];
 	list.forEach((item, index) => {
 		try {
-			workflows.push(toWorkflow(item, { file, index, text }));
+			workflows.push(toWorkflow(item, sourceOf(index)));
 		} catch (error) {
 			problems.push(`item ${index} ${(error as Error).message}`);
 		}

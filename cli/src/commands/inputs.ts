@@ -7,7 +7,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { workflowsFromJson, WorkflowShapeError } from '../check/workflow';
-import type { Workflow } from '../check/workflow';
+import type { Workflow, WorkflowSource } from '../check/workflow';
 import type { InputProblem } from '../check/format/report';
 
 export interface ReadResult {
@@ -53,7 +53,7 @@ function readBytes(path: string): Buffer {
  * export) are read as Latin-1, the same text by a faster path; other bytes as UTF-8, checked only when the text
  * holds U+FFFD, since a bad byte decodes to it.
  */
-export function parseWorkflowFile(path: string, name: string): { workflows: Workflow[]; problems: InputProblem[] } {
+export function parseWorkflowFile(path: string, name: string, sourceOf?: (index?: number) => WorkflowSource): { workflows: Workflow[]; problems: InputProblem[] } {
 	const bytes = readBytes(path);
 	const ascii = isAscii(bytes);
 	let text = bytes.toString(ascii ? 'latin1' : 'utf8');
@@ -72,7 +72,7 @@ export function parseWorkflowFile(path: string, name: string): { workflows: Work
 		return { workflows: [], problems: [{ file: name, message: `is not valid JSON at ${jsonErrorPlace(text, error as Error)}: ${message}` }] };
 	}
 	try {
-		const { workflows, problems } = workflowsFromJson(value, name);
+		const { workflows, problems } = workflowsFromJson(value, name, sourceOf);
 		return { workflows, problems: problems.map((message) => ({ file: name, message })) };
 	} catch (error) {
 		if (error instanceof WorkflowShapeError) return { workflows: [], problems: [{ file: name, message: error.message }] };
@@ -112,6 +112,26 @@ function textAgain(): (file: string) => string | undefined {
 	};
 }
 
+const REREAD = Symbol('reread');
+
+/** Where a workflow was read: the file as shown and its place in an array; its text is read again when asked. */
+class FileSource implements WorkflowSource {
+	private readonly [REREAD]: () => string | undefined;
+
+	constructor(
+		readonly file: string,
+		readonly index: number | undefined,
+		reread: () => string | undefined,
+	) {
+		this[REREAD] = reread;
+	}
+
+	/** The text it was parsed from (for line numbers of findings), read again rather than held for every file. */
+	get text(): string | undefined {
+		return this[REREAD]();
+	}
+}
+
 /** One step of reading: a file's workflows and problems, or (first) the problems of the PATHs themselves. */
 export interface FileRead {
 	workflows: Workflow[];
@@ -144,13 +164,13 @@ export function* readWorkflowFiles(paths: string[], onFile?: (done: number, tota
 		const shown = relative(cwd, file).split('\\').join('/') || file;
 		let parsed: ReturnType<typeof parseWorkflowFile>;
 		try {
-			parsed = parseWorkflowFile(file, shown);
+			const reread = () => textOf(file);
+			parsed = parseWorkflowFile(file, shown, (index) => new FileSource(shown, index, reread));
 		} catch (error) {
 			yield { workflows: [], problems: [{ file: shown, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }], read: false };
 			continue;
 		}
-		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: () => textOf(file), enumerable: false });
-		yield { ...parsed, read: true };
+		yield { workflows: parsed.workflows, problems: parsed.problems, read: true };
 		onFile?.(i + 1, files.length);
 	}
 }
