@@ -33,14 +33,29 @@ function hasAt(text: string, lead: string, at: RegExp): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** A dot between four digits and four digits (where a dotted card group starts). */
+/** The dot at `i` stands between four digits and four digits (where a dotted card group starts). */
+function dottedAt(text: string, i: number): boolean {
+	for (let k = 1; k <= 4; k++) if (!(isDigit(text.charCodeAt(i - k)) && isDigit(text.charCodeAt(i + k)))) return false;
+	return i >= 4;
+}
+
 function hasDottedGroups(text: string): boolean {
-	for (let i = text.indexOf('.', 4); i >= 0; i = text.indexOf('.', i + 1)) {
-		let ok = true;
-		for (let k = 1; k <= 4 && ok; k++) ok = isDigit(text.charCodeAt(i - k)) && isDigit(text.charCodeAt(i + k));
-		if (ok) return true;
-	}
+	for (let i = text.indexOf('.', 4); i >= 0; i = text.indexOf('.', i + 1)) if (dottedAt(text, i)) return true;
 	return false;
+}
+
+/**
+ * Whether the ASCII unit at `i` starts something the view reads differently: a URL escape ('%'), an HTML
+ * character reference ('&') or a dot of a dotted digit group ('.'). An ASCII text needs a view exactly when
+ * one of its units does (see needsView), so a caller that scans the text anyway can ask here at those three.
+ */
+export function viewDiffersAt(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c === 0x2e) return dottedAt(text, i);
+	const at = c === 0x25 ? URL_ESCAPE_AT : c === 0x26 ? REFERENCE_AT : undefined;
+	if (at === undefined) return false;
+	at.lastIndex = i;
+	return at.test(text);
 }
 
 /** An '@' followed by a run of domain units holding a non-ASCII one. */
@@ -59,7 +74,7 @@ function hasWideDomain(text: string): boolean {
  * Whether the view could differ from the text. Plain ASCII without escapes or dotted digit groups
  * (the usual case) costs a few native scans; letters NFKC keeps (ü, 東) one native NFKC pass.
  */
-function needsView(text: string): boolean {
+export function needsView(text: string): boolean {
 	if (hasAt(text, '%', URL_ESCAPE_AT) || hasAt(text, '&', REFERENCE_AT) || hasDottedGroups(text)) return true;
 	if (!NON_ASCII.test(text)) return false;
 	return INVISIBLE_OR_DASH.test(text) || hasWideDomain(text) || text.normalize('NFKC') !== text;

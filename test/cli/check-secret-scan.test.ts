@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { BUILT_IN_ENTITIES, RULES, detect, isSecretEntity } from '../../lib/redaction';
 import { maySecret } from '../../cli/src/check/rules/secrets';
+import { AsciiGate } from '../../cli/src/check/rules/secret-gate';
+import { needsView } from '../../lib/redaction/normalize';
 
 const ENTITIES = BUILT_IN_ENTITIES.filter(isSecretEntity);
 const SECRET_RULES = RULES.filter((r) => isSecretEntity(r.entity));
@@ -56,5 +58,25 @@ describe('secret scan prefilter', () => {
 		expect(maySecret(code)).toBe(false);
 		expect(found(code)).toEqual([]);
 		expect(maySecret(`${code}const k = "sk-${'A1b2'.repeat(8)}";`)).toBe(true);
+	});
+
+	test('when an ASCII text is given to the one-pass gate then it answers as a lower-cased search of the literals plus the view check would', () => {
+		const literals = ['sk', 'sg.', '://', '-----begin ', 'ghp_', 'token', 'a-b'];
+		const gate = new AsciiGate(literals);
+		const reference = (text: string) => literals.some((l) => text.toLowerCase().includes(l)) || needsView(text);
+		const pieces = fc.oneof(
+			fc.constantFrom('SK', 'sK', 's', 'k', 'Sg.', ':/', '/', 'GHP_', 'ToKeN', 'A-B', '%4', '%41', '%g1', '&#', '&#9', '&#x', '&#xA', '&amp;', '&am', '&x;', '.', '1234.5678', '1234.567', '12345.67890'),
+			fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 10 }),
+		);
+		fc.assert(
+			fc.property(fc.array(pieces, { maxLength: 10 }), (parts) => {
+				const text = parts.join('');
+				return gate.test(text) === reference(text);
+			}),
+			{ numRuns: 5000, seed: 16 },
+		);
+		expect(gate.test('ﬀ sk')).toBeUndefined(); // not ASCII: the caller takes the general path
+		expect(gate.test('x'.repeat(5000) + 'tOkEn')).toBe(true);
+		expect(gate.test('x'.repeat(5000) + 'toke')).toBe(false);
 	});
 });

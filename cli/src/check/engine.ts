@@ -78,6 +78,8 @@ export function severityOf(rule: Rule, policy: Policy): Severity | 'off' {
 
 /** A check that asks about other workflows before all are read: the workflow is checked again once they are. */
 class NotYetKnown extends Error {}
+/** Thrown as one instance: it carries nothing, and a stack trace per waiting workflow would only cost time. */
+const NOT_YET_KNOWN = new NotYetKnown();
 
 /** One workflow of a run: what the cross-workflow parts need (its calls, how it starts) and its findings. */
 interface Entry {
@@ -178,13 +180,13 @@ export class CheckRun {
 			live: this.options.live?.(workflow),
 			get entryGuards() {
 				if (!entry.calledOnly) return NO_GUARDS;
-				if (!guards) throw new NotYetKnown();
+				if (!guards) throw NOT_YET_KNOWN;
 				return guards.get(entry) ?? NO_GUARDS;
 			},
 			open,
 			findWorkflow: (ref) => {
 				const found = index.get(ref);
-				if (!found && !guards) throw new NotYetKnown(); // a later file may hold it
+				if (!found && !guards) throw NOT_YET_KNOWN; // a later file may hold it
 				return found?.ref;
 			},
 		};

@@ -30,7 +30,16 @@ export interface Facets {
 
 const PROMPT_KEY = /(^|\.)(text|prompt|systemMessage|system|instructions|message|content)(\[\d+\])?$/;
 const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort();
-const short = (type: string) => type.split('.').pop()!.replace(/(Tool|Trigger)$/, '');
+const shortNames = new Map<string, string>();
+/** `n8n-nodes-base.slackTrigger` → `slack`; memoised (a folder of exports repeats its node types). */
+function short(type: string): string {
+	let name = shortNames.get(type);
+	if (name === undefined) {
+		name = type.split('.').pop()!.replace(/(Tool|Trigger)$/, '');
+		if (shortNames.size < 10_000) shortNames.set(type, name);
+	}
+	return name;
+}
 const CLASS_TAG = /^(data|classification|data-class)[:=](.+)$/i;
 
 export function facetsOf(graph: WorkflowGraph, policy: Policy): Facets {

@@ -58,6 +58,38 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export class WorkflowShapeError extends Error {}
 
+/**
+ * A node as read: one class, so every node read has the same shape (absent fields are undefined) and the rules'
+ * property reads stay monomorphic (object literals with optional fields made seven shapes on the bench corpus).
+ */
+class ReadNode implements WorkflowNode {
+	id?: string;
+	typeVersion?: number;
+	credentials?: WorkflowNode['credentials'];
+	disabled?: boolean;
+	onError?: string;
+	retryOnFail?: boolean;
+	maxTries?: number;
+	notes?: string;
+
+	constructor(
+		public name: string,
+		public type: string,
+		public parameters: Record<string, unknown>,
+		raw: Record<string, unknown>,
+	) {
+		this.id = typeof raw.id === 'string' ? raw.id : undefined;
+		this.typeVersion = typeof raw.typeVersion === 'number' ? raw.typeVersion : undefined;
+		this.credentials = isObject(raw.credentials) ? (raw.credentials as WorkflowNode['credentials']) : undefined;
+		this.disabled = raw.disabled === true ? true : undefined;
+		// Older exports: continueOnFail: true is today's onError = continueRegularOutput.
+		this.onError = typeof raw.onError === 'string' ? raw.onError : raw.continueOnFail === true ? 'continueRegularOutput' : undefined;
+		this.retryOnFail = raw.retryOnFail === true ? true : undefined;
+		this.maxTries = typeof raw.maxTries === 'number' ? raw.maxTries : undefined;
+		this.notes = typeof raw.notes === 'string' ? raw.notes : undefined;
+	}
+}
+
 function toNode(raw: unknown, index: number, problems: string[]): WorkflowNode | undefined {
 	if (!isObject(raw)) {
 		problems.push(`node #${index} is not an object`);
@@ -65,27 +97,39 @@ function toNode(raw: unknown, index: number, problems: string[]): WorkflowNode |
 	}
 	const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : `#${index}`;
 	if (typeof raw.type !== 'string' || raw.type === '') problems.push(`node "${name}" has no type`);
-	const node: WorkflowNode = {
-		name,
-		type: typeof raw.type === 'string' ? raw.type : '',
-		parameters: isObject(raw.parameters) ? raw.parameters : {},
-	};
-	if (typeof raw.id === 'string') node.id = raw.id;
-	if (typeof raw.typeVersion === 'number') node.typeVersion = raw.typeVersion;
-	if (isObject(raw.credentials)) node.credentials = raw.credentials as WorkflowNode['credentials'];
-	if (raw.disabled === true) node.disabled = true;
-	if (typeof raw.onError === 'string') node.onError = raw.onError;
-	// Older exports: continueOnFail: true is today's onError = continueRegularOutput.
-	if (raw.continueOnFail === true && node.onError === undefined) node.onError = 'continueRegularOutput';
-	if (raw.retryOnFail === true) node.retryOnFail = true;
-	if (typeof raw.maxTries === 'number') node.maxTries = raw.maxTries;
-	if (typeof raw.notes === 'string') node.notes = raw.notes;
-	return node;
+	return new ReadNode(name, typeof raw.type === 'string' ? raw.type : '', isObject(raw.parameters) ? raw.parameters : {}, raw);
 }
 
 function tagNames(raw: unknown): string[] {
 	if (!Array.isArray(raw)) return [];
 	return raw.map((t) => (isObject(t) ? String(t.name ?? t.id ?? '') : String(t))).filter((t) => t !== '');
+}
+
+/** A workflow as read: one class, one shape (absent fields are undefined), as ReadNode. */
+class ReadWorkflow implements Workflow {
+	name: string;
+	id?: string;
+	active?: boolean;
+	settings: Record<string, unknown>;
+	tags: string[];
+	updatedAt?: string;
+	versionId?: string;
+
+	constructor(
+		raw: Record<string, unknown>,
+		public nodes: WorkflowNode[],
+		public connections: Workflow['connections'],
+		public source: WorkflowSource,
+		public problems: string[],
+	) {
+		this.name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : '(unnamed workflow)';
+		this.id = raw.id !== undefined && raw.id !== null ? String(raw.id) : undefined;
+		this.active = typeof raw.active === 'boolean' ? raw.active : undefined;
+		this.settings = isObject(raw.settings) ? raw.settings : {};
+		this.tags = tagNames(raw.tags);
+		this.updatedAt = typeof raw.updatedAt === 'string' ? raw.updatedAt : undefined;
+		this.versionId = typeof raw.versionId === 'string' ? raw.versionId : undefined;
+	}
 }
 
 /** One workflow object → Workflow; throws WorkflowShapeError when it is not a workflow at all. */
@@ -105,34 +149,25 @@ export function toWorkflow(raw: unknown, source: WorkflowSource): Workflow {
 	});
 	const connections = isObject(raw.connections) ? (raw.connections as Workflow['connections']) : {};
 	if (raw.connections !== undefined && !isObject(raw.connections)) problems.push('"connections" is not an object');
-	const workflow: Workflow = {
-		name: typeof raw.name === 'string' && raw.name !== '' ? raw.name : '(unnamed workflow)',
-		nodes,
-		connections,
-		settings: isObject(raw.settings) ? raw.settings : {},
-		tags: tagNames(raw.tags),
-		source,
-		problems,
-	};
-	if (raw.id !== undefined && raw.id !== null) workflow.id = String(raw.id);
-	if (typeof raw.active === 'boolean') workflow.active = raw.active;
-	if (typeof raw.updatedAt === 'string') workflow.updatedAt = raw.updatedAt;
-	if (typeof raw.versionId === 'string') workflow.versionId = raw.versionId;
-	return workflow;
+	return new ReadWorkflow(raw, nodes, connections, source, problems);
 }
 
 /**
  * Every workflow in a parsed JSON document: one workflow, an array of them (`--all`), or a public API page
  * (`{ data: [...] }`). Items that are not workflows are reported through `problems`, never dropped silently.
  */
-export function workflowsFromJson(value: unknown, file: string, text?: string): { workflows: Workflow[]; problems: string[] } {
+export function workflowsFromJson(
+	value: unknown,
+	file: string,
+	sourceOf: (index?: number) => WorkflowSource = (index) => (index === undefined ? { file } : { file, index }),
+): { workflows: Workflow[]; problems: string[] } {
 	const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.data) && !Array.isArray(value.nodes) ? value.data : undefined;
-	if (list === undefined) return { workflows: [toWorkflow(value, { file, text })], problems: [] };
+	if (list === undefined) return { workflows: [toWorkflow(value, sourceOf())], problems: [] };
 	const workflows: Workflow[] = [];
 	const problems: string[] = [];
 	list.forEach((item, index) => {
 		try {
-			workflows.push(toWorkflow(item, { file, index, text }));
+			workflows.push(toWorkflow(item, sourceOf(index)));
 		} catch (error) {
 			problems.push(`item ${index} ${(error as Error).message}`);
 		}

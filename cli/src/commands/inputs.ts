@@ -3,11 +3,11 @@
  * public API page. A file that cannot be used is reported by name (and line for bad JSON); the others are
  * still read. Nothing is skipped silently: every problem becomes an InputProblem.
  */
-import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { workflowsFromJson, WorkflowShapeError } from '../check/workflow';
-import type { Workflow } from '../check/workflow';
+import type { Workflow, WorkflowSource } from '../check/workflow';
 import type { InputProblem } from '../check/format/report';
 
 export interface ReadResult {
@@ -28,14 +28,37 @@ export function jsonErrorPlace(text: string, error: Error): string {
 }
 
 
+/** Files up to this size are read into one buffer kept for the next file; a larger one gets its own. */
+const SHARED_MAX = 1 << 24;
+let shared: Buffer = Buffer.allocUnsafe(1 << 16);
+
+/** A file's bytes; the shared buffer's (valid until the next call) when the file fits it. */
+function readBytes(path: string): Buffer {
+	const fd = openSync(path, 'r');
+	try {
+		const size = fstatSync(fd).size;
+		if (size === 0 || size >= SHARED_MAX) return readFileSync(fd); // size 0: a pipe or a special file, read to its end
+		if (size > shared.length) shared = Buffer.allocUnsafe(Math.max(size, Math.min(SHARED_MAX, shared.length * 2)));
+		// as readFileSync reads a file of known size: up to that size, or less when it ends before
+		let length = 0;
+		for (let got = 1; got > 0 && length < size; length += got) got = readSync(fd, shared, length, size - length, null);
+		return shared.subarray(0, length);
+	} finally {
+		closeSync(fd);
+	}
+}
+
 /**
- * Parses one file; returns its workflows and problems. `name` is how the file is shown. The text is read as UTF-8
- * (a fast native path); only when it holds U+FFFD are the bytes checked, since a bad byte decodes to it.
+ * Parses one file; returns its workflows and problems. `name` is how the file is shown. ASCII bytes (the usual
+ * export) are read as Latin-1, the same text by a faster path; other bytes as UTF-8, checked only when the text
+ * holds U+FFFD, since a bad byte decodes to it.
  */
-export function parseWorkflowFile(path: string, name: string): { workflows: Workflow[]; problems: InputProblem[] } {
-	let text = readFileSync(path, 'utf8');
-	const replaced = text.indexOf('\ufffd');
-	if (replaced >= 0 && !isUtf8(readFileSync(path))) {
+export function parseWorkflowFile(path: string, name: string, sourceOf?: (index?: number) => WorkflowSource): { workflows: Workflow[]; problems: InputProblem[] } {
+	const bytes = readBytes(path);
+	const ascii = isAscii(bytes);
+	let text = bytes.toString(ascii ? 'latin1' : 'utf8');
+	const replaced = ascii ? -1 : text.indexOf('\ufffd');
+	if (replaced >= 0 && !isUtf8(bytes)) {
 		const line = text.slice(0, replaced).split('\n').length;
 		return { workflows: [], problems: [{ file: name, message: `is not UTF-8 text (first bad byte on line ${line}); n8n exports are UTF-8` }] };
 	}
@@ -49,7 +72,7 @@ export function parseWorkflowFile(path: string, name: string): { workflows: Work
 		return { workflows: [], problems: [{ file: name, message: `is not valid JSON at ${jsonErrorPlace(text, error as Error)}: ${message}` }] };
 	}
 	try {
-		const { workflows, problems } = workflowsFromJson(value, name);
+		const { workflows, problems } = workflowsFromJson(value, name, sourceOf);
 		return { workflows, problems: problems.map((message) => ({ file: name, message })) };
 	} catch (error) {
 		if (error instanceof WorkflowShapeError) return { workflows: [], problems: [{ file: name, message: error.message }] };
@@ -89,6 +112,26 @@ function textAgain(): (file: string) => string | undefined {
 	};
 }
 
+const REREAD = Symbol('reread');
+
+/** Where a workflow was read: the file as shown and its place in an array; its text is read again when asked. */
+class FileSource implements WorkflowSource {
+	private readonly [REREAD]: () => string | undefined;
+
+	constructor(
+		readonly file: string,
+		readonly index: number | undefined,
+		reread: () => string | undefined,
+	) {
+		this[REREAD] = reread;
+	}
+
+	/** The text it was parsed from (for line numbers of findings), read again rather than held for every file. */
+	get text(): string | undefined {
+		return this[REREAD]();
+	}
+}
+
 /** One step of reading: a file's workflows and problems, or (first) the problems of the PATHs themselves. */
 export interface FileRead {
 	workflows: Workflow[];
@@ -121,13 +164,13 @@ export function* readWorkflowFiles(paths: string[], onFile?: (done: number, tota
 		const shown = relative(cwd, file).split('\\').join('/') || file;
 		let parsed: ReturnType<typeof parseWorkflowFile>;
 		try {
-			parsed = parseWorkflowFile(file, shown);
+			const reread = () => textOf(file);
+			parsed = parseWorkflowFile(file, shown, (index) => new FileSource(shown, index, reread));
 		} catch (error) {
 			yield { workflows: [], problems: [{ file: shown, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }], read: false };
 			continue;
 		}
-		for (const w of parsed.workflows) Object.defineProperty(w.source, 'text', { get: () => textOf(file), enumerable: false });
-		yield { ...parsed, read: true };
+		yield { workflows: parsed.workflows, problems: parsed.problems, read: true };
 		onFile?.(i + 1, files.length);
 	}
 }

@@ -2,6 +2,7 @@
 import { BUILT_IN_ENTITIES, RULES, detect, isSecretEntity, normalizedView } from '../../../../lib/redaction';
 import { requiredLiterals } from '../../../../lib/redaction/literals';
 import type { Detection } from '../../../../lib/redaction';
+import { AsciiGate } from './secret-gate';
 import { isHttpRequest } from '../kinds';
 import type { WorkflowNode } from '../workflow';
 import { BASE, flow, http, manual, n, webhook } from './fixture-kit';
@@ -34,13 +35,17 @@ const minimal = (all: string[]) => all.filter((s) => !all.some((other) => other 
  * Every rule's literals, lower-cased, as one regex for the lower-cased text (a superset of what the engine needs);
  * only the minimal ones ('sk' covers 'sk-ant-'), which leaves the answer as it is and the regex shorter.
  */
-const ANY_LITERAL = NEEDS.every((need) => need !== undefined)
-	? new RegExp(minimal([...new Set(NEEDS.flatMap((need) => need!.strs.map((s) => s.toLowerCase())))]).map(escape).join('|'))
-	: undefined; // a rule without a known literal: every text is scanned
+const LITERALS = NEEDS.every((need) => need !== undefined) ? minimal([...new Set(NEEDS.flatMap((need) => need!.strs.map((s) => s.toLowerCase())))]) : undefined; // a rule without a known literal: every text is scanned
+const ANY_LITERAL = LITERALS && new RegExp(LITERALS.map(escape).join('|'));
+/** The same question for ASCII text, literals and view in one pass (see AsciiGate). */
+const ASCII_GATE = LITERALS && AsciiGate.fits(LITERALS) ? new AsciiGate(LITERALS) : undefined;
 
 /** Whether `detect` could report a secret in `text` (false only when it certainly reports none). */
 export function maySecret(text: string): boolean {
-	if (ANY_LITERAL === undefined || ANY_LITERAL.test(text.toLowerCase())) return true;
+	if (ANY_LITERAL === undefined) return true;
+	const ascii = ASCII_GATE?.test(text);
+	if (ascii !== undefined) return ascii;
+	if (ANY_LITERAL.test(text.toLowerCase())) return true;
 	return normalizedView(text) !== undefined; // the view may read a literal the text hides (escapes, fullwidth forms …)
 }
 
