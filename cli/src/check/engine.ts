@@ -119,8 +119,11 @@ export class CheckRun {
 		});
 	}
 
-	/** Checks `workflow` (its findings name `ref`: the workflow itself, or a stand-in that does not hold its nodes). */
-	add(workflow: Workflow, ref: WorkflowRef = workflow, graph: WorkflowGraph = graphOf(workflow)): void {
+	/**
+	 * Checks `workflow` (its findings name `ref`: the workflow itself, or a stand-in that does not hold its nodes).
+	 * Returns false when the workflow waits for the others (it is checked in finish() and must be kept as it is).
+	 */
+	add(workflow: Workflow, ref: WorkflowRef = workflow, graph: WorkflowGraph = graphOf(workflow)): boolean {
 		if (this.guards) throw new Error('CheckRun.add after finish()');
 		const passedBy = memoOpen(graph); // its own memo: the rules' keys are theirs
 		const calls = graph.nodes.flatMap((node) => {
@@ -136,9 +139,11 @@ export class CheckRun {
 		if (!this.index.has(workflow.name)) this.index.set(workflow.name, entry);
 		try {
 			entry.findings = this.run(workflow, graph, open, entry);
+			return true;
 		} catch (error) {
 			if (!(error instanceof NotYetKnown)) throw error;
 			entry.waiting = { workflow, graph, open };
+			return false;
 		}
 	}
 

@@ -36,6 +36,18 @@ export interface Scan<T> {
 /** Describes one workflow while it is in memory (inventory's facets); its graph is the one the checks used. */
 export type Describe<T> = (workflow: Workflow, graph: WorkflowGraph, live: LiveFacts | undefined) => T;
 
+const LET_GO: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+/**
+ * Empties the parameters of a workflow that is checked and described: nothing reads them again, and an object V8
+ * has already moved to the old generation (the node) would otherwise keep them (its Code sources) alive through
+ * every young-generation GC until the next full one (measured: ~85 instead of ~60 GCs and 2-3x the GC time on the
+ * bench's 2,000 files, in about half of the runs).
+ */
+function letGo(workflow: Workflow): void {
+	for (const node of workflow.nodes) node.parameters = LET_GO;
+}
+
 /** A scan in steps (scanInputs runs it; the bench runs it on files alone): add files and workflows, then finish. */
 export class Scanner<T = undefined> {
 	private readonly run: CheckRun;
@@ -68,8 +80,9 @@ export class Scanner<T = undefined> {
 	private add(workflow: Workflow): void {
 		const ref = refOf(workflow);
 		const graph = buildGraph(workflow); // not graphOf's cache: its WeakMap entries outlive young-generation GCs (3x the GC time on 2,000 files)
-		this.run.add(workflow, ref, graph);
+		const checked = this.run.add(workflow, ref, graph);
 		this.scan.workflows.push({ ref, row: this.describe?.(workflow, graph, this.facts?.(workflow)) as T });
+		if (checked) letGo(workflow);
 	}
 
 	/** Every finding (the checks that waited for all workflows run now), the workflows, the input problems. */
