@@ -51,6 +51,15 @@ async function searchNodePanel(page, baseUrl, term) {
 		.first()
 		.waitFor({ timeout: 15000 })
 		.catch(() => undefined);
+	// An icon still loading is not complete; a broken one is complete with no width. Wait until each has loaded or
+	// failed (on a loaded machine the list renders before its icons arrive), then read them.
+	await page
+		.waitForFunction(
+			() => [...document.querySelectorAll('[data-test-id=node-creator-node-item] img, [data-test-id=node-creator-action-item] img')].every((img) => img.complete),
+			undefined,
+			{ timeout: 15000 },
+		)
+		.catch(() => undefined);
 	return await items.evaluateAll((elements) =>
 		elements.map((element) => {
 			const name = element.querySelector('[data-test-id=node-creator-item-name]');
