@@ -89,12 +89,10 @@ function nameList(t: Tokens, lx: Lexicon, i: number): number {
  */
 function initialName(t: Tokens, lx: Lexicon, i: number): number {
 	const m = i + 1;
-	if (!givenOnly(t, lx, i) || m >= t.count || t.kind[m] !== WORD || t.end[m] - t.start[m] !== 1 || t.start[m] - t.end[i] !== 1 || (t.flags[m] & (CAP | NL)) !== 0) return -1;
-	const dot = isPunct(t, m + 1, '.') && t.start[m + 1] === t.end[m];
+	if (!givenOnly(t, lx, i) || m >= t.count || t.start[m] - t.end[i] !== 1 || (t.flags[m] & (CAP | NL)) !== 0) return -1;
+	const k = initialAt(t, m);
 	// a vowel alone is a word in many languages (`merci a toi`, `chama o careca`), not an initial, unless dotted
-	if (!dot && VOWELS.includes(t.text[t.start[m]])) return -1;
-	const k = dot ? m + 2 : m + 1;
-	if (k >= t.count || t.start[k] - t.end[k - 1] !== 1 || (t.flags[k] & NL) !== 0) return -1;
+	if (k < 0 || (k === m + 1 && VOWELS.includes(t.text[t.start[m]])) || (t.flags[k] & NL) !== 0) return -1;
 	return listNameOnly(t, lx, k) || (t.kind[k] === WORD && (t.flags[k] & CAP) === 0 && t.end[k] - t.start[k] >= 3 && lexOf(t, lx, k) === 0 && !/[\p{N}_]/u.test(t.text[t.end[k]] ?? '')) ? k : -1;
 }
 
