@@ -79,4 +79,20 @@ describe('secret scan prefilter', () => {
 		expect(gate.test('x'.repeat(5000) + 'tOkEn')).toBe(true);
 		expect(gate.test('x'.repeat(5000) + 'toke')).toBe(false);
 	});
+
+	test('when a literal or an escape sits at any offset, odd or even, up to the last byte then the word-at-a-time gate finds it', () => {
+		const gate = new AsciiGate(['sk', 'token']);
+		for (const found of ['sk', 'SK', 'tOKen', '%41', '&#9']) {
+			for (let length = found.length; length <= 9; length++) {
+				for (let at = 0; at + found.length <= length; at++) {
+					const text = 'x'.repeat(at) + found + 'x'.repeat(length - at - found.length);
+					expect([text, gate.test(text)]).toEqual([text, true]);
+					expect(gate.test(text.slice(0, -1))).toBe(text.endsWith(found) ? false : true); // cut: the find ends one byte short
+				}
+			}
+		}
+		expect(gate.test('s')).toBe(false);
+		expect(gate.test('')).toBe(false);
+		expect(gate.test('xs' + 'k'.repeat(3))).toBe(true); // the pair across two words: bytes 1 and 2
+	});
 });

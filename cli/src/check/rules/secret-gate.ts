@@ -3,7 +3,9 @@
  * (ASCII letters in any case) or a unit the engine's normalised view reads differently (a URL escape, an HTML
  * character reference, a dotted digit group: see viewDiffersAt). Each pair of neighbouring bytes is looked up in
  * a table of the pairs such a find starts with; only there is the text read further. For long texts (Code
- * sources) this is one pass instead of a lower-cased copy, a regex over it and the view's own scans.
+ * sources) this is one pass instead of a lower-cased copy, a regex over it and the view's own scans. The pass reads
+ * the bytes two at a time (one 16-bit word: the pair at an even offset; with the word before it, the pair at the
+ * odd offset between them), which halves the loads of a byte-by-byte pass.
  */
 import { viewDiffersAt } from '../../../../lib/redaction/normalize';
 
@@ -14,26 +16,44 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const SHARED_MAX = 1 << 22;
 
 const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/** A Uint16Array reads two bytes as one word in the platform's byte order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/**
+ * The word two neighbouring words' middle bytes (the second byte of `before`, the first of `word`) would read
+ * as: ((before << BEFORE_SHIFT | word << WORD_SHIFT) >> 8) & 0xffff in either byte order.
+ */
+const BEFORE_SHIFT = LITTLE_ENDIAN ? 0 : 16;
+const WORD_SHIFT = LITTLE_ENDIAN ? 16 : 0;
 const pair = (a: number, b: number) => (a << 8) | b;
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** The first `at` from `from` on where the pair at, at + 1 is marked in `starts`; -1 when none (a tight loop, no calls). */
-function nextPair(bytes: Uint8Array, starts: Uint8Array, from: number, n: number): number {
-	if (from + 1 >= n) return -1;
-	let key = bytes[from];
-	for (let i = from + 1; i < n; i++) {
-		key = ((key << 8) | bytes[i]) & 0xffff;
-		if (starts[key] !== 0) return i - 1;
+/** A buffer of its own memory (offset 0) read as 16-bit words. */
+const wordsOf = (bytes: Buffer) => new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+/**
+ * The first word from `start` on (below `end`) where `table` marks the pair the word holds (bytes 2j, 2j + 1) or
+ * the pair it makes with the word before it (bytes 2j - 1, 2j); -1 when none. `before` is word start - 1 (0 at the
+ * start: no pair begins with a NUL). A tight loop with no calls.
+ */
+function nextWord(words: Uint16Array, table: Uint8Array, start: number, before: number, end: number, beforeShift: number, wordShift: number): number {
+	let prev = before;
+	for (let j = start; j < end; j++) {
+		const word = words[j];
+		if ((table[(((prev << beforeShift) | (word << wordShift)) >> 8) & 0xffff] | table[word]) !== 0) return j;
+		prev = word;
 	}
 	return -1;
 }
 
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 export class AsciiGate {
 	/** Byte pair → 1 when a literal (any case) starts with it, 2 when a view escape may start there. */
 	private readonly starts = new Uint8Array(65536);
+	/** The same table indexed by the 16-bit word the pair's two bytes read as (in the platform's byte order). */
+	private readonly byWord = new Uint8Array(65536);
 	/** Lower-cased first pair → the literals (lower-cased) starting with it. */
 	private readonly byPair = new Map<number, string[]>();
-	private bytes = Buffer.allocUnsafe(1 << 16);
+	/** Texts are copied here, a byte per unit; its own memory (a word view needs an even offset). */
+	private bytes = Buffer.allocUnsafeSlow(1 << 16);
+	private words = wordsOf(this.bytes);
 
 	/** `literals` are lower-case ASCII, two units or more (see AsciiGate.fits). */
 	constructor(literals: readonly string[]) {
@@ -50,6 +70,7 @@ export class AsciiGate {
 		mark('%', HEX); // %41
 		mark('&', `#${LETTERS}`); // &#65; &#x41; &amp;
 		mark('.', DIGITS); // 4111.1111.…
+		for (let key = 0; key < 65536; key++) this.byWord[LITTLE_ENDIAN ? ((key & 0xff) << 8) | (key >> 8) : key] = this.starts[key];
 	}
 
 	/** Whether the gate can stand for a search of these literals: lower-case ASCII, two units or more. */
@@ -64,23 +85,34 @@ export class AsciiGate {
 	test(text: string): boolean | undefined {
 		const n = text.length;
 		if (Buffer.byteLength(text, 'utf8') !== n) return undefined;
-		if (n > this.bytes.length) {
-			if (n > SHARED_MAX) return this.scan(text, Buffer.from(text, 'latin1'), n);
-			this.bytes = Buffer.allocUnsafe(Math.max(n, this.bytes.length * 2));
+		if (n + 2 > this.bytes.length) {
+			if (n + 2 > SHARED_MAX) {
+				const own = Buffer.allocUnsafeSlow(n + 2);
+				return this.scan(text, own, wordsOf(own), n);
+			}
+			this.bytes = Buffer.allocUnsafeSlow(Math.max(n + 2, this.bytes.length * 2));
+			this.words = wordsOf(this.bytes);
 		}
-		this.bytes.write(text, 0, n, 'latin1');
-		return this.scan(text, this.bytes, n);
+		return this.scan(text, this.bytes, this.words, n);
 	}
 
-	private scan(text: string, bytes: Uint8Array, n: number): boolean {
-		for (let at = nextPair(bytes, this.starts, 0, n); at >= 0; at = nextPair(bytes, this.starts, at + 1, n)) {
-			if (this.holds(text, bytes, at, n, this.starts[pair(bytes[at], bytes[at + 1])])) return true;
+	/** Copies `text` into `bytes` (n + 2 long at least; `words` is its word view) and reads it a word at a time. */
+	private scan(text: string, bytes: Buffer, words: Uint16Array, n: number): boolean {
+		bytes.write(text, 0, n, 'latin1');
+		bytes[n] = 0; // no pair ends in a NUL: the last word's padding (and the pair it makes with the last byte) is never marked
+		bytes[n + 1] = 0;
+		const table = this.byWord;
+		const end = (n + 2) >> 1;
+		for (let j = nextWord(words, table, 0, 0, end, BEFORE_SHIFT, WORD_SHIFT); j >= 0; j = nextWord(words, table, j + 1, words[j], end, BEFORE_SHIFT, WORD_SHIFT)) {
+			if (j > 0 && this.holdsAt(text, bytes, 2 * j - 1, n)) return true;
+			if (this.holdsAt(text, bytes, 2 * j, n)) return true;
 		}
 		return false;
 	}
 
-	/** Whether a literal or a view escape starts at `at`, where the pair the table marked begins. */
-	private holds(text: string, bytes: Uint8Array, at: number, n: number, hit: number): boolean {
+	/** Whether a literal or a view escape starts at `at` (the pair there may be unmarked). */
+	private holdsAt(text: string, bytes: Uint8Array, at: number, n: number): boolean {
+		const hit = this.starts[pair(bytes[at], bytes[at + 1])];
 		if ((hit & 2) !== 0 && viewDiffersAt(text, at)) return true;
 		if ((hit & 1) === 0) return false;
 		for (const literal of this.byPair.get(pair(lower(bytes[at]), lower(bytes[at + 1]))) ?? []) {
