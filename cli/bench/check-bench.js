@@ -13,7 +13,7 @@ const { performance } = require('node:perf_hooks');
 
 const DIST = path.join(__dirname, '..', 'dist', 'cli', 'src');
 const { RULES } = require(path.join(DIST, 'check', 'rules'));
-const { facetsOf } = require(path.join(DIST, 'check', 'facets'));
+const { inventoryRow } = require(path.join(DIST, 'commands', 'inventory'));
 const { defaultPolicy } = require(path.join(DIST, 'check', 'policy'));
 const { Scanner } = require(path.join(DIST, 'commands', 'scan'));
 const flowlint = require('@replikanti/flowlint-core');
@@ -21,10 +21,10 @@ const { COUNT, writeCorpus } = require('./corpus');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-/** What check and inventory do (commands/scan.ts): each file read, checked and described (facets), then let go. */
+/** What check and inventory do (commands/scan.ts): each file read, checked and described (its inventory row), then let go. */
 function ours(dir) {
 	const policy = defaultPolicy();
-	const scanner = new Scanner(policy, (workflow, graph) => facetsOf(graph, policy));
+	const scanner = new Scanner(policy, inventoryRow(policy));
 	scanner.files([dir]);
 	const { findings, workflows, problems } = scanner.finish();
 	if (problems.length > 0 || workflows.length !== COUNT) throw new Error(`corpus unreadable: ${JSON.stringify(problems.slice(0, 3))}`);

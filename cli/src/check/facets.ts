@@ -7,7 +7,6 @@ import type { WorkflowGraph } from './graph';
 import { governanceKind, governs, INBOUND_TRIGGERS, isHttpRequest, isTrigger, modelName, urlHost } from './kinds';
 import type { Policy } from './policy';
 import { aiSteps } from './rules/data-ai';
-import { governanceProfiles } from './rules/environment';
 import { strings } from './rules/secrets';
 
 export interface Facets {
@@ -29,7 +28,13 @@ export interface Facets {
 }
 
 const PROMPT_KEY = /(^|\.)(text|prompt|systemMessage|system|instructions|message|content)(\[\d+\])?$/;
-const sorted = (values: Iterable<string>) => [...new Set(values)].filter(Boolean).sort();
+/** The one empty list every empty facet shares (frozen: a facet is read, never changed); most facets are empty. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+function sorted(values: string[]): string[] {
+	if (values.length === 0) return NONE;
+	const list = [...new Set(values)].filter(Boolean).sort();
+	return list.length === 0 ? NONE : list;
+}
 const shortNames = new Map<string, string>();
 /** `n8n-nodes-base.slackTrigger` → `slack`; memoised (a folder of exports repeats its node types). */
 function short(type: string): string {
@@ -42,32 +47,61 @@ function short(type: string): string {
 }
 const CLASS_TAG = /^(data|classification|data-class)[:=](.+)$/i;
 
+/**
+ * One pass over the nodes (a chain of filter/map per facet made the compiled function several times larger: it is
+ * among the first to be optimised, and its compile time delayed the first thousand workflows of a run).
+ */
 export function facetsOf(graph: WorkflowGraph, policy: Policy): Facets {
 	const { nodes, workflow } = graph;
 	const ai = aiSteps({ graph, policy });
-	const aiNames = new Set(ai.map((n) => n.name));
+	const aiNames = new Set<string>();
+	for (const step of ai) aiNames.add(step.name);
+	const owners: string[] = [];
+	const triggers: string[] = [];
+	const credentials: string[] = [];
+	const services: string[] = [];
+	const hosts: string[] = [];
+	const models: string[] = [];
+	const controls: string[] = [];
+	const webhookAuth: Record<string, string> = {};
+	const sideEffects: Record<string, string> = {};
+	const prompts: Record<string, string> = {};
+	for (const node of nodes) {
+		const used = node.credentials ?? {};
+		const types = Object.keys(used);
+		const profile = used.governanceProfileApi;
+		if (profile) owners.push(profile.name ?? profile.id ?? '');
+		for (const type of types) credentials.push(`${type}: ${used[type]?.name ?? used[type]?.id ?? '?'}`);
+		if (isTrigger(node)) triggers.push(short(node.type) || node.type);
+		const kind = governanceKind(node);
+		const http = isHttpRequest(node);
+		const effect = sideEffect(node, policy);
+		if (!kind && !http && (types.length > 0 || aiNames.has(node.name) || effect)) services.push(short(node.type));
+		if (http) hosts.push(urlHost(node.parameters.url) ?? (node.parameters.url ? '(run-time URL)' : ''));
+		const model = modelName(node);
+		if (model !== undefined) models.push(model);
+		if (kind && governs(node)) controls.push(kind);
+		const inbound = INBOUND_TRIGGERS[node.type];
+		if (inbound) webhookAuth[node.name] = inbound(node.parameters) ? String(node.parameters.authentication ?? 'editor only') : 'none';
+		if (effect) sideEffects[node.name] = effect;
+		if (aiNames.has(node.name) || graph.attachedTo.has(node.name)) {
+			for (const [path, text] of strings(node.parameters, 'parameters')) if (PROMPT_KEY.test(path) && text.trim() !== '') prompts[`${node.name} › ${path}`] = text;
+		}
+	}
 	const f: Facets = {
-		owners: sorted(governanceProfiles(nodes).map((c) => c.name ?? c.id ?? '')),
-		triggers: sorted(nodes.filter(isTrigger).map((n) => short(n.type) || n.type)),
-		credentials: sorted(nodes.flatMap((n) => Object.entries(n.credentials ?? {}).map(([type, c]) => `${type}: ${c?.name ?? c?.id ?? '?'}`))),
-		services: sorted(nodes.filter((n) => !governanceKind(n) && !isHttpRequest(n) && (Object.keys(n.credentials ?? {}).length > 0 || aiNames.has(n.name) || sideEffect(n, policy))).map((n) => short(n.type))),
-		hosts: sorted(nodes.filter(isHttpRequest).map((n) => urlHost(n.parameters.url) ?? (n.parameters.url ? '(run-time URL)' : ''))),
-		models: sorted(nodes.map(modelName).filter((m): m is string => m !== undefined)),
-		aiNodes: sorted(ai.map((n) => n.name)),
-		controls: sorted(nodes.filter((n) => governanceKind(n) && governs(n)).map((n) => governanceKind(n)!)),
-		webhookAuth: {},
-		sideEffects: {},
-		prompts: {},
+		owners: sorted(owners),
+		triggers: sorted(triggers),
+		credentials: sorted(credentials),
+		services: sorted(services),
+		hosts: sorted(hosts),
+		models: sorted(models),
+		aiNodes: sorted([...aiNames]),
+		controls: sorted(controls),
+		webhookAuth,
+		sideEffects,
+		prompts,
 	};
 	const tag = workflow.tags.map((t) => CLASS_TAG.exec(t)).find(Boolean);
 	if (tag) f.dataClass = tag[2];
-	for (const node of nodes) {
-		if (INBOUND_TRIGGERS[node.type]) f.webhookAuth[node.name] = INBOUND_TRIGGERS[node.type](node.parameters) ? String(node.parameters.authentication ?? 'editor only') : 'none';
-		const effect = sideEffect(node, policy);
-		if (effect) f.sideEffects[node.name] = effect;
-		if (aiNames.has(node.name) || graph.attachedTo.has(node.name)) {
-			for (const [path, text] of strings(node.parameters, 'parameters')) if (PROMPT_KEY.test(path) && text.trim() !== '') f.prompts[`${node.name} › ${path}`] = text;
-		}
-	}
 	return f;
 }

@@ -4,7 +4,9 @@ import type { WorkflowRef } from '../check/workflow';
 import { EXIT } from './check';
 import type { Io } from './common';
 import { emit, loadPolicy } from './common';
+import type { Policy } from '../check/policy';
 import { scanInputs } from './scan';
+import type { Describe } from './scan';
 
 export interface InventoryOptions {
 	instance?: string;
@@ -14,7 +16,7 @@ export interface InventoryOptions {
 	output?: string;
 }
 
-type Row = Record<string, string | number | boolean | string[] | undefined>;
+export type Row = Record<string, string | number | boolean | string[] | undefined>;
 
 const COLUMNS = ['workflow', 'id', 'file', 'active', 'tags', 'owner', 'dataClass', 'lastChange', 'versionId', 'triggers', 'credentials', 'services', 'hosts', 'aiModels', 'controls', 'findings', 'lastExecution', 'lastExecutionStatus'] as const;
 
@@ -34,10 +36,13 @@ function render(rows: Row[], format: InventoryOptions['format'], columns: readon
 	return `${[line([...columns]), ...cells.map(line)].join('\n')}\n`;
 }
 
-export async function inventoryCommand(paths: string[], options: InventoryOptions, io: Io): Promise<number> {
-	const policy = loadPolicy(options.policy, undefined);
-	// each workflow's row is made while its file is in memory; the findings count is added once all are checked
-	const scan = await scanInputs(paths, options, io, policy, (workflow, graph, live): Row => {
+/**
+ * Describes one workflow as its inventory row (the findings count is added once all are checked); made while
+ * the workflow's file is in memory, keeping only the row.
+ */
+export const inventoryRow =
+	(policy: Policy): Describe<Row> =>
+	(workflow, graph, live) => {
 		const f = facetsOf(graph, policy);
 		return {
 			workflow: workflow.name,
@@ -59,7 +64,11 @@ export async function inventoryCommand(paths: string[], options: InventoryOption
 			lastExecution: live ? (live.lastExecution?.startedAt ?? 'none recorded') : undefined,
 			lastExecutionStatus: live?.lastExecution?.status,
 		};
-	});
+	};
+
+export async function inventoryCommand(paths: string[], options: InventoryOptions, io: Io): Promise<number> {
+	const policy = loadPolicy(options.policy, undefined);
+	const scan = await scanInputs(paths, options, io, policy, inventoryRow(policy));
 	// unsuppressed findings per workflow, counted in one pass (not one pass over all findings per row)
 	const counts = new Map<WorkflowRef, number>();
 	for (const x of scan.findings) if (!x.suppressed) counts.set(x.workflow, (counts.get(x.workflow) ?? 0) + 1);
