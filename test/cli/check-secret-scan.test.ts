@@ -94,5 +94,9 @@ describe('secret scan prefilter', () => {
 		expect(gate.test('s')).toBe(false);
 		expect(gate.test('')).toBe(false);
 		expect(gate.test('xs' + 'k'.repeat(3))).toBe(true); // the pair across two words: bytes 1 and 2
+		const huge = 'x'.repeat((1 << 22) + 1); // longer than the shared buffer: the text gets a buffer of its own
+		expect(gate.test(huge)).toBe(false);
+		expect(gate.test(`${huge}sk`)).toBe(true); // at an odd offset, the last pair
+		expect(gate.test(`${huge}xsk`)).toBe(true); // at an even offset
 	});
 });
