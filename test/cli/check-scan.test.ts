@@ -4,12 +4,28 @@ import { checkWorkflows } from '../../cli/src/check/engine';
 import { facetsOf } from '../../cli/src/check/facets';
 import { graphOf } from '../../cli/src/check/graph';
 import { parsePolicy } from '../../cli/src/check/policy';
-import { readWorkflowPaths } from '../../cli/src/commands/inputs';
+import { readWorkflowFiles, readWorkflowPaths } from '../../cli/src/commands/inputs';
 import { Scanner } from '../../cli/src/commands/scan';
 import { CLI_ROOT, payingCaller, payingSub, run, tempDir } from './check-helpers';
 
 const tmp = tempDir('ngov-scan-');
 afterAll(() => tmp.remove());
+
+describe('how a file read from a folder is named', () => {
+	const names = (paths: string[], cwd: string) => [...readWorkflowFiles(paths, undefined, cwd)].flatMap((step) => [...step.workflows.map((w) => w.source.file), ...step.problems.map((p) => p.file)]);
+
+	test('when folders are given from inside, from outside and as the working folder itself then each file is named relative to the working folder, with forward slashes', () => {
+		tmp.write('names/a.json', payingSub());
+		tmp.write('names/deep/er/b.json', payingSub());
+		tmp.write('names/deep/c.json', payingSub());
+		const root = join(tmp.dir, 'names');
+		expect(names([root], tmp.dir)).toEqual(['names/a.json', 'names/deep/c.json', 'names/deep/er/b.json']);
+		expect(names([join(root, 'deep') + '/'], root)).toEqual(['deep/c.json', 'deep/er/b.json']);
+		expect(names([join(root, 'deep')], join(root, 'deep', 'er'))).toEqual(['../c.json', 'b.json']);
+		expect(names([root], root)).toEqual(['a.json', 'deep/c.json', 'deep/er/b.json']);
+		expect(names([join(root, 'a.json')], join(root, 'deep'))).toEqual(['../a.json']);
+	});
+});
 
 /** check and inventory read a folder file by file: what needs other workflows must not depend on the file order. */
 describe('check reads a folder file by file', () => {

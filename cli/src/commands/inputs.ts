@@ -80,14 +80,26 @@ export function parseWorkflowFile(path: string, name: string, sourceOf?: (index?
 	}
 }
 
-/** Every .json file under a folder, sorted, recursing into subfolders (not into node_modules or dot folders). */
-function jsonFiles(dir: string): string[] {
-	const out: string[] = [];
+/** A file to read and how it is shown: its path relative to the working folder, with forward slashes. */
+interface InputFile {
+	path: string;
+	shown: string;
+}
+
+const shownPath = (cwd: string, path: string) => relative(cwd, path).split('\\').join('/') || path;
+
+/**
+ * Every .json file under a folder, sorted, recursing into subfolders (not into node_modules or dot folders). A
+ * file is shown as its folder's path relative to `cwd` plus its name (one path.relative per folder, not per file).
+ */
+function jsonFiles(dir: string, cwd: string): InputFile[] {
+	const out: InputFile[] = [];
+	const shownDir = relative(cwd, dir).split('\\').join('/');
 	for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
 		if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
 		const path = join(dir, entry.name);
-		if (entry.isDirectory()) out.push(...jsonFiles(path));
-		else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.endsWith('.policy.json')) out.push(path);
+		if (entry.isDirectory()) out.push(...jsonFiles(path, cwd));
+		else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.endsWith('.policy.json')) out.push({ path, shown: shownDir === '' ? entry.name : `${shownDir}/${entry.name}` });
 	}
 	return out;
 }
@@ -146,22 +158,21 @@ export interface FileRead {
  */
 export function* readWorkflowFiles(paths: string[], onFile?: (done: number, total: number) => void, cwd = process.cwd()): Generator<FileRead> {
 	const problems: InputProblem[] = [];
-	const files: string[] = [];
+	const files: InputFile[] = [];
 	for (const path of paths) {
 		try {
 			if (statSync(path).isDirectory()) {
-				const found = jsonFiles(path);
+				const found = jsonFiles(path, cwd);
 				if (found.length === 0) problems.push({ file: path, message: 'is a folder with no .json files' });
 				files.push(...found);
-			} else files.push(path);
+			} else files.push({ path, shown: shownPath(cwd, path) });
 		} catch (error) {
 			problems.push({ file: path, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
 		}
 	}
 	if (problems.length > 0) yield { workflows: [], problems, read: false };
 	const textOf = textAgain();
-	for (const [i, file] of files.entries()) {
-		const shown = relative(cwd, file).split('\\').join('/') || file;
+	for (const [i, { path: file, shown }] of files.entries()) {
 		let parsed: ReturnType<typeof parseWorkflowFile>;
 		try {
 			const reread = () => textOf(file);
