@@ -101,7 +101,12 @@ export function facetsOf(graph: WorkflowGraph, policy: Policy): Facets {
 		sideEffects,
 		prompts,
 	};
-	const tag = workflow.tags.map((t) => CLASS_TAG.exec(t)).find(Boolean);
-	if (tag) f.dataClass = tag[2];
+	for (const t of workflow.tags) {
+		const tag = CLASS_TAG.exec(t);
+		if (tag) {
+			f.dataClass = tag[2];
+			break;
+		}
+	}
 	return f;
 }

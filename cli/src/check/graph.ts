@@ -24,6 +24,8 @@ export interface WorkflowGraph {
 	danglingEdges: string[];
 }
 
+const NO_NAMES: readonly string[] = [];
+
 function push(map: Map<string, string[]>, key: string, value: string) {
 	const list = map.get(key);
 	if (!list) map.set(key, [value]);
@@ -41,7 +43,13 @@ function loopNodes(names: string[], next: Map<string, string[]>): Map<string, nu
 	const nameOf: string[] = [];
 	for (const name of names) if (!id.has(name)) id.set(name, nameOf.push(name) - 1);
 	const n = nameOf.length;
-	const succ = nameOf.map((name) => (next.get(name) ?? []).map((s) => id.get(s)!));
+	// every list built the same way (one array shape: a list from next and an empty one made the compiled loop bail out)
+	const succ: number[][] = [];
+	for (const name of nameOf) {
+		const ids: number[] = [];
+		for (const s of next.get(name) ?? NO_NAMES) ids.push(id.get(s)!);
+		succ.push(ids);
+	}
 	const index = new Int32Array(n).fill(-1);
 	const low = new Int32Array(n);
 	const onStack = new Uint8Array(n);
