@@ -4,6 +4,8 @@
  * node counts as a write (fail closed) unless it is a known read.
  */
 import { DEFAULT_MODEL_HOSTS, hostMatches, httpMethod, isHttpRequest, operationOf, urlHost } from './kinds';
+import { derivedOf } from './graph';
+import type { WorkflowGraph } from './graph';
 import type { Policy } from './policy';
 import type { WorkflowNode } from './workflow';
 
@@ -38,30 +40,36 @@ function httpWrite(node: WorkflowNode): { method: string; host?: string } | unde
 	return WRITE_METHODS.has(method) ? { method, host: urlHost(node.parameters.url) } : undefined;
 }
 
-/**
- * Both answers for a node under a policy, computed once: several rules and the inventory ask for the same node
- * (a read workflow and a parsed policy are not changed).
- */
-const memo = new WeakMap<Policy, WeakMap<WorkflowNode, { money: string | undefined; effect: string | undefined }>>();
-
-function effectsOf(node: WorkflowNode, policy: Policy) {
-	let byNode = memo.get(policy);
-	if (!byNode) memo.set(policy, (byNode = new WeakMap()));
-	let found = byNode.get(node);
-	if (!found) {
-		const money = moneyOrCustomerChangeOf(node, policy);
-		byNode.set(node, (found = { money, effect: money ?? sideEffectOf(node, policy) }));
-	}
-	return found;
+/** Both answers for a node: why it moves money or changes customer records, and why it acts outside the workflow. */
+interface NodeEffects {
+	money: string | undefined;
+	effect: string | undefined;
 }
 
-/** Why this step moves money or changes customer records (the Approvals rule), or undefined. */
-export const moneyOrCustomerChange = (node: WorkflowNode, policy: Policy): string | undefined => effectsOf(node, policy).money;
+/**
+ * Both answers for every node of a graph under a policy, in one pass when first asked: several rules and the
+ * inventory ask for the same nodes. (One table per graph, not a lookup inlined into each caller.)
+ */
+function effectsIn(graph: WorkflowGraph, policy: Policy): Map<WorkflowNode, NodeEffects> {
+	return derivedOf(graph, 'effects', policy, () => {
+		const safe = [...policy.safeHosts, ...DEFAULT_MODEL_HOSTS, ...policy.modelHosts, ...NOTIFICATION_HOSTS];
+		const modelHosts = [...DEFAULT_MODEL_HOSTS, ...policy.modelHosts];
+		const table = new Map<WorkflowNode, NodeEffects>();
+		for (const node of graph.nodes) {
+			const money = moneyOrCustomerChangeOf(node, policy, safe);
+			table.set(node, { money, effect: money ?? sideEffectOf(node, policy, modelHosts) });
+		}
+		return table;
+	});
+}
 
-/** Why this step has an effect outside the workflow (sends, writes, pays), or undefined. */
-export const sideEffect = (node: WorkflowNode, policy: Policy): string | undefined => effectsOf(node, policy).effect;
+/** Why this step (a node of the graph) moves money or changes customer records (the Approvals rule), or undefined. */
+export const moneyOrCustomerChange = (graph: WorkflowGraph, node: WorkflowNode, policy: Policy): string | undefined => effectsIn(graph, policy).get(node)?.money;
 
-function moneyOrCustomerChangeOf(node: WorkflowNode, policy: Policy): string | undefined {
+/** Why this step (a node of the graph) has an effect outside the workflow (sends, writes, pays), or undefined. */
+export const sideEffect = (graph: WorkflowGraph, node: WorkflowNode, policy: Policy): string | undefined => effectsIn(graph, policy).get(node)?.effect;
+
+function moneyOrCustomerChangeOf(node: WorkflowNode, policy: Policy, safe: readonly string[]): string | undefined {
 	if (node.disabled === true) return undefined;
 	const op = operationOf(node);
 	if (has(MONEY, policy.moneyNodeTypes, node) && !isRead(node)) return `moves money (${node.type}${op ? `, ${op}` : ''})`;
@@ -71,7 +79,6 @@ function moneyOrCustomerChangeOf(node: WorkflowNode, policy: Policy): string | u
 	if (has(DATABASE, [], node) && !isRead(node)) return `writes to a database (${node.type}${op ? `, ${op}` : ''})`;
 	const write = httpWrite(node);
 	if (write) {
-		const safe = [...policy.safeHosts, ...DEFAULT_MODEL_HOSTS, ...policy.modelHosts, ...NOTIFICATION_HOSTS];
 		if (write.host === undefined) return `sends HTTP ${write.method} to a host only known at run time`;
 		if (!hostMatches(write.host, safe)) return `sends HTTP ${write.method} to ${write.host}, which the policy does not list as safe`;
 	}
@@ -79,12 +86,12 @@ function moneyOrCustomerChangeOf(node: WorkflowNode, policy: Policy): string | u
 }
 
 /** A side effect that is not money or customer records (those are checked first). */
-function sideEffectOf(node: WorkflowNode, policy: Policy): string | undefined {
+function sideEffectOf(node: WorkflowNode, policy: Policy, modelHosts: readonly string[]): string | undefined {
 	if (node.disabled === true) return undefined;
 	if (has(MESSAGE, [], node) && !isRead(node)) return `sends a message (${node.type})`;
 	if (has(CUSTOMER, policy.customerRecordNodeTypes, node) && !isRead(node)) return `writes to a CRM (${node.type})`;
 	const write = httpWrite(node);
-	if (write && !(write.host && hostMatches(write.host, [...DEFAULT_MODEL_HOSTS, ...policy.modelHosts]))) {
+	if (write && !(write.host && hostMatches(write.host, modelHosts))) {
 		return `sends HTTP ${write.method} to ${write.host ?? 'a host only known at run time'}`;
 	}
 	return undefined;

@@ -75,7 +75,7 @@ export function facetsOf(graph: WorkflowGraph, policy: Policy): Facets {
 		if (isTrigger(node)) triggers.push(short(node.type) || node.type);
 		const kind = governanceKind(node);
 		const http = isHttpRequest(node);
-		const effect = sideEffect(node, policy);
+		const effect = sideEffect(graph, node, policy);
 		if (!kind && !http && (types.length > 0 || aiNames.has(node.name) || effect)) services.push(short(node.type));
 		if (http) hosts.push(urlHost(node.parameters.url) ?? (node.parameters.url ? '(run-time URL)' : ''));
 		const model = modelName(node);

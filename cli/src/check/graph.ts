@@ -22,6 +22,20 @@ export interface WorkflowGraph {
 	loopOf: Map<string, number>;
 	/** Connections naming nodes that do not exist. */
 	danglingEdges: string[];
+	/** What the checks derive from the graph under a policy, kept with it (see derivedOf). */
+	derived: Map<string, { policy: object; value: unknown }>;
+}
+
+/**
+ * A value derived from the graph under a policy (its side effects, its AI steps), computed once per graph and
+ * policy and kept on the graph: several rules and the inventory ask for it, and it goes when the graph goes.
+ */
+export function derivedOf<T>(graph: WorkflowGraph, key: string, policy: object, make: () => T): T {
+	const found = graph.derived.get(key);
+	if (found !== undefined && found.policy === policy) return found.value as T;
+	const value = make();
+	graph.derived.set(key, { policy, value });
+	return value;
 }
 
 const NO_NAMES: readonly string[] = [];
@@ -152,7 +166,7 @@ export function buildGraph(workflow: Workflow): WorkflowGraph {
 		if (isTrigger(node) && !attachedTo.has(node.name)) triggers.push(node.name);
 	}
 	const starts = triggers.length > 0 ? triggers : names.filter((n) => !prev.has(n) && !attachedTo.has(n));
-	return { workflow, nodes, byName, next, prev, edges, attachedTo, starts, loopOf: loopNodes(names, next), danglingEdges };
+	return { workflow, nodes, byName, next, prev, edges, attachedTo, starts, loopOf: loopNodes(names, next), danglingEdges, derived: new Map() };
 }
 
 const graphs = new WeakMap<Workflow, WorkflowGraph>();

@@ -14,7 +14,7 @@ function unapproved(ctx: RuleContext, weakOnly: boolean): RawFinding[] {
 	const noApproval = ctx.entryGuards.has('sendAndWait') ? new Set<string>() : ctx.open('any-approval', isAnyApproval);
 	const noGate = ctx.open('approval-gate', isGate);
 	return ctx.graph.nodes.flatMap((node) => {
-		const why = moneyOrCustomerChange(node, ctx.policy);
+		const why = moneyOrCustomerChange(ctx.graph, node, ctx.policy);
 		if (!why) return [];
 		if (!weakOnly && noApproval.has(node.name)) return [{ node: node.name, message: `This step ${why} and a trigger reaches it with no Approval Gate on the way.` }];
 		if (weakOnly && !noApproval.has(node.name) && noGate.has(node.name)) {

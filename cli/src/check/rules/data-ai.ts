@@ -1,24 +1,19 @@
 /** Data and model governance: redaction before text reaches a model; agent tools with side effects. */
 import { sideEffect } from '../effects';
+import { derivedOf } from '../graph';
 import { DEFAULT_MODEL_HOSTS, isAiNode, isExecuteWorkflow, isHumanReviewTool, isRedact } from '../kinds';
 import type { RuleContext } from './rule';
 import type { WorkflowNode } from '../workflow';
 import { BASE, LC, flow, gov, http, n, webhook } from './fixture-kit';
 import type { Rule } from './rule';
 
-/** AI steps that receive workflow data: AI root nodes and HTTP calls to model hosts (not model sub-nodes). */
-export function aiSteps(ctx: Pick<RuleContext, 'graph' | 'policy'>): WorkflowNode[] {
-	let byPolicy = aiMemo.get(ctx.graph);
-	if (!byPolicy) aiMemo.set(ctx.graph, (byPolicy = new WeakMap()));
-	let steps = byPolicy.get(ctx.policy);
-	if (!steps) {
-		const hosts = [...DEFAULT_MODEL_HOSTS, ...ctx.policy.modelHosts];
-		byPolicy.set(ctx.policy, (steps = ctx.graph.nodes.filter((node) => node.disabled !== true && !ctx.graph.attachedTo.has(node.name) && isAiNode(node, hosts))));
-	}
-	return steps;
+/** AI steps that receive workflow data: AI root nodes and HTTP calls to model hosts (not model sub-nodes); once per graph. */
+export function aiSteps({ graph, policy }: Pick<RuleContext, 'graph' | 'policy'>): WorkflowNode[] {
+	return derivedOf(graph, 'aiSteps', policy, () => {
+		const hosts = [...DEFAULT_MODEL_HOSTS, ...policy.modelHosts];
+		return graph.nodes.filter((node) => node.disabled !== true && !graph.attachedTo.has(node.name) && isAiNode(node, hosts));
+	});
 }
-/** Several rules and the inventory ask for the same graph's AI steps: computed once per graph and policy. */
-const aiMemo = new WeakMap<object, WeakMap<object, WorkflowNode[]>>();
 
 const agent = (name = 'Agent') => n(name, `${LC}agent`, { promptType: 'define', text: '={{ $json.body.question }}' });
 const model = (name = 'Model') => n(name, `${LC}lmChatOpenAi`, { model: { __rl: true, value: 'gpt-4o-mini', mode: 'list' } });
@@ -61,7 +56,7 @@ export const dataRules: Rule[] = [
 			[...graph.attachedTo].flatMap(([name, roots]) => {
 				const tool = graph.byName.get(name)!;
 				if (!roots.some((r) => r.type === 'ai_tool') || isExecuteWorkflow(tool) || isHumanReviewTool(tool)) return [];
-				const why = sideEffect(tool, policy);
+				const why = sideEffect(graph, tool, policy);
 				return why ? [{ node: name, message: `An agent can call this tool, which ${why}, with no human review.` }] : [];
 			}),
 		fixtures: {

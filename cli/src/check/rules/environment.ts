@@ -23,7 +23,7 @@ export const environmentRules: Rule[] = [
 			if (ctx.entryGuards.has('environmentAssertion')) return [];
 			const open = ctx.open('environment', (node) => isGovernance(node, 'environmentAssertion'));
 			return ctx.graph.nodes.flatMap((node) => {
-				const why = open.has(node.name) ? sideEffect(node, ctx.policy) : undefined;
+				const why = open.has(node.name) ? sideEffect(ctx.graph, node, ctx.policy) : undefined;
 				return why ? [{ node: node.name, message: `This step ${why} and no Environment Assertion runs before it.` }] : [];
 			});
 		},

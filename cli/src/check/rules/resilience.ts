@@ -86,7 +86,7 @@ export const resilienceRules: Rule[] = [
 		check: (ctx) => {
 			if (ctx.entryGuards.has('killSwitch')) return [];
 			const open = ctx.open('kill-switch', isKillSwitch);
-			const expensive = [...aiSteps(ctx), ...ctx.graph.nodes.filter((node) => moneyOrCustomerChange(node, ctx.policy)?.startsWith('moves money'))];
+			const expensive = [...aiSteps(ctx), ...ctx.graph.nodes.filter((node) => moneyOrCustomerChange(ctx.graph, node, ctx.policy)?.startsWith('moves money'))];
 			return [...new Set(expensive)].filter((node) => open.has(node.name)).map((node) => ({ node: node.name, message: `${node.name} costs money per run and no Kill Switch runs before it.` }));
 		},
 		fixtures: {
