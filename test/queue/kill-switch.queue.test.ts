@@ -30,10 +30,22 @@ afterAll(async () => {
 	await unleash?.stop();
 });
 
-/** Sends `count` concurrent calls; returns their finished executions with the worker that ran each. */
+/**
+ * Sends `count` concurrent calls; returns their finished executions with the worker that ran each. What is asserted
+ * is read from the executions, so a call whose answer n8n drops (seen once in a CI run: the test hung to its
+ * timeout) is logged, and its execution is still waited for like the others.
+ */
 async function burst(count: number): Promise<Array<{ execution: Execution; worker: number; startedAt: number }>> {
 	const known = new Set((await listExecutions(workflow.workflowId)).map((e) => e.id));
-	await Promise.all(Array.from({ length: count }, async () => await callQueueWebhook(workflow.path, { body: {} })));
+	await Promise.all(
+		Array.from({ length: count }, async () => {
+			try {
+				await callQueueWebhook(workflow.path, { body: {}, timeoutMs: 30000 });
+			} catch (error) {
+				log(`call without an answer: ${(error as Error).message}`);
+			}
+		}),
+	);
 	const deadline = Date.now() + 60000;
 	for (;;) {
 		const fresh = (await listExecutions(workflow.workflowId)).filter((e) => !known.has(e.id));

@@ -16,14 +16,25 @@ export interface WebhookAnswer {
 /** POSTs to a production webhook on the webhook processor; retries 404 briefly (a fresh activation takes a moment). */
 export async function callQueueWebhook(
 	path: string,
-	{ method = 'POST', body, rawBody, headers = {} }: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+	{
+		method = 'POST',
+		body,
+		rawBody,
+		headers = {},
+		timeoutMs = 150000,
+	}: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<WebhookAnswer> {
 	const { webhookUrl } = attachQueueCluster();
+	const started = Date.now();
 	for (let attempt = 0; ; attempt++) {
+		// a call n8n never answers fails here, named, instead of as the test's own timeout with nothing to go on
 		const response = await fetch(`${webhookUrl}/webhook/${path}`, {
 			method,
 			headers: { 'content-type': 'application/json', ...headers },
 			body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+			signal: AbortSignal.timeout(Math.max(1, timeoutMs - (Date.now() - started))),
+		}).catch((error: Error) => {
+			throw error.name === 'TimeoutError' ? new Error(`${method} /webhook/${path}: no answer within ${timeoutMs} ms`) : error;
 		});
 		const text = await response.text();
 		if (response.status === 404 && attempt < 100) {
