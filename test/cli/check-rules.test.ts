@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sideEffect } from '../../cli/src/check/effects';
 import { checkPolicyRules, checkWorkflows } from '../../cli/src/check/engine';
+import { buildGraph } from '../../cli/src/check/graph';
 import { parsePolicy, PolicyError } from '../../cli/src/check/policy';
 import { RULES } from '../../cli/src/check/rules';
 import type { Fixture, Rule } from '../../cli/src/check/rules';
 import { SECTIONS } from '../../cli/src/check/rules/rule';
 import { workflowsFromJson } from '../../cli/src/check/workflow';
 import { payingCaller, payingSub } from './check-helpers';
+import { BASE, flow, http, manual, n } from '../../cli/src/check/rules/fixture-kit';
 
 /**
  * What a fix may name: the display names of the pack's nodes and credentials, read from the classes package.json
@@ -36,6 +39,18 @@ function findingsFor(rule: Rule, fixture: Fixture) {
 	checkPolicyRules(policy);
 	return checkWorkflows([main, ...others], { policy, rules: [rule], live: (w) => (w === main ? fixture.live : undefined) }).filter((f) => f.workflow === main);
 }
+
+describe('side effects, worked out once per graph', () => {
+	test('when a node of the graph is asked about then it gets its answer, and a node of another graph is an error, never "no effect"', () => {
+		const policy = parsePolicy({});
+		const post = flow('Post', [manual(), http('Call', 'https://crm.example.com/x', { method: 'POST' })], [['Manual', 'Call']]);
+		const graph = buildGraph(workflowsFromJson(post, 'post.json').workflows[0]);
+		expect(sideEffect(graph, graph.byName.get('Call')!, policy)).toMatch(/sends HTTP POST to crm\.example\.com/);
+		expect(sideEffect(graph, graph.byName.get('Manual')!, policy)).toBeUndefined();
+		const other = buildGraph(workflowsFromJson(flow('Other', [n('Call', `${BASE}noOp`)]), 'other.json').workflows[0]);
+		expect(() => sideEffect(graph, other.nodes[0], policy)).toThrow('Node "Call" is not a node of the graph of workflow "Post"');
+	});
+});
 
 describe('the rule table', () => {
 	test('rule ids are unique and shaped GOV-XXX-NNN', () => {

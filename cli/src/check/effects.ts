@@ -63,11 +63,18 @@ function effectsIn(graph: WorkflowGraph, policy: Policy): Map<WorkflowNode, Node
 	});
 }
 
+/** A node's answers; a node that is not one of the graph's is a caller's mistake, never "no effect" (fail closed). */
+function effectsOf(graph: WorkflowGraph, node: WorkflowNode, policy: Policy): NodeEffects {
+	const found = effectsIn(graph, policy).get(node);
+	if (found === undefined) throw new Error(`Node "${node.name}" is not a node of the graph of workflow "${graph.workflow.name}"`);
+	return found;
+}
+
 /** Why this step (a node of the graph) moves money or changes customer records (the Approvals rule), or undefined. */
-export const moneyOrCustomerChange = (graph: WorkflowGraph, node: WorkflowNode, policy: Policy): string | undefined => effectsIn(graph, policy).get(node)?.money;
+export const moneyOrCustomerChange = (graph: WorkflowGraph, node: WorkflowNode, policy: Policy): string | undefined => effectsOf(graph, node, policy).money;
 
 /** Why this step (a node of the graph) has an effect outside the workflow (sends, writes, pays), or undefined. */
-export const sideEffect = (graph: WorkflowGraph, node: WorkflowNode, policy: Policy): string | undefined => effectsIn(graph, policy).get(node)?.effect;
+export const sideEffect = (graph: WorkflowGraph, node: WorkflowNode, policy: Policy): string | undefined => effectsOf(graph, node, policy).effect;
 
 function moneyOrCustomerChangeOf(node: WorkflowNode, policy: Policy, safe: readonly string[]): string | undefined {
 	if (node.disabled === true) return undefined;

@@ -86,7 +86,8 @@ interface InputFile {
 	shown: string;
 }
 
-const shownPath = (cwd: string, path: string) => relative(cwd, path).split('\\').join('/') || path;
+/** `path` relative to `cwd`, with forward slashes ('' for `cwd` itself). */
+const relativeShown = (cwd: string, path: string) => relative(cwd, path).split('\\').join('/');
 
 /**
  * Every .json file under a folder, sorted, recursing into subfolders (not into node_modules or dot folders). A
@@ -94,7 +95,7 @@ const shownPath = (cwd: string, path: string) => relative(cwd, path).split('\\')
  */
 function jsonFiles(dir: string, cwd: string): InputFile[] {
 	const out: InputFile[] = [];
-	const shownDir = relative(cwd, dir).split('\\').join('/');
+	const shownDir = relativeShown(cwd, dir);
 	for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
 		if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
 		const path = join(dir, entry.name);
@@ -165,7 +166,7 @@ export function* readWorkflowFiles(paths: string[], onFile?: (done: number, tota
 				const found = jsonFiles(path, cwd);
 				if (found.length === 0) problems.push({ file: path, message: 'is a folder with no .json files' });
 				files.push(...found);
-			} else files.push({ path, shown: shownPath(cwd, path) });
+			} else files.push({ path, shown: relativeShown(cwd, path) || path });
 		} catch (error) {
 			problems.push({ file: path, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
 		}
